@@ -1,0 +1,5 @@
+package io.steadystate.core.event;
+
+public enum OrderType {
+    MARKET, LIMIT, STOP
+}

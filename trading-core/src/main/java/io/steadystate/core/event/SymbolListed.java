@@ -1,0 +1,9 @@
+package io.steadystate.core.event;
+
+/** A symbol enters the universe; its ticks follow on the same partition. */
+public record SymbolListed(String symbol, long eventTime, double referencePrice) implements MarketEvent {
+    public SymbolListed {
+        Validation.symbol(symbol);
+        Validation.positiveFinite("referencePrice", referencePrice);
+    }
+}

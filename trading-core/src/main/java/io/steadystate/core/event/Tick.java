@@ -1,0 +1,25 @@
+package io.steadystate.core.event;
+
+/**
+ * One trade print with the prevailing quote.
+ *
+ * @param sequence     per-symbol sequence number, strictly increasing: lets consumers detect gaps and replays
+ * @param originMicros wall-clock microseconds when the tick was published; used only to measure latency
+ *                     across services, never as business time
+ */
+public record Tick(String symbol, long eventTime, long sequence, double price, double bid, double ask, long size,
+                   long originMicros) implements MarketEvent {
+
+    public Tick {
+        Validation.symbol(symbol);
+        Validation.positiveFinite("price", price);
+        Validation.positiveFinite("bid", bid);
+        Validation.positiveFinite("ask", ask);
+        if (bid > ask) {
+            throw new IllegalArgumentException("bid " + bid + " above ask " + ask + " for " + symbol);
+        }
+        if (size < 0) {
+            throw new IllegalArgumentException("negative size " + size + " for " + symbol);
+        }
+    }
+}
