@@ -16,6 +16,12 @@ public final class Topics {
     public static final String SLOT_PARAMETERS = "strategy.params";
     public static final String ORDER_EVENTS = "order.events";
     public static final String POSITIONS = "order.positions";
+    /**
+     * Latest state of every open order, keyed by order id but partitioned by symbol (producers set the partition
+     * with {@link Partitioning}); the terminal event is followed by a tombstone. Compacted: reading it from the
+     * start rebuilds the open orders after a crash in time proportional to what is open, not to history.
+     */
+    public static final String OPEN_ORDERS = "order.open-orders";
     public static final String STRATEGY_DLQ = "strategy.dlq";
     public static final String ORDER_DLQ = "order.dlq";
 
@@ -32,6 +38,7 @@ public final class Topics {
             new TopicSpec(SLOT_PARAMETERS, false, true, "7x3 slot parameter table keyed by slot id (compacted)"),
             new TopicSpec(ORDER_EVENTS, true, false, "order lifecycle events keyed by symbol"),
             new TopicSpec(POSITIONS, true, true, "position snapshots keyed by symbol|slot (compacted)"),
+            new TopicSpec(OPEN_ORDERS, true, true, "open orders keyed by order id, tombstoned when terminal (compacted)"),
             new TopicSpec(STRATEGY_DLQ, false, false, "records strategy-service could not decode or validate"),
             new TopicSpec(ORDER_DLQ, false, false, "records order-service could not decode or validate"));
 
