@@ -41,7 +41,8 @@ public final class StoreMetrics {
                 .description("Entries in a bounded store").register(registry);
         Gauge.builder(CAPACITY, store, MeasuredStore::capacity).tag("store", store.name())
                 .description("Hard capacity of a bounded store").register(registry);
-        Gauge.builder(BYTES, store, MeasuredStore::estimatedBytes).tag("store", store.name()).baseUnit("bytes")
+        // no baseUnit: Micrometer would append "_bytes" and break the contract name
+        Gauge.builder(BYTES, store, MeasuredStore::estimatedBytes).tag("store", store.name())
                 .description("Estimated bytes held by a bounded store (-1: no estimate)").register(registry);
     }
 

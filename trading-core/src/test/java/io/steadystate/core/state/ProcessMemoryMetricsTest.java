@@ -1,0 +1,19 @@
+package io.steadystate.core.state;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.steadystate.core.metrics.ProcessMemoryMetrics;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProcessMemoryMetricsTest {
+
+    @Test
+    void residentMemoryIsReportedInBytesAndIsAtLeastTheUsedHeap() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        new ProcessMemoryMetrics().bindTo(registry);
+        double rss = registry.get(ProcessMemoryMetrics.RSS).gauge().value();
+        Runtime rt = Runtime.getRuntime();
+        assertThat(rss).isGreaterThan(rt.totalMemory() - rt.freeMemory());
+    }
+}
