@@ -1,0 +1,34 @@
+package io.steadystate.soak.cli;
+
+import io.steadystate.soak.profile.DurationText;
+import io.steadystate.soak.profile.Profile;
+import io.steadystate.soak.profile.ProfileCatalog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+@Command(name = "profiles", description = "List the session profiles.")
+final class ProfilesCommand implements Callable<Integer> {
+
+    @Option(names = "--profiles-file", description = "a profiles YAML instead of the built-in one")
+    Path file;
+
+    @Override
+    public Integer call() {
+        ProfileCatalog c = file == null ? ProfileCatalog.builtIn() : ProfileCatalog.fromFile(file);
+        System.out.printf(Locale.ROOT, "%-8s %-7s %8s %7s %7s %8s %6s %10s  %s%n", "profile", "wall", "sim days",
+                "symbols", "speed", "ticks/s", "churn", "API load", "description");
+        for (String name : c.names()) {
+            Profile p = c.get(name);
+            System.out.printf(Locale.ROOT, "%-8s %-7s %8.1f %7d %7.0f %8.0f %5.0f%% %10s  %s%s%n", name,
+                    DurationText.format(p.duration()), p.simulatedDays(), p.symbols(), p.speed(),
+                    p.wallTicksPerSecond(), p.churnPerDay() * 100,
+                    p.orderApi().users() + "u/" + (int) p.orderApi().rps() + "rps", p.description(),
+                    name.equals(c.defaultName()) ? " (default)" : "");
+        }
+        return 0;
+    }
+}

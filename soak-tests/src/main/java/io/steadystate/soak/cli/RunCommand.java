@@ -1,0 +1,155 @@
+package io.steadystate.soak.cli;
+
+import io.steadystate.soak.profile.DurationText;
+import io.steadystate.soak.profile.Profile;
+import io.steadystate.soak.profile.ProfileCatalog;
+import io.steadystate.soak.session.SessionOptions;
+import io.steadystate.soak.session.SoakSession;
+import io.steadystate.soak.stack.Fault;
+import io.steadystate.soak.stack.ServiceLauncher;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+@Command(name = "run", description = "Run a soak session and judge every service (exit 0 PASS, 1 LEAK, "
+        + "2 INCONCLUSIVE, 3 run failed).")
+public final class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "session profile (see `soak profiles`); default: week")
+    String profileName;
+
+    @Option(names = "--profiles-file", paramLabel = "FILE", description = "a profiles YAML instead of the built-in one")
+    Path profilesFile;
+
+    @Option(names = "--duration", paramLabel = "D", description = "wall-clock duration, e.g. 90s, 10m, 1h")
+    String duration;
+
+    @Option(names = "--symbols", paramLabel = "N", description = "universe size")
+    Integer symbols;
+
+    @Option(names = "--speed", paramLabel = "X", description = "simulated seconds per wall second")
+    Double speed;
+
+    @Option(names = "--sample-interval", paramLabel = "D", description = "sampling period, e.g. 5s")
+    String sampleInterval;
+
+    @Option(names = "--fault", paramLabel = "SERVICE:MODE[:RATE]",
+            description = "switch on a leak fault, e.g. strategy:rally-cache (positive control)")
+    String fault;
+
+    @Option(names = "--budget-mb-per-day", paramLabel = "MB",
+            description = "allowed post-GC heap growth per simulated day (default from the profile: 1)")
+    Double budget;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "run directory (default runs/<timestamp>-<profile>)")
+    Path out;
+
+    @Option(names = "--target", paramLabel = "URLS",
+            description = "a deployed stack instead of the local one: market-data,strategy,order base URLs")
+    String targets;
+
+    @Option(names = "--prometheus", paramLabel = "URL", description = "Prometheus of the deployed stack")
+    String prometheus;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOSTS", description = "Kafka of the deployed stack (for lag)")
+    String bootstrap;
+
+    @Option(names = "--token", description = "API token for mutating calls", defaultValue = "steadystate-local")
+    String token;
+
+    @Option(names = "--no-load", description = "do not run Gatling")
+    boolean noLoad;
+
+    @Option(names = "--repo", paramLabel = "DIR", description = "repository root (default: $SOAK_REPO or .)")
+    Path repo;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Validates the arguments into options; an invalid combination is a ParameterException (exit 3). */
+    SessionOptions options() {
+        try {
+            ProfileCatalog catalog = profilesFile == null ? ProfileCatalog.builtIn() : ProfileCatalog.fromFile(profilesFile);
+            Profile p = profileName == null ? catalog.defaultProfile() : catalog.get(profileName);
+            if (duration != null) {
+                p = p.withDuration(DurationText.parse(duration));
+            }
+            if (symbols != null) {
+                p = p.withSymbols(symbols);
+            }
+            if (speed != null) {
+                p = p.withSpeed(speed);
+            }
+            if (sampleInterval != null) {
+                p = p.withSampleInterval(DurationText.parse(sampleInterval));
+            }
+            if (budget != null) {
+                p = p.withBudget(budget);
+            }
+            if (prometheus != null && targets == null) {
+                throw new IllegalArgumentException("--prometheus needs --target (the local stack runs its own)");
+            }
+            if (targets != null) {
+                io.steadystate.soak.stack.RemoteStack.parse(targets, prometheus, bootstrap); // validates the URLs now
+            }
+            Fault f = fault == null ? null : Fault.parse(fault);
+            if (f != null && targets != null) {
+                throw new IllegalArgumentException("--fault works on the local stack only (it sets service config)");
+            }
+            Path root = repo != null ? repo : Path.of(Optional.ofNullable(System.getenv("SOAK_REPO")).orElse("."));
+            Path dir = out != null ? out : root.resolve("runs").resolve(
+                    LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + p.name());
+            return new SessionOptions(p, f, dir.toAbsolutePath(), root.toAbsolutePath(), targets, prometheus, bootstrap,
+                    token, !noLoad, findOnPath("prometheus"));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Integer call() {
+        SessionOptions options = options();
+        SoakSession session = new SoakSession(options, ServiceLauncher.quarkusJars(options.repoRoot()), System.out);
+        Thread hook = new Thread(() -> {
+            session.requestStop();
+            try {
+                if (!session.awaitFinished(Duration.ofSeconds(90))) {
+                    System.err.println("soak: shutdown did not finish in 90 s");
+                }
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "soak-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        int exit = session.run();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // Ctrl-C: the hook is what is waiting for us
+        }
+        return exit;
+    }
+
+    static Optional<Path> findOnPath(String binary) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        for (String dir : path.split(File.pathSeparator)) {
+            Path p = Path.of(dir, binary);
+            if (Files.isExecutable(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+}

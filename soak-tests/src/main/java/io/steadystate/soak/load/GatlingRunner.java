@@ -1,0 +1,111 @@
+package io.steadystate.soak.load;
+
+import io.steadystate.soak.report.RunReport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Runs {@link SoakApiSimulation} in a child JVM (its own heap and threads, so Gatling never disturbs the harness's
+ * sampling) with the harness's classpath. Gatling exits 2 when its assertions fail; its HTML report lands under
+ * {@code <run>/gatling/}.
+ */
+public final class GatlingRunner {
+
+    /** @param symbols symbols to trade (from GET /market/symbols; a placeholder when unknown) */
+    public record Plan(String orderUrl, String marketUrl, String token, int users, double rps, Duration duration,
+                       List<String> symbols) {
+    }
+
+    private final Path runDir;
+    private Process process;
+
+    public GatlingRunner(Path runDir) {
+        this.runDir = runDir;
+    }
+
+    public void start(Plan plan) throws IOException {
+        Path dir = Files.createDirectories(runDir.resolve("gatling"));
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:+UseG1GC",
+                "-Dgatling.data.enableAnalytics=false",
+                "-Djava.util.prefs.userRoot=" + dir.resolve("prefs"),
+                "-Dsoak.order.url=" + strip(plan.orderUrl()), "-Dsoak.market.url=" + strip(plan.marketUrl()),
+                "-Dsoak.token=" + plan.token(), "-Dsoak.users=" + plan.users(),
+                "-Dsoak.rps=" + String.format(Locale.ROOT, "%.2f", plan.rps()),
+                "-Dsoak.duration.seconds=" + plan.duration().toSeconds(),
+                "-Dsoak.symbols=" + String.join(",", plan.symbols()),
+                "-cp", System.getProperty("java.class.path"),
+                "io.gatling.app.Gatling", "-s", SoakApiSimulation.class.getName(), "-rf", dir.toString()));
+        Files.writeString(dir.resolve("gatling.cmd"), String.join(" ", cmd) + "\n");
+        process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("gatling.log").toFile())
+                .start();
+    }
+
+    /** Waits for Gatling to finish (it stops itself at maxDuration) and reads its outcome. */
+    public RunReport.LoadResult await(Duration grace) {
+        if (process == null) {
+            return RunReport.LoadResult.notRun("Gatling not started");
+        }
+        try {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroy();
+                process.waitFor(10, TimeUnit.SECONDS);
+                return new RunReport.LoadResult(true, -1, false, index(), "Gatling did not finish in time; see gatling/gatling.log");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            return new RunReport.LoadResult(true, -1, false, index(), "interrupted");
+        }
+        int exit = process.exitValue();
+        String summary = summary();
+        return new RunReport.LoadResult(true, exit, exit == 0, index(), (exit == 0 ? "assertions passed"
+                : exit == 2 ? "assertions FAILED" : "Gatling exited " + exit) + " (error rate < 1%, p99 < 1 s)"
+                + (summary.isEmpty() ? "" : "; " + summary));
+    }
+
+    public void stop() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+        }
+    }
+
+    private String index() {
+        try (Stream<Path> files = Files.walk(runDir.resolve("gatling"), 3)) {
+            return files.filter(p -> p.getFileName().toString().equals("index.html")).findFirst()
+                    .map(p -> runDir.relativize(p).toString()).orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The "Global Information" block Gatling prints: request count, KO, percentiles. */
+    private String summary() {
+        try {
+            List<String> lines = Files.readAllLines(runDir.resolve("gatling/gatling.log"));
+            List<String> out = new ArrayList<>();
+            for (String l : lines) {
+                String t = l.strip();
+                if (t.startsWith("> request count") || t.startsWith("> response time 99th")
+                        || t.startsWith("> mean requests/sec") || t.contains(": false")) {
+                    out.add(t.replaceAll("\\s+", " ").replace("> ", ""));
+                }
+            }
+            return String.join("; ", out.stream().limit(6).toList());
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static String strip(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

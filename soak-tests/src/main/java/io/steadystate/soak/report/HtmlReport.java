@@ -1,0 +1,272 @@
+package io.steadystate.soak.report;
+
+import io.steadystate.soak.profile.DurationText;
+import io.steadystate.soak.sampling.Sample;
+import io.steadystate.soak.sampling.ServiceSample;
+import io.steadystate.soak.verdict.Check;
+import io.steadystate.soak.verdict.Judgement;
+import io.steadystate.soak.verdict.Outcome;
+import io.steadystate.soak.verdict.ServiceVerdict;
+import io.steadystate.soak.verdict.SlopeInterval;
+import io.steadystate.soak.verdict.SlopeVerdict;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+/** report.html: one self-contained page (inline CSS and SVG, no script, no network) that reads top-down. */
+final class HtmlReport {
+
+    private static final double MB = 1024 * 1024;
+
+    private HtmlReport() {
+    }
+
+    static String render(RunReport r) {
+        StringBuilder b = new StringBuilder();
+        RunReport.Meta m = r.meta();
+        b.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Soak ")
+                .append(Html.text(m.profileName())).append(" — ").append(r.overall()).append("</title><style>")
+                .append(CSS).append("</style></head><body>");
+        b.append("<header><h1>Soak run <code>").append(Html.text(m.profileName())).append("</code> <span class=\"badge ")
+                .append(badge(r.overall())).append("\">").append(r.failure() != null ? "RUN FAILED" : r.overall())
+                .append("</span></h1><p class=\"sub\">").append(Html.text(summary(r))).append("</p></header>");
+        if (r.failure() != null) {
+            b.append("<section class=\"failure\"><h2>The run failed (exit 3)</h2><pre>").append(Html.text(r.failure()))
+                    .append("</pre></section>");
+        }
+        verdictTable(b, r);
+        checks(b, r);
+        charts(b, r);
+        growth(b, r);
+        setup(b, r);
+        return b.append("</body></html>\n").toString();
+    }
+
+    private static String summary(RunReport r) {
+        RunReport.Meta m = r.meta();
+        List<Sample> s = r.samples();
+        String span = s.isEmpty() ? "no samples" : String.format(Locale.ROOT,
+                "%s wall, %.2f simulated days%s, %d samples", DurationText.format(java.time.Duration.ofSeconds(
+                        (long) s.get(s.size() - 1).elapsedSeconds())), s.get(s.size() - 1).simDaysElapsed(),
+                m.clockMeasured() ? "" : " (assumed from speed: no simulated clock)", s.size());
+        return span + (m.fault() == null ? "" : " · fault " + m.fault()) + " · budget "
+                + String.format(Locale.ROOT, "%.2f MB/simulated day", m.policy().budgetMbPerDay())
+                + " · started " + m.started();
+    }
+
+    private static void verdictTable(StringBuilder b, RunReport r) {
+        b.append("<section><h2>Verdict per service</h2><table><tr><th>service</th><th>verdict</th>"
+                + "<th>post-GC heap slope<br>MB / simulated day [95% CI]</th><th>MB / million events [95% CI]</th>"
+                + "<th>RSS slope<br>MB / simulated day</th><th>window</th><th>why</th></tr>");
+        for (ServiceVerdict v : r.verdicts()) {
+            SlopeVerdict h = v.heap();
+            b.append("<tr><td>").append(Html.text(v.service())).append("</td><td><span class=\"badge ")
+                    .append(badge(v.outcome())).append("\">").append(v.outcome()).append("</span></td><td>")
+                    .append(ci(h.perDay())).append("</td><td>").append(ci(h.perMillionEvents())).append("</td><td>")
+                    .append(v.rss() == null ? "—" : ci(v.rss().perDay())).append("</td><td>")
+                    .append(String.format(Locale.ROOT, "%d samples from #%d", h.windowSize(), h.windowStart()))
+                    .append("</td><td>").append(Html.text(h.explanation())).append("</td></tr>");
+        }
+        b.append("</table>");
+        if (r.load() != null) {
+            b.append("<p>API load (Gatling): ").append(Html.text(r.load().summary()));
+            if (r.load().reportIndex() != null) {
+                b.append(" — <a href=\"").append(Html.attr(r.load().reportIndex())).append("\">Gatling report</a>");
+            }
+            b.append("</p>");
+        }
+        b.append("</section>");
+    }
+
+    private static void checks(StringBuilder b, RunReport r) {
+        if (r.checks().isEmpty()) {
+            return;
+        }
+        b.append("<section><h2>Checks</h2><table><tr><th>check</th><th>service</th><th></th><th>detail</th></tr>");
+        for (Check c : r.checks()) {
+            b.append("<tr><td>").append(Html.text(c.name())).append("</td><td>").append(Html.text(c.service()))
+                    .append("</td><td><span class=\"badge ").append(c.passed() ? "pass" : "leak").append("\">")
+                    .append(c.passed() ? "ok" : "FAIL").append("</span></td><td>").append(Html.text(c.detail()))
+                    .append("</td></tr>");
+        }
+        b.append("</table></section>");
+    }
+
+    private static void charts(StringBuilder b, RunReport r) {
+        List<Sample> s = r.samples();
+        if (s.isEmpty()) {
+            return;
+        }
+        List<String> services = r.verdicts().stream().map(ServiceVerdict::service).toList();
+        double[] days = s.stream().mapToDouble(Sample::simDaysElapsed).toArray();
+        String xDays = "simulated days";
+        b.append("<section><h2>Post-GC heap and fitted slope</h2><p class=\"note\">Points: live heap after a full GC."
+                + " Line: Theil–Sen fit over the steady-state window; band: 95% CI of the slope (moving-block "
+                + "bootstrap). Shaded: warm-up, excluded.</p><div class=\"grid\">");
+        for (ServiceVerdict v : r.verdicts()) {
+            List<Sample> usable = Judgement.usable(v.service(), s);
+            double[] x = usable.stream().mapToDouble(Sample::simDaysElapsed).toArray();
+            double[] y = usable.stream().mapToDouble(q -> q.service(v.service()).postGcHeapBytes() / MB).toArray();
+            SvgChart c = new SvgChart(v.service() + " — " + v.outcome(), xDays, "MB")
+                    .add(new SvgChart.Series("post-GC heap", x, y, true));
+            SlopeInterval p = v.heap().perDay();
+            int start = v.heap().windowStart();
+            if (x.length > 0 && start < x.length) {
+                c.warmup(x[start]);
+                if (p != null) {
+                    c.fit(new SvgChart.Fit(x[start], x[x.length - 1], p.intercept(), p.slope(), p.lower(), p.upper()));
+                }
+            }
+            b.append(c.render());
+        }
+        b.append("</div></section><section><h2>Memory and throughput</h2><div class=\"grid\">");
+        b.append(multi("Heap used (MB)", services, s, days, xDays, "MB", q -> q.heapUsedBytes() == null ? null
+                : q.heapUsedBytes() / MB));
+        b.append(multi("RSS (MB)", services, s, days, xDays, "MB", q -> q.rssBytes() == null ? null : q.rssBytes() / MB));
+        b.append(multi("Direct buffers (MB)", services, s, days, xDays, "MB", q -> q.directBufferBytes() == null ? null
+                : q.directBufferBytes() / MB));
+        SvgChart rate = new SvgChart("Throughput (events/s)", xDays, "events/s");
+        for (String svc : services) {
+            double[] y = new double[s.size()];
+            for (int i = 0; i < s.size(); i++) {
+                ServiceSample a = i == 0 ? null : s.get(i - 1).service(svc);
+                ServiceSample c = s.get(i).service(svc);
+                double dt = i == 0 ? 0 : s.get(i).elapsedSeconds() - s.get(i - 1).elapsedSeconds();
+                y[i] = a == null || c == null || dt <= 0 ? Double.NaN : Math.max(0, (c.events() - a.events()) / dt);
+            }
+            rate.add(new SvgChart.Series(svc, days, y, false));
+        }
+        b.append(rate.render());
+        Set<String> stores = new LinkedHashSet<>();
+        s.forEach(q -> q.services().forEach(ss -> ss.stores().keySet().forEach(k -> stores.add(ss.service() + "/" + k))));
+        SvgChart storeChart = new SvgChart("Store entries", xDays, "entries");
+        for (String key : stores) {
+            String svc = key.substring(0, key.indexOf('/'));
+            String store = key.substring(key.indexOf('/') + 1);
+            double[] y = s.stream().mapToDouble(q -> {
+                ServiceSample ss = q.service(svc);
+                return ss == null || !ss.stores().containsKey(store) ? Double.NaN : ss.stores().get(store).entries();
+            }).toArray();
+            storeChart.add(new SvgChart.Series(store, days, y, false));
+        }
+        b.append(storeChart.render());
+        Set<String> groups = new LinkedHashSet<>();
+        s.forEach(q -> groups.addAll(q.consumerLag().keySet()));
+        SvgChart lag = new SvgChart("Consumer lag (records)", xDays, "records");
+        for (String g : groups) {
+            lag.add(new SvgChart.Series(g, days, s.stream().mapToDouble(q -> q.consumerLag().containsKey(g)
+                    ? q.consumerLag().get(g) : Double.NaN).toArray(), false));
+        }
+        b.append(lag.render()).append("</div></section>");
+    }
+
+    private static String multi(String title, List<String> services, List<Sample> s, double[] x, String xl, String yl,
+                                Function<ServiceSample, Double> f) {
+        SvgChart c = new SvgChart(title, xl, yl);
+        for (String svc : services) {
+            c.add(new SvgChart.Series(svc, x, s.stream().mapToDouble(q -> {
+                ServiceSample ss = q.service(svc);
+                Double v = ss == null ? null : f.apply(ss);
+                return v == null ? Double.NaN : v;
+            }).toArray(), false));
+        }
+        return c.render();
+    }
+
+    private static void growth(StringBuilder b, RunReport r) {
+        b.append("<section><h2>What grew</h2>");
+        boolean any = false;
+        for (ServiceVerdict v : r.verdicts()) {
+            if (v.growingClasses().isEmpty() && v.growingStores().isEmpty()) {
+                continue;
+            }
+            any = true;
+            b.append("<h3>").append(Html.text(v.service())).append("</h3>");
+            if (!v.growingStores().isEmpty()) {
+                b.append("<p>Growing stores: ").append(Html.text(String.join("; ", v.growingStores()))).append("</p>");
+            }
+            if (!v.growingClasses().isEmpty()) {
+                b.append("<p class=\"note\">Class histogram diff, sample #").append(v.histogramFirst())
+                        .append(" (start of window) → #").append(v.histogramLast()).append(" (last)</p>")
+                        .append("<table><tr><th>class</th><th>bytes Δ</th><th>instances Δ</th><th>bytes at end</th></tr>");
+                v.growingClasses().stream().limit(v.outcome() == Outcome.LEAK ? 15 : 5).forEach(g -> b.append("<tr><td><code>")
+                        .append(Html.text(g.className())).append("</code></td><td>")
+                        .append(String.format(Locale.ROOT, "%+,d", g.bytesDelta())).append("</td><td>")
+                        .append(String.format(Locale.ROOT, "%+,d", g.instancesDelta())).append("</td><td>")
+                        .append(String.format(Locale.ROOT, "%,d", g.bytesAfter())).append("</td></tr>"));
+                b.append("</table>");
+            }
+        }
+        if (!any) {
+            b.append("<p>Nothing grew between the start of the steady-state window and the end.</p>");
+        }
+        b.append("</section>");
+    }
+
+    private static void setup(StringBuilder b, RunReport r) {
+        RunReport.Meta m = r.meta();
+        b.append("<section><h2>Set-up</h2><ul><li>").append(Html.text(m.stack())).append("</li><li>metrics: ")
+                .append(Html.text(m.metricsSource())).append("</li>");
+        if (m.profile() != null) {
+            var p = m.profile();
+            b.append("<li>profile: ").append(Html.text(String.format(Locale.ROOT,
+                    "%s — %d symbols, %.3g ticks/symbol/simulated s, speed ×%.0f (≈ %.0f ticks/s wall), churn %.0f%%/day, "
+                            + "API %d users ≤ %.0f rps, sample every %s, heap %s", p.description(), p.symbols(),
+                    p.ticksPerSymbolPerSecond(), p.speed(), p.wallTicksPerSecond(), p.churnPerDay() * 100,
+                    p.orderApi().users(), p.orderApi().rps(), DurationText.format(p.sampleInterval()), p.heap())))
+                    .append("</li>");
+        }
+        b.append("<li>verdict: Theil–Sen slope of post-GC heap vs simulated days after warm-up (MSER, floor ")
+                .append(String.format(Locale.ROOT, "%.0f%%", m.policy().warmupFloor() * 100))
+                .append("), moving-block bootstrap 95% CI; PASS when the upper bound &lt; budget, LEAK when the lower bound "
+                        + "&gt; budget</li>");
+        m.notes().forEach(n -> b.append("<li>").append(Html.text(n)).append("</li>"));
+        b.append("</ul><h3>Logs and links</h3><ul>");
+        m.logs().forEach((k, v) -> b.append("<li><a href=\"").append(Html.attr(v)).append("\">").append(Html.text(k))
+                .append("</a></li>"));
+        if (r.load() != null && r.load().reportIndex() != null) {
+            b.append("<li><a href=\"").append(Html.attr(r.load().reportIndex())).append("\">Gatling report</a></li>");
+        }
+        m.dashboards().forEach(d -> b.append("<li>Grafana dashboard: <a href=\"").append(Html.attr(d)).append("\">")
+                .append(Html.text(d.substring(d.lastIndexOf('/') + 1))).append("</a></li>"));
+        b.append("<li><a href=\"report.json\">report.json</a> (all samples) · <a href=\"junit.xml\">junit.xml</a></li>")
+                .append("</ul></section>");
+    }
+
+    private static String ci(SlopeInterval s) {
+        if (s == null) {
+            return "—";
+        }
+        return String.format(Locale.ROOT, "<b>%+.3f</b> <span class=\"ci\">[%+.3f, %+.3f]</span>", s.slope(), s.lower(),
+                s.upper());
+    }
+
+    private static String badge(Outcome o) {
+        return switch (Objects.requireNonNullElse(o, Outcome.INCONCLUSIVE)) {
+            case PASS -> "pass";
+            case LEAK -> "leak";
+            case INCONCLUSIVE -> "inc";
+        };
+    }
+
+    private static final String CSS = """
+            body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:24px auto;max-width:1200px;color:#222;padding:0 16px}
+            h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}
+            h3{font-size:15px;margin:16px 0 6px}.sub,.note{color:#555}.note{font-size:12.5px}
+            table{border-collapse:collapse;width:100%;font-size:13px}th,td{border:1px solid #e2e2e2;padding:5px 8px;text-align:left;vertical-align:top}
+            th{background:#f6f6f6;font-weight:600}.ci{color:#666}
+            .badge{display:inline-block;padding:1px 8px;border-radius:10px;font-weight:700;font-size:12px;color:#fff}
+            .pass{background:#2e7d32}.leak{background:#c62828}.inc{background:#ef8f00}
+            h1 .badge{font-size:15px;vertical-align:middle}
+            .grid{display:flex;flex-wrap:wrap;gap:10px}.chart{border:1px solid #eee;background:#fff}
+            .plot{fill:#fcfcfc;stroke:#ccc}.grid line,.chart .grid{stroke:#eee}.ax{font-size:10.5px;fill:#555}
+            .ct{font-size:13px;font-weight:600;fill:#222}.lg{font-size:10.5px;fill:#333}.na{fill:#999}
+            .warm{fill:#999;opacity:.12}.wl{font-size:10px;fill:#777}.band{fill:#d62728;opacity:.15}.fit{stroke:#d62728;stroke-width:2}
+            .failure{background:#fdecea;border:1px solid #f5c2c0;padding:8px 14px;border-radius:6px}pre{white-space:pre-wrap}
+            code{font-size:12.5px}
+            """;
+}

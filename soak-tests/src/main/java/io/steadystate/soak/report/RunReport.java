@@ -1,0 +1,39 @@
+package io.steadystate.soak.report;
+
+import io.steadystate.soak.profile.Profile;
+import io.steadystate.soak.sampling.Sample;
+import io.steadystate.soak.verdict.Check;
+import io.steadystate.soak.verdict.Outcome;
+import io.steadystate.soak.verdict.ServiceVerdict;
+import io.steadystate.soak.verdict.VerdictPolicy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a run produced: report.json is this record; report.html and junit.xml are rendered from it (so
+ * {@code ./soak report DIR} can re-render them).
+ *
+ * @param exitCode 0 PASS, 1 LEAK (or a failed check), 2 INCONCLUSIVE, 3 the run failed ({@code failure} says why)
+ */
+public record RunReport(int formatVersion, Meta meta, List<Sample> samples, List<ServiceVerdict> verdicts,
+                        List<Check> checks, LoadResult load, Outcome overall, int exitCode, String failure) {
+
+    /**
+     * @param logs       label → path relative to the run directory
+     * @param dashboards Grafana dashboard JSON files (relative to the run directory)
+     */
+    public record Meta(String profileName, Profile profile, String fault, Instant started, Instant finished,
+                       String stack, String metricsSource, boolean clockMeasured, VerdictPolicy policy,
+                       Map<String, String> logs, List<String> dashboards, List<String> notes) {
+    }
+
+    /** The Gatling part: its own assertions and where its HTML report is (relative to the run directory). */
+    public record LoadResult(boolean ran, int exitCode, boolean assertionsPassed, String reportIndex,
+                             String summary) {
+        public static LoadResult notRun(String why) {
+            return new LoadResult(false, -1, true, null, why);
+        }
+    }
+}

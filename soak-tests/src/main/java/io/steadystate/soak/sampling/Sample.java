@@ -1,0 +1,18 @@
+package io.steadystate.soak.sampling;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything measured at one sample instant.
+ *
+ * @param simDaysElapsed simulated days since the first sample (continuous, from the simulated clock)
+ * @param consumerLag    records behind, per consumer group (empty when the harness has no Kafka access)
+ */
+public record Sample(int seq, long epochMillis, double elapsedSeconds, MarketClock clock, double simDaysElapsed,
+                     List<ServiceSample> services, Map<String, Long> consumerLag) {
+
+    public ServiceSample service(String name) {
+        return services.stream().filter(s -> s.service().equals(name)).findFirst().orElse(null);
+    }
+}

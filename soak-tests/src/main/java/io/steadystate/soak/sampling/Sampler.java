@@ -1,0 +1,278 @@
+package io.steadystate.soak.sampling;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.steadystate.soak.stack.Http;
+import io.steadystate.soak.stack.ServiceEndpoint;
+import io.steadystate.soak.stack.ServiceId;
+import io.steadystate.soak.stack.Stack;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Takes one {@link Sample} of the whole stack. For a service the harness started, it first forces a full GC
+ * with {@code jcmd <pid> GC.class_histogram}: the histogram's total is then the exact live heap (the signal),
+ * and the histogram itself is kept (gzipped) so the report can name the classes that grew.
+ */
+public final class Sampler implements AutoCloseable {
+
+    private static final double MB = 1024 * 1024;
+
+    private final Stack stack;
+    private final MetricsSource metrics;
+    private final Http http;
+    private final Path histogramDir;
+    private final ConsumerLagProbe lag;
+    private final double speed;
+    private final long startNanos = System.nanoTime();
+    private final ObjectMapper json = new ObjectMapper();
+    private Double firstSimEpoch;
+
+    public Sampler(Stack stack, MetricsSource metrics, Http http, Path histogramDir, double speed) {
+        this.stack = stack;
+        this.metrics = metrics;
+        this.http = http;
+        this.histogramDir = histogramDir;
+        this.speed = speed;
+        this.lag = stack.bootstrapServers().map(ConsumerLagProbe::new).orElse(null);
+    }
+
+    public MetricsSource metrics() {
+        return metrics;
+    }
+
+    public Sample sample(int seq, boolean forceGc) {
+        double elapsed = (System.nanoTime() - startNanos) / 1e9;
+        List<ServiceSample> services = new ArrayList<>();
+        MarketClock clock = MarketClock.UNKNOWN;
+        for (ServiceEndpoint e : stack.services()) {
+            ServiceSample s = sampleService(e, seq, forceGc);
+            services.add(s);
+            if (e.id() == ServiceId.MARKET_DATA) {
+                clock = clock(e, lastSnapshot);
+            }
+        }
+        double simDays;
+        if (clock.simulatedEpochSeconds() != null) {
+            if (firstSimEpoch == null) {
+                firstSimEpoch = clock.simulatedEpochSeconds();
+            }
+            simDays = (clock.simulatedEpochSeconds() - firstSimEpoch) / 86_400.0;
+        } else {
+            simDays = elapsed * speed / 86_400.0; // no clock from market-data: assume it runs at the requested speed
+        }
+        Map<String, Long> lags = lag == null ? Map.of() : lag.lagByGroup();
+        return new Sample(seq, Instant.now().toEpochMilli(), elapsed, clock, simDays, List.copyOf(services), lags);
+    }
+
+    /** True when the simulated clock comes from market-data rather than being assumed from wall time × speed. */
+    public boolean clockMeasured() {
+        return firstSimEpoch != null;
+    }
+
+    private MetricSnapshot lastSnapshot = MetricSnapshot.EMPTY;
+
+    private ServiceSample sampleService(ServiceEndpoint e, int seq, boolean forceGc) {
+        String death = stack.deathNotice(e.id());
+        if (death != null) {
+            lastSnapshot = MetricSnapshot.EMPTY;
+            return new ServiceSample(e.id().module(), false, null, null, null, null, null, null, null, null, null,
+                    0, Map.of(), Map.of(), death);
+        }
+        List<String> errors = new ArrayList<>();
+        Double postGc = null;
+        if (e.local() && forceGc) {
+            try {
+                ClassHistogram h = histogram(e, seq);
+                postGc = (double) h.totalBytes();
+            } catch (IOException | RuntimeException ex) {
+                errors.add("jcmd: " + ex.getMessage());
+            }
+        }
+        MetricSnapshot m;
+        try {
+            m = metrics.snapshot(e);
+        } catch (IOException ex) {
+            errors.add("metrics: " + ex.getMessage());
+            m = MetricSnapshot.EMPTY;
+        }
+        lastSnapshot = m;
+        if (postGc == null) {
+            postGc = m.sum("jvm_gc_live_data_size_bytes");
+        }
+        Double rss = e.local() ? rss(e.pid()) : m.sum("process_resident_memory_bytes");
+        Map<String, StoreSample> stores = new LinkedHashMap<>();
+        Map<String, Double> entries = m.byLabel("steadystate_store_entries", "store", Map.of());
+        Map<String, Double> capacity = m.byLabel("steadystate_store_capacity", "store", Map.of());
+        Map<String, Double> bytes = m.byLabel("steadystate_store_bytes_estimate", "store", Map.of());
+        Map<String, Double> admissions = m.byLabel("steadystate_store_admissions_total", "store", Map.of());
+        for (String store : entries.keySet()) {
+            stores.put(store, new StoreSample(entries.get(store), capacity.getOrDefault(store, Double.NaN),
+                    bytes.getOrDefault(store, 0.0), admissions.getOrDefault(store, 0.0),
+                    m.byLabel("steadystate_store_evictions_total", "cause", Map.of("store", store))));
+        }
+        Map<String, Double> counters = counters(e.id(), m);
+        return new ServiceSample(e.id().module(), true, postGc,
+                m.sum("jvm_memory_used_bytes", Map.of("area", "heap")),
+                m.sum("jvm_memory_committed_bytes", Map.of("area", "heap")), oldGen(m), rss,
+                m.sum("jvm_buffer_memory_used_bytes", Map.of("id", "direct")),
+                m.sum("jvm_gc_pause_seconds_sum"), m.sum("jvm_gc_pause_seconds_count"),
+                m.sum("process_start_time_seconds"), events(e.id(), counters), Map.copyOf(stores),
+                Map.copyOf(counters), errors.isEmpty() ? null : String.join("; ", errors));
+    }
+
+    /** The accounting counters of CONTRACTS.md "Soak accounting", summed over their tags. */
+    static Map<String, Double> counters(ServiceId id, MetricSnapshot m) {
+        Map<String, Double> c = new LinkedHashMap<>();
+        switch (id) {
+            case MARKET_DATA -> {
+                put(c, "ticksPublished", m.sum("steadystate_marketdata_events_published_total", Map.of("type", "tick")));
+                put(c, "eventsPublished", m.sum("steadystate_marketdata_events_published_total"));
+                put(c, "publishErrors", m.sum("steadystate_marketdata_publish_errors_total"));
+            }
+            case STRATEGY -> {
+                put(c, "ticksProcessed", m.sum("steadystate_strategy_ticks_processed_total"));
+                put(c, "signals", m.sum("steadystate_strategy_signals_total"));
+                put(c, "deadLetters", m.sum("steadystate_dead_letters_total"));
+            }
+            case ORDER -> {
+                put(c, "ticksProcessed", m.sum("steadystate_order_ticks_processed_total"));
+                put(c, "signalsProcessed", m.sum("steadystate_order_signals_processed_total"));
+                put(c, "deadLetters", m.sum("steadystate_dead_letters_total"));
+            }
+        }
+        put(c, "faultLeakedObjects", m.sum("steadystate_fault_leaked_objects"));
+        return c;
+    }
+
+    private static void put(Map<String, Double> c, String key, Double v) {
+        if (v != null) {
+            c.put(key, v);
+        }
+    }
+
+    static double events(ServiceId id, Map<String, Double> c) {
+        return switch (id) {
+            case MARKET_DATA -> c.getOrDefault("eventsPublished", 0.0);
+            case STRATEGY -> c.getOrDefault("ticksProcessed", 0.0);
+            case ORDER -> c.getOrDefault("ticksProcessed", 0.0) + c.getOrDefault("signalsProcessed", 0.0);
+        };
+    }
+
+    private static Double oldGen(MetricSnapshot m) {
+        return m.series().stream().filter(s -> s.name().equals("jvm_memory_used_bytes")
+                        && s.labels().getOrDefault("id", "").contains("Old Gen"))
+                .map(MetricSeries::value).reduce(Double::sum).orElse(null);
+    }
+
+    private MarketClock clock(ServiceEndpoint market, MetricSnapshot m) {
+        Double epoch = m.sum("steadystate_marketdata_simulated_time_seconds");
+        Double days = m.sum("steadystate_marketdata_simulated_days");
+        Double symbols = m.sum("steadystate_marketdata_active_symbols");
+        if (epoch == null || epoch <= 0) {
+            try {
+                Http.Response r = http.get(market.resolve("market/status"), "application/json");
+                if (r.ok()) {
+                    JsonNode s = json.readTree(r.body());
+                    epoch = epochSeconds(s.path("simulatedTime"));
+                    days = s.hasNonNull("simulatedDays") ? s.get("simulatedDays").asDouble() : days;
+                    symbols = s.hasNonNull("activeSymbols") ? s.get("activeSymbols").asDouble() : symbols;
+                }
+            } catch (IOException | RuntimeException ignored) {
+                // no clock: the sample falls back on wall time × speed and the report says so
+            }
+        }
+        return new MarketClock(epoch, days, symbols);
+    }
+
+    /** {@code simulatedTime} may be epoch seconds, epoch millis or ISO-8601; the contract does not pin it. */
+    static Double epochSeconds(JsonNode n) {
+        if (n == null || n.isMissingNode() || n.isNull()) {
+            return null;
+        }
+        if (n.isNumber()) {
+            double v = n.asDouble();
+            return v > 1e11 ? v / 1000.0 : v;
+        }
+        try {
+            return Instant.parse(n.asText()).toEpochMilli() / 1000.0;
+        } catch (RuntimeException e) {
+            try {
+                return java.time.LocalDateTime.parse(n.asText()).toInstant(java.time.ZoneOffset.UTC).toEpochMilli() / 1000.0;
+            } catch (RuntimeException e2) {
+                return null;
+            }
+        }
+    }
+
+    private ClassHistogram histogram(ServiceEndpoint e, int seq) throws IOException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process p = new ProcessBuilder(Files.isExecutable(jcmd) ? jcmd.toString() : "jcmd",
+                Long.toString(e.pid()), "GC.class_histogram").redirectErrorStream(true).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        try {
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new IOException("jcmd GC.class_histogram failed for pid " + e.pid());
+            }
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", ex);
+        }
+        Path file = histogramFile(e.id().module(), seq);
+        Files.createDirectories(file.getParent());
+        try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(file))) {
+            gz.write(out);
+        }
+        return ClassHistogram.parse(new String(out, StandardCharsets.UTF_8));
+    }
+
+    public Path histogramFile(String service, int seq) {
+        return histogramDir.resolve(service).resolve(String.format("%05d.txt.gz", seq));
+    }
+
+    public static ClassHistogram readHistogram(Path file) {
+        try (var in = new GZIPInputStream(Files.newInputStream(file))) {
+            return ClassHistogram.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Double rss(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Double.parseDouble(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or the process just died: RSS unknown for this sample
+        }
+        return null;
+    }
+
+    @Override
+    public void close() {
+        if (lag != null) {
+            lag.close();
+        }
+    }
+
+    static double mb(Double bytes) {
+        return bytes == null ? Double.NaN : bytes / MB;
+    }
+}

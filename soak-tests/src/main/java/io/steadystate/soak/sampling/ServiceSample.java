@@ -1,0 +1,23 @@
+package io.steadystate.soak.sampling;
+
+import java.util.Map;
+
+/**
+ * One service at one sample instant. Nullable numbers were not measurable (a metric missing, no pid for RSS).
+ *
+ * @param postGcHeapBytes live heap after a full GC: the class-histogram total when the harness forced the GC
+ *                        (local stack), else {@code jvm_gc_live_data_size_bytes}
+ * @param events          events this service has processed (market-data: published) since it started
+ * @param counters        the accounting counters (ticks published/consumed, signals), by contract name
+ * @param error           why this sample is incomplete (scrape failed, …), else null
+ */
+public record ServiceSample(String service, boolean alive, Double postGcHeapBytes, Double heapUsedBytes,
+                            Double heapCommittedBytes, Double oldGenUsedBytes, Double rssBytes,
+                            Double directBufferBytes, Double gcPauseSeconds, Double gcPauseCount,
+                            Double processStartSeconds, double events, Map<String, StoreSample> stores,
+                            Map<String, Double> counters, String error) {
+
+    public double storeEntriesTotal() {
+        return stores.values().stream().mapToDouble(StoreSample::entries).sum();
+    }
+}

@@ -1,0 +1,440 @@
+package io.steadystate.soak.session;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.steadystate.soak.load.GatlingRunner;
+import io.steadystate.soak.profile.Profile;
+import io.steadystate.soak.report.ReportFiles;
+import io.steadystate.soak.report.RunReport;
+import io.steadystate.soak.sampling.ClassHistogram;
+import io.steadystate.soak.sampling.MetricSnapshot;
+import io.steadystate.soak.sampling.MetricsSource;
+import io.steadystate.soak.sampling.Sample;
+import io.steadystate.soak.sampling.Sampler;
+import io.steadystate.soak.stack.Http;
+import io.steadystate.soak.stack.LocalStack;
+import io.steadystate.soak.stack.RemoteStack;
+import io.steadystate.soak.stack.RunFailure;
+import io.steadystate.soak.stack.ServiceEndpoint;
+import io.steadystate.soak.stack.ServiceId;
+import io.steadystate.soak.stack.ServiceLauncher;
+import io.steadystate.soak.stack.Stack;
+import io.steadystate.soak.verdict.Check;
+import io.steadystate.soak.verdict.Judgement;
+import io.steadystate.soak.verdict.Outcome;
+import io.steadystate.soak.verdict.VerdictPolicy;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+/**
+ * One soak run end to end: start (or reach) the stack, check it honours the contract, start the market and the
+ * API load, sample until the duration is over (or Ctrl-C), stop the market and let lag drain, judge, write the
+ * report, tear down. Returns the exit code; a {@link RunFailure} anywhere becomes exit 3 with its reason in the
+ * report and on the terminal.
+ */
+public final class SoakSession {
+
+    /** Metrics each service must export from start-up (CONTRACTS.md: meters are registered eagerly). */
+    static final Map<ServiceId, List<String>> REQUIRED_METRICS = Map.of(
+            ServiceId.MARKET_DATA, List.of("steadystate_marketdata_events_published_total",
+                    "steadystate_marketdata_simulated_time_seconds"),
+            ServiceId.STRATEGY, List.of("steadystate_strategy_ticks_processed_total"),
+            ServiceId.ORDER, List.of("steadystate_order_ticks_processed_total"));
+
+    private final SessionOptions options;
+    private final ServiceLauncher launcher;
+    private final PrintStream out;
+    private final AtomicBoolean stopRequested = new AtomicBoolean();
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private final List<String> notes = new ArrayList<>();
+
+    public SoakSession(SessionOptions options, ServiceLauncher launcher, PrintStream out) {
+        this.options = options;
+        this.launcher = launcher;
+        this.out = out;
+    }
+
+    /** Ctrl-C: ask the loop to stop and write what it has; give it a while, the stack is closed either way. */
+    public void requestStop() {
+        stopRequested.set(true);
+    }
+
+    public boolean awaitFinished(Duration d) throws InterruptedException {
+        return finished.await(d.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public int run() {
+        Profile p = options.profile();
+        Path runDir = options.runDir();
+        Instant started = Instant.now();
+        VerdictPolicy policy = VerdictPolicy.defaults().withBudget(p.budgetMbPerDay())
+                .withRssBudget(p.rssBudgetMbPerDay()).withWarmupFloor(p.warmupFraction());
+        List<Sample> samples = new ArrayList<>();
+        Stack stack = null;
+        Sampler sampler = null;
+        GatlingRunner gatling = null;
+        RunReport.LoadResult load = RunReport.LoadResult.notRun("no API load in this run");
+        String failure = null;
+        String stackText = "not started";
+        String metricsText = "none";
+        Sample drained = null;
+        try {
+            Files.createDirectories(runDir);
+            out.printf(Locale.ROOT, "soak: profile %s — %s%n      %s, ≈ %.1f simulated days, ≈ %.0f ticks/s; run dir %s%n",
+                    p.name(), p.description(), p.duration(), p.simulatedDays(), p.wallTicksPerSecond(), runDir);
+            stack = startStack(p);
+            stackText = stack.describe();
+            Http http = new Http(options.apiToken());
+            MetricsSource metrics = stack.prometheus().map(u -> MetricsSource.prometheus(http, u))
+                    .orElseGet(() -> MetricsSource.direct(http));
+            metricsText = metrics.describe();
+            out.println("soak: " + stackText);
+            preflight(stack, http);
+            startMarket(stack, http);
+            sampler = new Sampler(stack, metrics, http, runDir.resolve("histograms"), p.speed());
+            boolean local = stack.services().stream().allMatch(ServiceEndpoint::local);
+            if (options.withLoad() && p.orderApi().users() > 0) {
+                gatling = new GatlingRunner(runDir);
+                gatling.start(new GatlingRunner.Plan(stack.service(ServiceId.ORDER).baseUrl().toString(),
+                        stack.service(ServiceId.MARKET_DATA).baseUrl().toString(), options.apiToken(),
+                        p.orderApi().users(), p.orderApi().rps(), p.duration(), symbols(stack, http)));
+                out.printf(Locale.ROOT, "soak: Gatling started (%d users ≤ %.0f rps), log in gatling/gatling.log%n",
+                        p.orderApi().users(), p.orderApi().rps());
+            }
+            samples.addAll(sampleLoop(stack, sampler, http, p, policy, local));
+            drained = drain(stack, sampler, http, local, samples.size());
+            if (gatling != null) {
+                load = gatling.await(Duration.ofSeconds(stopRequested.get() ? 5 : 60));
+            }
+            if (!sampler.clockMeasured()) {
+                notes.add("market-data exported no simulated clock: simulated days assumed = wall time × speed");
+            }
+        } catch (RunFailure e) {
+            failure = e.getMessage();
+        } catch (IOException | RuntimeException e) {
+            failure = e.getClass().getSimpleName() + ": " + e.getMessage();
+        } finally {
+            if (gatling != null) {
+                gatling.stop();
+            }
+            if (sampler != null) {
+                sampler.close();
+            }
+            if (stack != null) {
+                out.println("soak: stopping the stack…");
+                stack.close();
+            }
+        }
+        return finish(started, policy, samples, drained, load, failure, stackText, metricsText, stack);
+    }
+
+    private int finish(Instant started, VerdictPolicy policy, List<Sample> samples, Sample drained,
+                       RunReport.LoadResult load, String failure, String stackText, String metricsText, Stack stack) {
+        Path runDir = options.runDir();
+        List<String> services = Stream.of(ServiceId.values()).map(ServiceId::module).toList();
+        Judgement.Result result;
+        List<Check> extra = new ArrayList<>();
+        if (load.ran()) {
+            extra.add(new Check("api-load", "order-service", load.assertionsPassed(), "Gatling: " + load.summary()));
+        }
+        if (failure == null && samples.size() >= 2) {
+            result = new Judgement(policy).judge(services, samples, drained, (svc, seq) -> histogram(svc, seq), extra);
+        } else {
+            result = new Judgement.Result(List.of(), extra, Outcome.INCONCLUSIVE);
+        }
+        pruneHistograms(result);
+        Map<String, String> logs = new LinkedHashMap<>();
+        if (stack != null) {
+            stack.logs().forEach((k, v) -> logs.put(k, v.toString()));
+        }
+        if (Files.exists(runDir.resolve("gatling/gatling.log"))) {
+            logs.put("gatling", "gatling/gatling.log");
+        }
+        int exit = failure != null ? 3 : result.overall().exitCode();
+        RunReport report = new RunReport(1, new RunReport.Meta(options.profile().name(), options.profile(),
+                options.fault() == null ? null : options.fault().toString(), started, Instant.now(), stackText,
+                metricsText, samples.stream().anyMatch(s -> s.clock().simulatedEpochSeconds() != null), policy, logs,
+                dashboards(), List.copyOf(notes)), List.copyOf(samples), result.services(), result.checks(), load,
+                result.overall(), exit, failure);
+        try {
+            ReportFiles.writeAll(runDir, report);
+        } catch (RuntimeException e) {
+            out.println("soak: could not write the report: " + e.getMessage());
+        }
+        printSummary(report);
+        finished.countDown();
+        return exit;
+    }
+
+    private Stack startStack(Profile p) {
+        if (options.targets() != null) {
+            RemoteStack remote = RemoteStack.parse(options.targets(), options.prometheusUrl(), options.bootstrapServers());
+            Http http = new Http(options.apiToken());
+            for (ServiceEndpoint e : remote.services()) {
+                try {
+                    Http.Response r = http.get(e.resolve("q/health/ready"), "application/json");
+                    if (r.status() != 200) {
+                        throw new RunFailure(e.id().module() + " at " + e.baseUrl() + " is not ready: HTTP " + r.status());
+                    }
+                } catch (IOException ex) {
+                    throw new RunFailure(e.id().module() + " at " + e.baseUrl() + " unreachable: " + ex.getMessage());
+                }
+            }
+            return remote;
+        }
+        Map<ServiceId, Map<String, String>> props = new EnumMap<>(ServiceId.class);
+        Map<String, String> market = new LinkedHashMap<>();
+        market.put("steadystate.market.seed", "42");
+        market.put("steadystate.market.symbols", Integer.toString(p.symbols()));
+        market.put("steadystate.market.ticks-per-symbol-per-second", num(p.ticksPerSymbolPerSecond()));
+        market.put("steadystate.market.speed", num(p.speed()));
+        market.put("steadystate.market.max-ticks-per-second", Long.toString(p.maxTicksPerSecond()));
+        market.put("steadystate.market.churn-per-day", num(p.churnPerDay()));
+        market.put("steadystate.market.autostart", "false");
+        props.put(ServiceId.MARKET_DATA, market);
+        // room for churn: listings arrive before the delisted symbols' state expires
+        props.put(ServiceId.STRATEGY, new LinkedHashMap<>(Map.of("steadystate.strategy.max-symbols",
+                Integer.toString(p.symbols() * 2 + 50))));
+        props.put(ServiceId.ORDER, new LinkedHashMap<>());
+        if (options.fault() != null) {
+            Map<String, String> f = props.get(options.fault().service());
+            f.put("steadystate.fault.mode", options.fault().mode());
+            f.put("steadystate.fault.rate", Integer.toString(options.fault().rate()));
+        }
+        return LocalStack.start(new LocalStack.Config(options.runDir(),
+                options.repoRoot().resolve("soak-tests/target/kafka-libs"), launcher, p.heap(), props,
+                options.apiToken(), options.prometheusBinary(), Duration.ofSeconds(90),
+                msg -> out.println("soak: " + msg)));
+    }
+
+    /** A service that is not finished yet fails here, clearly, rather than producing a meaningless verdict. */
+    private void preflight(Stack stack, Http http) {
+        for (ServiceEndpoint e : stack.services()) {
+            MetricSnapshot m;
+            try {
+                m = MetricsSource.direct(http).snapshot(e);
+            } catch (IOException ex) {
+                throw new RunFailure(e.id().module() + ": GET /q/metrics failed: " + ex.getMessage());
+            }
+            List<String> missing = REQUIRED_METRICS.get(e.id()).stream().filter(n -> !m.has(n)).toList();
+            if (!missing.isEmpty()) {
+                throw new RunFailure(e.id().module() + " does not export " + missing + " (CONTRACTS.md) — is it "
+                        + "implemented yet? See " + stack.logs().getOrDefault(e.id().module(), Path.of("its log")));
+            }
+        }
+    }
+
+    private void startMarket(Stack stack, Http http) {
+        ServiceEndpoint market = stack.service(ServiceId.MARKET_DATA);
+        try {
+            Http.Response r = http.post(market.resolve("market/start"), null);
+            if (!r.ok() && r.status() != 409) {
+                throw new RunFailure("POST /market/start → HTTP " + r.status() + " " + r.body()
+                        + (r.status() == 404 ? " — market-data-service does not implement the control API yet" : ""));
+            }
+        } catch (IOException e) {
+            throw new RunFailure("POST /market/start failed: " + e.getMessage());
+        }
+    }
+
+    private List<String> symbols(Stack stack, Http http) {
+        try {
+            Http.Response r = http.get(stack.service(ServiceId.MARKET_DATA).resolve("market/symbols"), "application/json");
+            if (r.ok()) {
+                JsonNode n = new ObjectMapper().readTree(r.body());
+                JsonNode arr = n.isArray() ? n : n.path("symbols");
+                List<String> out = new ArrayList<>();
+                for (JsonNode s : arr) {
+                    String sym = s.isTextual() ? s.asText() : s.path("symbol").asText("");
+                    if (!sym.isEmpty() && out.size() < 200) {
+                        out.add(sym);
+                    }
+                }
+                if (!out.isEmpty()) {
+                    return out;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // fall through: orders for an unknown symbol are rejected (a valid answer), the load still runs
+        }
+        notes.add("GET /market/symbols gave no symbols: Gatling orders used a placeholder symbol");
+        return List.of("AAA");
+    }
+
+    private List<Sample> sampleLoop(Stack stack, Sampler sampler, Http http, Profile p, VerdictPolicy policy,
+                                    boolean local) throws IOException {
+        List<Sample> samples = new ArrayList<>();
+        long start = System.nanoTime();
+        long end = start + p.duration().toNanos();
+        long interval = p.sampleInterval().toNanos();
+        Progress progress = new Progress(out, p, policy);
+        boolean bursting = false;
+        int seq = 0;
+        long next = start;
+        while (!stopRequested.get()) {
+            long now = System.nanoTime();
+            if (now >= end) {
+                break;
+            }
+            if (now < next) {
+                sleepMillis(Math.min(500, (next - now) / 1_000_000 + 1));
+                continue;
+            }
+            next += interval;
+            if (p.burst() != null) {
+                bursting = burst(stack, http, p, (now - start) / 1e9, bursting);
+            }
+            Sample s = sampler.sample(seq++, local);
+            samples.add(s);
+            progress.print(s, samples, (now - start) / 1e9);
+            for (ServiceId id : ServiceId.values()) {
+                String death = stack.deathNotice(id);
+                if (death != null) {
+                    out.println("soak: " + id.module() + " " + death + " — stopping the run");
+                    return samples; // the restart check fails the verdict
+                }
+            }
+        }
+        return samples;
+    }
+
+    /** Burst profiles: multiply the tick rate for a while via PUT /market/rate, then restore it. */
+    private boolean burst(Stack stack, Http http, Profile p, double elapsed, boolean bursting) {
+        double every = p.burst().every().toMillis() / 1000.0;
+        double phase = elapsed % every;
+        boolean shouldBurst = elapsed >= every && phase < p.burst().length().toMillis() / 1000.0;
+        if (shouldBurst == bursting) {
+            return bursting;
+        }
+        double tps = p.ticksPerSymbolPerSecond() * (shouldBurst ? p.burst().factor() : 1);
+        try {
+            http.put(stack.service(ServiceId.MARKET_DATA).resolve("market/rate"),
+                    String.format(Locale.ROOT, "{\"ticksPerSymbolPerSecond\":%s}", tps));
+        } catch (IOException e) {
+            notes.add("PUT /market/rate failed during a burst: " + e.getMessage());
+        }
+        return shouldBurst;
+    }
+
+    /**
+     * Stop the market, then wait (≤ 60 s) until every consumer group's lag is zero and the counters stop moving,
+     * so the accounting compares finished work.
+     */
+    private Sample drain(Stack stack, Sampler sampler, Http http, boolean local, int seq) {
+        if (!local) {
+            notes.add("deployed stack: the market is left running, so event accounting is not checked");
+            return null;
+        }
+        try {
+            http.post(stack.service(ServiceId.MARKET_DATA).resolve("market/stop"), null);
+        } catch (IOException e) {
+            notes.add("POST /market/stop failed: " + e.getMessage());
+        }
+        out.println("soak: market stopped; waiting for consumer lag to drain…");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Sample last = null;
+        while (System.nanoTime() < deadline) {
+            sleepMillis(2000);
+            Sample s = sampler.sample(seq, false);
+            boolean lagZero = !s.consumerLag().isEmpty() && s.consumerLag().values().stream().allMatch(l -> l == 0);
+            Sample before = last;
+            boolean stable = before != null && s.services().stream().allMatch(ss -> {
+                var prev = before.service(ss.service());
+                return prev != null && prev.counters().equals(ss.counters());
+            });
+            last = s;
+            if (lagZero && stable) {
+                return s;
+            }
+        }
+        notes.add("consumer lag did not drain within 60 s after the market stopped: " + (last == null ? "?"
+                : last.consumerLag()));
+        return last;
+    }
+
+    private ClassHistogram histogram(String service, int seq) {
+        Path f = options.runDir().resolve("histograms").resolve(service).resolve(String.format("%05d.txt.gz", seq));
+        return Files.isRegularFile(f) ? Sampler.readHistogram(f) : null;
+    }
+
+    /** Keep the histograms the diff used (window start and last) and delete the rest: they are large. */
+    private void pruneHistograms(Judgement.Result result) {
+        Path root = options.runDir().resolve("histograms");
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        for (var v : result.services()) {
+            Path dir = root.resolve(v.service());
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            List<String> keep = Stream.of(v.histogramFirst(), v.histogramLast()).filter(java.util.Objects::nonNull)
+                    .map(s -> String.format("%05d.txt.gz", Integer.parseInt(s))).toList();
+            try (Stream<Path> files = Files.list(dir)) {
+                files.filter(f -> !keep.contains(f.getFileName().toString())).forEach(f -> f.toFile().delete());
+            } catch (IOException ignored) {
+                // pruning is housekeeping
+            }
+        }
+    }
+
+    private List<String> dashboards() {
+        Path dir = options.repoRoot().resolve("k8s/dashboards");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            Path run = options.runDir().toAbsolutePath();
+            return files.filter(f -> f.toString().endsWith(".json")).sorted()
+                    .map(f -> run.relativize(f.toAbsolutePath()).toString()).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private void printSummary(RunReport r) {
+        out.println();
+        if (r.failure() != null) {
+            out.println("soak: RUN FAILED (exit 3): " + r.failure());
+        }
+        r.verdicts().forEach(v -> out.printf(Locale.ROOT, "  %-20s %-12s %s%n", v.service(), v.outcome(),
+                v.heap().explanation()));
+        r.verdicts().stream().filter(v -> v.outcome() == Outcome.LEAK && !v.growingClasses().isEmpty())
+                .forEach(v -> out.printf(Locale.ROOT, "  %s top growing classes: %s%n", v.service(),
+                        v.growingClasses().stream().limit(3).map(g -> g.className() + " +" + g.bytesDelta() / 1024 + " KB")
+                                .toList()));
+        r.checks().stream().filter(c -> !c.passed()).forEach(c -> out.printf(Locale.ROOT, "  FAILED %s [%s]: %s%n",
+                c.name(), c.service(), c.detail()));
+        out.printf(Locale.ROOT, "soak: %s (exit %d) — report %s%n", r.failure() != null ? "RUN FAILED" : r.overall(),
+                r.exitCode(), options.runDir().resolve(ReportFiles.HTML));
+    }
+
+    /** Integral values without ".0": a service may declare the key as an integer (fault.rate did). */
+    static String num(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    private static void sleepMillis(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunFailure("interrupted");
+        }
+    }
+}

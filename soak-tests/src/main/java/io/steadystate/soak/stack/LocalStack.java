@@ -1,0 +1,317 @@
+package io.steadystate.soak.stack;
+
+import io.steadystate.core.kafka.LocalKafkaBroker;
+import io.steadystate.core.kafka.TopicProvisioner;
+import io.steadystate.core.kafka.Topics;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The embedded default: a Kafka KRaft broker, the topics, the three services as separate JVMs and, when the
+ * {@code prometheus} binary exists, a Prometheus scraping them — all on 127.0.0.1 with free ports, all logs in
+ * the run directory. {@link #close()} stops everything in reverse order and is safe to call twice (the
+ * shutdown hook and the normal path may both call it).
+ */
+public final class LocalStack implements Stack {
+
+    /**
+     * @param serviceProperties extra system properties per service (profile, fault), merged over the defaults
+     */
+    public record Config(Path runDir, Path kafkaLibs, ServiceLauncher launcher, String heap,
+                         Map<ServiceId, Map<String, String>> serviceProperties, String apiToken,
+                         Optional<Path> prometheusBinary, Duration readyTimeout, Consumer<String> progress) {
+    }
+
+    private final Config config;
+    private final Map<ServiceId, Process> processes = new EnumMap<>(ServiceId.class);
+    private final List<ServiceEndpoint> endpoints = new ArrayList<>();
+    private final Map<String, Path> logs = new LinkedHashMap<>();
+    private LocalKafkaBroker broker;
+    private Process prometheus;
+    private URI prometheusUri;
+    private boolean closed;
+
+    private LocalStack(Config config) {
+        this.config = config;
+    }
+
+    /** Starts everything or, on any failure, stops what was started and throws {@link RunFailure}. */
+    public static LocalStack start(Config config) {
+        LocalStack stack = new LocalStack(config);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e instanceof RunFailure ? e : new RunFailure("local stack failed to start: " + e.getMessage(), e);
+        }
+    }
+
+    private void startAll() {
+        for (ServiceId id : ServiceId.values()) {
+            String missing = config.launcher().missing(id);
+            if (missing != null) {
+                throw new RunFailure(id.module() + ": " + missing);
+            }
+        }
+        Path logDir = dir("logs");
+        if (!Files.isDirectory(config.kafkaLibs())) {
+            throw new RunFailure("Kafka broker classpath " + config.kafkaLibs() + " is missing (./mvnw -q -B "
+                    + "install -DskipTests -pl soak-tests copies it)");
+        }
+        // broker data belongs to one run: a re-used run directory would hold another cluster id and fail format
+        deleteRecursively(config.runDir().resolve("kafka"));
+        config.progress().accept("starting Kafka (KRaft, child JVM)…");
+        broker = LocalKafkaBroker.start(dir("kafka"), config.kafkaLibs().toAbsolutePath() + "/*", "256m",
+                Duration.ofSeconds(90));
+        logs.put("kafka", config.runDir().relativize(dir("kafka").resolve("kafka.log")));
+        TopicProvisioner.ensureTopics(broker.bootstrapServers(), Topics.DEFAULT_PARTITIONS, (short) 1,
+                Duration.ofSeconds(30));
+
+        for (ServiceId id : ServiceId.values()) {
+            int port = freePort();
+            Map<String, String> props = new LinkedHashMap<>();
+            props.put("quarkus.http.host", "127.0.0.1");
+            props.put("quarkus.http.port", Integer.toString(port));
+            props.put("kafka.bootstrap.servers", broker.bootstrapServers());
+            props.put("steadystate.api.token", config.apiToken());
+            props.putAll(config.serviceProperties().getOrDefault(id, Map.of()));
+            Path log = logDir.resolve(id.module() + ".log");
+            List<String> cmd = config.launcher().command(id, config.heap(), props);
+            try {
+                Files.writeString(logDir.resolve(id.module() + ".cmd"), String.join(" ", cmd) + "\n");
+                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                processes.put(id, p);
+                endpoints.add(new ServiceEndpoint(id, URI.create("http://127.0.0.1:" + port + "/"), p.pid()));
+                logs.put(id.module(), config.runDir().relativize(log));
+                config.progress().accept("started " + id.module() + " (pid " + p.pid() + ", port " + port + ")");
+            } catch (IOException e) {
+                throw new RunFailure("could not start " + id.module() + ": " + e.getMessage(), e);
+            }
+        }
+        awaitReady();
+        config.prometheusBinary().ifPresent(this::startPrometheus);
+    }
+
+    private void awaitReady() {
+        Http http = new Http(config.apiToken());
+        long deadline = System.nanoTime() + config.readyTimeout().toNanos();
+        Map<ServiceId, String> lastState = new EnumMap<>(ServiceId.class);
+        List<ServiceEndpoint> pending = new ArrayList<>(endpoints);
+        while (!pending.isEmpty()) {
+            for (var it = pending.iterator(); it.hasNext(); ) {
+                ServiceEndpoint e = it.next();
+                String death = deathNotice(e.id());
+                if (death != null) {
+                    throw new RunFailure(e.id().module() + " " + death + " during start-up; see "
+                            + config.runDir().resolve(logs.get(e.id().module())) + ":\n" + tail(e.id()));
+                }
+                try {
+                    Http.Response r = http.get(e.resolve("q/health/ready"), "application/json");
+                    if (r.status() == 200) {
+                        it.remove();
+                        config.progress().accept(e.id().module() + " ready");
+                    } else {
+                        lastState.put(e.id(), "HTTP " + r.status() + " " + abbreviate(r.body()));
+                    }
+                } catch (IOException notYet) {
+                    lastState.put(e.id(), "not listening yet");
+                }
+            }
+            if (pending.isEmpty()) {
+                break;
+            }
+            if (System.nanoTime() > deadline) {
+                ServiceEndpoint e = pending.get(0);
+                throw new RunFailure(e.id().module() + " not ready within " + config.readyTimeout().toSeconds()
+                        + " s (/q/health/ready: " + lastState.get(e.id()) + "); see "
+                        + config.runDir().resolve(logs.get(e.id().module())));
+            }
+            sleep(300);
+        }
+    }
+
+    private void startPrometheus(Path binary) {
+        Path dir = dir("prometheus");
+        int port = freePort();
+        StringBuilder yml = new StringBuilder("""
+                # generated by the soak harness: scrapes the local stack's services on loopback
+                global:
+                  scrape_interval: 2s
+                  scrape_timeout: 2s
+                scrape_configs:
+                """);
+        for (ServiceEndpoint e : endpoints) {
+            yml.append("  - job_name: ").append(e.id().module()).append('\n')
+                    .append("    metrics_path: /q/metrics\n")
+                    .append("    static_configs:\n")
+                    .append("      - targets: ['127.0.0.1:").append(e.baseUrl().getPort()).append("']\n");
+        }
+        try {
+            Files.writeString(dir.resolve("prometheus.yml"), yml);
+            Path log = dir.resolve("prometheus.log");
+            prometheus = new ProcessBuilder(binary.toString(), "--config.file=" + dir.resolve("prometheus.yml"),
+                    "--storage.tsdb.path=" + dir.resolve("data"), "--storage.tsdb.retention.time=1h",
+                    "--web.listen-address=127.0.0.1:" + port).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            logs.put("prometheus", config.runDir().relativize(log));
+        } catch (IOException e) {
+            throw new RunFailure("could not start Prometheus " + binary + ": " + e.getMessage(), e);
+        }
+        prometheusUri = URI.create("http://127.0.0.1:" + port + "/");
+        Http http = new Http(config.apiToken());
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!prometheus.isAlive()) {
+                throw new RunFailure("Prometheus exited with " + prometheus.exitValue() + "; see "
+                        + dir.resolve("prometheus.log"));
+            }
+            try {
+                if (http.get(prometheusUri.resolve("-/ready"), "text/plain").ok()) {
+                    config.progress().accept("Prometheus ready at " + prometheusUri + " (scraping every 2 s)");
+                    return;
+                }
+            } catch (IOException notYet) {
+                // keep waiting
+            }
+            sleep(200);
+        }
+        throw new RunFailure("Prometheus did not become ready; see " + dir.resolve("prometheus.log"));
+    }
+
+    @Override
+    public List<ServiceEndpoint> services() {
+        return List.copyOf(endpoints);
+    }
+
+    @Override
+    public Optional<String> bootstrapServers() {
+        return Optional.ofNullable(broker).map(LocalKafkaBroker::bootstrapServers);
+    }
+
+    @Override
+    public Optional<URI> prometheus() {
+        return Optional.ofNullable(prometheusUri);
+    }
+
+    @Override
+    public String deathNotice(ServiceId id) {
+        Process p = processes.get(id);
+        if (p == null || p.isAlive()) {
+            return null;
+        }
+        String oom = tail(id).contains("OutOfMemoryError") ? " (OutOfMemoryError)" : "";
+        return "exited with code " + p.exitValue() + oom;
+    }
+
+    public boolean brokerAlive() {
+        return broker != null && broker.isAlive();
+    }
+
+    @Override
+    public Map<String, Path> logs() {
+        return Map.copyOf(logs);
+    }
+
+    @Override
+    public String describe() {
+        return "local stack: Kafka KRaft broker " + bootstrapServers().orElse("?") + ", three service JVMs (-Xmx"
+                + config.heap() + ", G1), " + (prometheusUri != null
+                ? "Prometheus " + prometheusUri + " scraping /q/metrics every 2 s"
+                : "no prometheus binary: the harness scrapes /q/metrics itself");
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (prometheus != null) {
+            stop(prometheus, 5);
+        }
+        // all services get SIGTERM at once, then each is waited for: shutdown takes seconds, not 3× seconds
+        processes.values().forEach(Process::destroy);
+        processes.values().forEach(p -> stop(p, 20));
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    private static void stop(Process p, int graceSeconds) {
+        p.destroy();
+        try {
+            if (!p.waitFor(graceSeconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private String tail(ServiceId id) {
+        Path log = config.runDir().resolve("logs").resolve(id.module() + ".log");
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(no log)";
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + dir, e);
+        }
+    }
+
+    private Path dir(String name) {
+        try {
+            return Files.createDirectories(config.runDir().resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String abbreviate(String s) {
+        String one = s == null ? "" : s.replaceAll("\\s+", " ");
+        return one.length() > 200 ? one.substring(0, 200) + "…" : one;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunFailure("interrupted");
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.steadystate.soak.profile;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ProfileCatalogTest {
+
+    @Test
+    void builtInCatalogHasTheRequiredProfilesAndWeekIsTheDefault() {
+        ProfileCatalog catalog = ProfileCatalog.builtIn();
+        assertThat(catalog.names()).contains("smoke", "day", "week", "churn", "burst");
+        assertThat(catalog.defaultName()).isEqualTo("week");
+        Profile week = catalog.defaultProfile();
+        assertThat(week.duration()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(week.simulatedDays()).isGreaterThanOrEqualTo(3);
+        assertThat(week.churnPerDay()).isPositive();
+    }
+
+    @Test
+    void smokeFitsTheCiBudget() {
+        Profile smoke = ProfileCatalog.builtIn().get("smoke");
+        assertThat(smoke.duration()).isLessThanOrEqualTo(Duration.ofMinutes(2));
+        assertThat(smoke.duration().dividedBy(smoke.sampleInterval())).isGreaterThanOrEqualTo(30);
+    }
+
+    @Test
+    void burstProfileParsesItsSpikes() {
+        Profile burst = ProfileCatalog.builtIn().get("burst");
+        assertThat(burst.burst()).isEqualTo(new Profile.Burst(Duration.ofMinutes(2), 5, Duration.ofSeconds(20)));
+    }
+
+    @Test
+    void invalidValuesAreRejectedWithTheProfileName() {
+        String yaml = """
+                profiles:
+                  bad:
+                    duration: 1m
+                    symbols: 0
+                    ticksPerSymbolPerSecond: 1
+                    speed: 1
+                    sampleInterval: 2s
+                """;
+        assertThatThrownBy(() -> ProfileCatalog.parse(yaml)).hasMessageContaining("'bad'")
+                .hasMessageContaining("symbols");
+        assertThatThrownBy(() -> ProfileCatalog.parse("profiles: {}")).hasMessageContaining("profiles");
+        assertThatThrownBy(() -> ProfileCatalog.builtIn().get("nope")).hasMessageContaining("known");
+    }
+
+    @Test
+    void overridesKeepTheProfileValid() {
+        Profile smoke = ProfileCatalog.builtIn().get("smoke").withDuration(Duration.ofSeconds(20));
+        assertThat(smoke.sampleInterval()).isLessThanOrEqualTo(Duration.ofSeconds(2));
+        assertThat(smoke.withSymbols(7).symbols()).isEqualTo(7);
+    }
+
+    @Test
+    void durationsReadAsPeopleWriteThem() {
+        assertThat(DurationText.parse("90s")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(DurationText.parse("1h30m")).isEqualTo(Duration.ofMinutes(90));
+        assertThat(DurationText.parse("PT5M")).isEqualTo(Duration.ofMinutes(5));
+        assertThat(DurationText.format(Duration.ofSeconds(125))).isEqualTo("2m05s");
+        assertThatThrownBy(() -> DurationText.parse("10 minutes")).hasMessageContaining("not a duration");
+    }
+}

@@ -1,0 +1,26 @@
+package io.steadystate.soak.session;
+
+import io.steadystate.soak.report.ReportFiles;
+import io.steadystate.soak.verdict.Outcome;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** CI smoke: the `smoke` profile end to end on the local stack must PASS and leave valid report files. */
+class SmokeSoakIT {
+
+    @Test
+    void smokeProfilePassesOnTheLocalStackAndWritesTheReports() throws Exception {
+        EndToEnd.assumeServicesBuilt();
+        EndToEnd.Outcome run = EndToEnd.run("smoke", null, null, "smoke");
+        assertThat(run.report().failure()).isNull();
+        assertThat(run.exit()).as(run.output()).isZero();
+        assertThat(run.report().verdicts()).hasSize(3).allMatch(v -> v.outcome() == Outcome.PASS);
+        assertThat(run.report().checks()).allMatch(c -> c.passed());
+        assertThat(Files.readString(run.dir().resolve(ReportFiles.HTML))).contains("<svg", "PASS");
+        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(run.dir().resolve(ReportFiles.JUNIT).toFile());
+    }
+}
