@@ -1,0 +1,83 @@
+package io.steadystate.strategy.fault;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.steadystate.core.event.Tick;
+import io.steadystate.core.state.Bounded;
+import io.steadystate.core.state.ExitCause;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Positive controls for the soak harness: re-creates seed 000's leaks on purpose when
+ * {@code steadystate.fault.mode} says so. The only code of this service allowed to hold unbounded collections.
+ * Exported as {@code steadystate_fault_active} (1 when on) and {@code steadystate_fault_leaked_objects}.
+ */
+public final class FaultInjector {
+
+    private static final Logger LOG = Logger.getLogger(FaultInjector.class);
+
+    private final FaultMode mode;
+    private final int rate;
+    private final AtomicLong leaked = new AtomicLong();
+    private long retirements;
+
+    @Bounded("fault injection: unbounded on purpose, off by default")
+    private final List<LeakedPricePoint> rallyCache = new ArrayList<>();
+
+    @Bounded("fault injection: unbounded on purpose, off by default")
+    private final Map<Long, Object> symbolManagers = new HashMap<>();
+
+    public FaultInjector(FaultMode mode, int rate, MeterRegistry registry) {
+        this.mode = mode;
+        this.rate = rate;
+        Gauge.builder("steadystate.fault.active", this, f -> f.mode == FaultMode.NONE ? 0 : 1)
+                .description("1 when a leak fault is switched on").register(registry);
+        Gauge.builder("steadystate.fault.leaked.objects", leaked, AtomicLong::get)
+                .description("Objects retained by the leak fault").register(registry);
+        if (mode != FaultMode.NONE) {
+            LOG.warnf("LEAK FAULT ACTIVE: %s (rate %d) — this instance leaks memory on purpose", mode, rate);
+        }
+    }
+
+    public static FaultInjector off(MeterRegistry registry) {
+        return new FaultInjector(FaultMode.NONE, 1, registry);
+    }
+
+    public FaultMode mode() {
+        return mode;
+    }
+
+    public long leakedObjects() {
+        return leaked.get();
+    }
+
+    /** rally-cache: appends {@code rate} price points per tick to one list shared by all symbols. */
+    public void onTick(Tick tick) {
+        if (mode != FaultMode.RALLY_CACHE) {
+            return;
+        }
+        synchronized (rallyCache) {
+            for (int i = 0; i < rate; i++) {
+                rallyCache.add(new LeakedPricePoint(tick.symbol(), tick.eventTime(), tick.price()));
+            }
+        }
+        leaked.addAndGet(rate);
+    }
+
+    /** symbol-managers: keeps a symbol's whole state after it left the store, under a fresh key each time. */
+    public void onSymbolExit(String symbol, Object state, ExitCause cause) {
+        if (mode != FaultMode.SYMBOL_MANAGERS) {
+            return;
+        }
+        synchronized (symbolManagers) {
+            symbolManagers.put(retirements++, state);
+        }
+        leaked.incrementAndGet();
+    }
+}

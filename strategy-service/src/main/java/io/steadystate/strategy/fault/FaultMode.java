@@ -1,0 +1,16 @@
+package io.steadystate.strategy.fault;
+
+import java.util.Locale;
+
+/** {@code steadystate.fault.mode} of strategy-service (CONTRACTS.md, "Leak faults"). */
+public enum FaultMode {
+    NONE,
+    /** Seed 000 §1: one list of price points for all symbols, appended per tick, never trimmed. */
+    RALLY_CACHE,
+    /** Seed 000 §3: the state of every removed/expired/evicted symbol kept in a plain map. */
+    SYMBOL_MANAGERS;
+
+    public static FaultMode parse(String value) {
+        return valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+}

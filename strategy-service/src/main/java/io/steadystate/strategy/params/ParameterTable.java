@@ -1,0 +1,87 @@
+package io.steadystate.strategy.params;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.steadystate.core.event.SlotParameters;
+import io.steadystate.core.event.StrategySlot;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * The 7×3 slot parameter table (seed 003's "CSDL" rows): exactly {@link StrategySlot#COUNT} rows in a fixed
+ * array indexed by {@link StrategySlot#index()}. An update overwrites its slot; nothing accumulates. A refused
+ * update leaves the old row in place, is counted ({@code outcome=rejected}) and logged once (one line per row).
+ *
+ * <p>Written by the {@code strategy.params} consumer thread, read by the market-events thread on every closed
+ * bar and by REST: each slot is an atomic reference to an immutable record.
+ */
+public final class ParameterTable {
+
+    public static final String UPDATES = "steadystate.strategy.parameter.updates";
+    private static final Logger LOG = Logger.getLogger(ParameterTable.class);
+
+    private final AtomicReferenceArray<SlotParameters> rows = new AtomicReferenceArray<>(StrategySlot.COUNT);
+    private final Counter applied;
+    private final Counter rejected;
+
+    public ParameterTable(SlotParameters[] defaults, MeterRegistry registry) {
+        if (defaults.length != StrategySlot.COUNT) {
+            throw new IllegalArgumentException("need " + StrategySlot.COUNT + " default rows, got " + defaults.length);
+        }
+        for (SlotParameters row : defaults) {
+            String problem = ParameterRules.problemWith(row);
+            if (problem != null) {
+                throw new IllegalArgumentException("default row of slot " + row.slotId() + " is invalid: " + problem);
+            }
+            rows.set(StrategySlot.ofId(row.slotId()).index(), row);
+        }
+        for (int i = 0; i < StrategySlot.COUNT; i++) {
+            if (rows.get(i) == null) {
+                throw new IllegalArgumentException("no default row for slot " + StrategySlot.ofIndex(i));
+            }
+        }
+        this.applied = Counter.builder(UPDATES).tag("outcome", "applied")
+                .description("Slot parameter rows applied or rejected").register(registry);
+        this.rejected = Counter.builder(UPDATES).tag("outcome", "rejected")
+                .description("Slot parameter rows applied or rejected").register(registry);
+    }
+
+    /** The row of slot index 0..20 (hot path: one volatile read). */
+    public SlotParameters get(int index) {
+        return rows.get(index);
+    }
+
+    public SlotParameters bySlotId(int slotId) {
+        return rows.get(StrategySlot.ofId(slotId).index());
+    }
+
+    public List<SlotParameters> all() {
+        List<SlotParameters> all = new ArrayList<>(StrategySlot.COUNT);
+        for (int i = 0; i < StrategySlot.COUNT; i++) {
+            all.add(rows.get(i));
+        }
+        return all;
+    }
+
+    /** Overwrites the row's slot if the row passes {@link ParameterRules}; returns the refusal reason or null. */
+    public String apply(SlotParameters row) {
+        String problem = ParameterRules.problemWith(row);
+        if (problem != null) {
+            reject("slot " + row.slotId() + ": " + problem);
+            return problem;
+        }
+        rows.set(StrategySlot.ofId(row.slotId()).index(), row);
+        applied.increment();
+        LOG.infof("slot %s parameters applied: %s", StrategySlot.ofId(row.slotId()), row);
+        return null;
+    }
+
+    /** Counts and logs a row that could not be applied (undecodable, wrong key, refused by the rules). */
+    public void reject(String reason) {
+        rejected.increment();
+        LOG.warnf("parameter row rejected, old value kept: %s", reason);
+    }
+}

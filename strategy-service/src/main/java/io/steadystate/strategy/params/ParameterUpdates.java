@@ -1,0 +1,50 @@
+package io.steadystate.strategy.params;
+
+import io.steadystate.core.event.SlotParameters;
+import io.steadystate.core.serde.SlotParametersSerde;
+import io.steadystate.core.serde.UndecodableRecordException;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Hot reload of the parameter table from the compacted {@code strategy.params} topic (keyed by slot id). Every
+ * instance reads the whole topic from the start with its own group id and never commits (channel
+ * {@code strategy-params}), so after a restart the table is rebuilt from the latest row of every slot.
+ */
+@ApplicationScoped
+public class ParameterUpdates {
+
+    private final SlotParametersSerde serde = new SlotParametersSerde();
+    private final ParameterTable table;
+
+    public ParameterUpdates(ParameterTable table) {
+        this.table = table;
+    }
+
+    @Incoming("strategy-params")
+    public void onRow(ConsumerRecord<String, byte[]> record) {
+        accept(record.key(), record.value(), record.partition(), record.offset());
+    }
+
+    /** Applies one row; returns the refusal reason, or null when applied or a tombstone (slot keeps its row). */
+    public String accept(String key, byte[] value, int partition, long offset) {
+        if (value == null) {
+            return null;
+        }
+        SlotParameters row;
+        try {
+            row = serde.decode(value);
+        } catch (UndecodableRecordException e) {
+            String reason = "undecodable row at strategy.params-" + partition + "@" + offset + ": " + e.getMessage();
+            table.reject(reason);
+            return reason;
+        }
+        if (key != null && !key.equals(Integer.toString(row.slotId()))) {
+            String reason = "key '" + key + "' does not match slot id " + row.slotId();
+            table.reject(reason);
+            return reason;
+        }
+        return table.apply(row);
+    }
+}

@@ -1,0 +1,72 @@
+package io.steadystate.strategy.params;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.steadystate.core.event.SlotParameters;
+import io.steadystate.core.serde.SlotParametersSerde;
+import io.steadystate.strategy.Fixtures;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ParameterHotReloadTest {
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final ParameterTable table = new ParameterTable(Fixtures.defaultRows(), registry);
+    private final ParameterUpdates updates = new ParameterUpdates(table);
+    private final SlotParametersSerde serde = new SlotParametersSerde();
+
+    private double count(String outcome) {
+        return registry.get(ParameterTable.UPDATES).tag("outcome", outcome).counter().count();
+    }
+
+    @Test
+    void aNewRowOverwritesItsSlotAndNothingAccumulates() {
+        SlotParameters first = new SlotParameters(43, true, 50, 10, 0, 20, 0.5, 1.0, 1);
+        SlotParameters second = new SlotParameters(43, false, 60, 12, 0, 22, 0.6, 1.2, 2);
+
+        assertThat(updates.accept("43", serde.encode(first), 0, 0)).isNull();
+        assertThat(updates.accept("43", serde.encode(second), 0, 1)).isNull();
+
+        assertThat(table.bySlotId(43)).isEqualTo(second);
+        assertThat(table.all()).hasSize(21);
+        assertThat(count("applied")).isEqualTo(2);
+        assertThat(count("rejected")).isZero();
+    }
+
+    @Test
+    void aRowBreakingItsStrategysRulesIsRejectedAndTheOldValueKept() {
+        SlotParameters before = table.bySlotId(13);
+        SlotParameters oversoldAt60 = new SlotParameters(13, true, 100, 14, 0, 60, 1, 2, 5);
+
+        assertThat(updates.accept("13", serde.encode(oversoldAt60), 0, 0)).contains("S3 threshold");
+
+        assertThat(table.bySlotId(13)).isEqualTo(before);
+        assertThat(count("rejected")).isEqualTo(1);
+        assertThat(count("applied")).isZero();
+    }
+
+    @Test
+    void aFastEmaNotShorterThanTheSlowOneIsRejected() {
+        assertThat(updates.accept("21", serde.encode(new SlotParameters(21, true, 100, 10, 10, 0.1, 1, 2, 1)), 0, 0))
+                .contains("S1 needs");
+        assertThat(count("rejected")).isEqualTo(1);
+    }
+
+    @Test
+    void undecodableRowsAndKeysThatDoNotMatchTheSlotAreRejected() {
+        SlotParameters before = table.bySlotId(22);
+        assertThat(updates.accept("22", new byte[] {1, 2, 3, 4}, 0, 7)).contains("undecodable");
+        assertThat(updates.accept("23", serde.encode(new SlotParameters(22, true, 100, 5, 0, 0.1, 1, 2, 1)), 0, 8))
+                .contains("does not match");
+        assertThat(table.bySlotId(22)).isEqualTo(before);
+        assertThat(count("rejected")).isEqualTo(2);
+    }
+
+    @Test
+    void aTombstoneLeavesTheSlotAsItIs() {
+        SlotParameters before = table.bySlotId(11);
+        assertThat(updates.accept("11", null, 0, 0)).isNull();
+        assertThat(table.bySlotId(11)).isEqualTo(before);
+        assertThat(count("applied") + count("rejected")).isZero();
+    }
+}
