@@ -142,15 +142,7 @@ public final class SymbolBook {
 
     /** A read-only lookup that does not count as activity (a debug view must not keep a symbol alive). */
     public Optional<SymbolState> peek(String symbol) {
-        SymbolState[] found = new SymbolState[1];
-        if (symbols.contains(symbol)) {
-            symbols.forEach((s, state) -> {
-                if (s.equals(symbol)) {
-                    found[0] = state;
-                }
-            });
-        }
-        return Optional.ofNullable(found[0]);
+        return Optional.ofNullable(symbols.peek(symbol));
     }
 
     public long size() {

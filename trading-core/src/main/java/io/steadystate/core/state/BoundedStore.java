@@ -83,6 +83,11 @@ public final class BoundedStore<K, V> implements MeasuredStore {
         return cache.getIfPresent(key);
     }
 
+    /** The value without counting as activity: read-only views must not keep an idle entry alive. */
+    public V peek(K key) {
+        return cache.policy().getIfPresentQuietly(key);
+    }
+
     /**
      * The value, created by {@code factory} when absent (counted as an admission). Pass a non-capturing
      * function on hot paths so the call allocates nothing.

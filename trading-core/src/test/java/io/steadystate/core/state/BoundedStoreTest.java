@@ -79,6 +79,18 @@ class BoundedStoreTest {
     }
 
     @Test
+    void peekingDoesNotKeepAnIdleEntryAlive() {
+        BoundedStore<String, String> store = store(100, Duration.ofHours(1));
+        store.put("AAPL", "a");
+        clock.advanceTo(clock.nowMillis() + Duration.ofMinutes(40).toMillis());
+        assertThat(store.peek("AAPL")).isEqualTo("a");
+        clock.advanceTo(clock.nowMillis() + Duration.ofMinutes(30).toMillis());
+        store.expireIdle();
+        assertThat(store.peek("AAPL")).isNull();
+        assertThat(exits).containsExactly(new Exit("AAPL", "a", ExitCause.EXPIRED));
+    }
+
+    @Test
     void nothingExpiresWhileEventTimeStandsStill() {
         BoundedStore<String, String> store = store(100, Duration.ofMillis(1));
         store.put("AAPL", "a");
