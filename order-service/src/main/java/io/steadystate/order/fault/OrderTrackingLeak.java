@@ -1,0 +1,84 @@
+package io.steadystate.order.fault;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.steadystate.core.event.OrderEvent;
+import io.steadystate.core.state.Bounded;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Positive control for the soak harness: seed 000 §2 re-created on purpose. With
+ * {@code steadystate.fault.mode=order-tracking} every terminal bracket is copied into plain stop-loss,
+ * take-profit and entry→bracket maps that nothing ever cleans — the harness must call LEAK on it.
+ * Off by default; when off, {@link #onTerminal} returns at once and the maps stay empty.
+ *
+ * <p>The values are fresh {@link TrackedOrder} objects (not shared strings), so heap growth and the class
+ * histogram both show the leak. Called under the engine lock; the gauges read a volatile counter.
+ */
+public final class OrderTrackingLeak {
+
+    public static final String MODE = "order-tracking";
+
+    /** What the leaky order manager kept per order: its last event and a copy of its ids. */
+    public record TrackedOrder(String orderId, String entryId, OrderEvent lastEvent, long trackedAtNanos) {
+    }
+
+    private final boolean active;
+    private final int rate;
+    @Bounded("fault injection: unbounded on purpose, off by default")
+    private final Map<String, TrackedOrder> stopLossOrders = new HashMap<>();
+    @Bounded("fault injection: unbounded on purpose, off by default")
+    private final Map<String, TrackedOrder> profitTakeOrders = new HashMap<>();
+    @Bounded("fault injection: unbounded on purpose, off by default")
+    private final Map<String, TrackedOrder[]> entryToBracket = new HashMap<>();
+    private volatile long leaked;
+
+    public OrderTrackingLeak(String mode, int rate, MeterRegistry registry) {
+        this.active = MODE.equals(mode);
+        this.rate = Math.max(1, rate);
+        Gauge.builder("steadystate.fault.active", this, f -> f.active ? 1 : 0)
+                .description("1 when a leak fault is switched on").register(registry);
+        Gauge.builder("steadystate.fault.leaked.objects", this, f -> f.leaked)
+                .description("Objects retained by the leak fault").register(registry);
+    }
+
+    public static OrderTrackingLeak off(MeterRegistry registry) {
+        return new OrderTrackingLeak("none", 1, registry);
+    }
+
+    public boolean active() {
+        return active;
+    }
+
+    /** A bracket (or a rejected entry) reached its terminal state: the leaky manager "forgets" to remove it. */
+    public void onTerminal(OrderEvent entry, OrderEvent stopLoss, OrderEvent takeProfit) {
+        if (!active) {
+            return;
+        }
+        for (int i = 0; i < rate; i++) {
+            String suffix = rate == 1 ? "" : "#" + i;
+            TrackedOrder e = track(entry, suffix);
+            TrackedOrder sl = stopLoss == null ? null : track(stopLoss, suffix);
+            TrackedOrder tp = takeProfit == null ? null : track(takeProfit, suffix);
+            if (sl != null) {
+                stopLossOrders.put(sl.orderId(), sl);
+            }
+            if (tp != null) {
+                profitTakeOrders.put(tp.orderId(), tp);
+            }
+            entryToBracket.put(e.orderId(), new TrackedOrder[]{e, sl, tp});
+            leaked += 1 + (sl == null ? 0 : 1) + (tp == null ? 0 : 1);
+        }
+    }
+
+    private static TrackedOrder track(OrderEvent event, String suffix) {
+        // new String(...) on purpose: the leak must own its objects, not share the engine's
+        return new TrackedOrder(new String(event.orderId() + suffix), new String(event.entryId()), event, System.nanoTime());
+    }
+
+    public long leakedObjects() {
+        return leaked;
+    }
+}

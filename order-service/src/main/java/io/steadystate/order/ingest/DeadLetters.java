@@ -1,0 +1,77 @@
+package io.steadystate.order.ingest;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.steadystate.core.kafka.DeadLetterHeaders;
+import io.steadystate.core.kafka.Topics;
+import io.steadystate.core.serde.UndecodableRecordException;
+import io.steadystate.core.state.Bounded;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Sends what cannot be decoded or validated to {@code order.dlq}: the raw bytes as they came, the reason and
+ * the source coordinates as {@link DeadLetterHeaders}. Counted in {@code steadystate_dead_letters_total{reason}}
+ * (every reason registered at zero). Logging is rate-limited: a flood of bad input must not flood the log.
+ */
+public final class DeadLetters {
+
+    public static final String VALIDATION = "VALIDATION";
+    private static final Logger LOG = Logger.getLogger(DeadLetters.class);
+    private static final long LOG_EVERY_NANOS = 10_000_000_000L;
+
+    private final Producer<String, byte[]> producer;
+    @Bounded("one counter per UndecodableRecordException.Reason constant plus VALIDATION, filled at construction")
+    private final Map<String, Counter> counters = new HashMap<>();
+    private long lastLog;
+    private long suppressed;
+
+    public DeadLetters(Producer<String, byte[]> producer, MeterRegistry registry) {
+        this.producer = producer;
+        for (UndecodableRecordException.Reason r : UndecodableRecordException.Reason.values()) {
+            counters.put(r.name(), counter(registry, r.name()));
+        }
+        counters.put(VALIDATION, counter(registry, VALIDATION));
+    }
+
+    private static Counter counter(MeterRegistry registry, String reason) {
+        return Counter.builder("steadystate.dead.letters").tag("reason", reason)
+                .description("Records sent to the dead-letter topic, by reason").register(registry);
+    }
+
+    public void send(ConsumerRecord<String, byte[]> source, String reason, String message) {
+        ProducerRecord<String, byte[]> dead = new ProducerRecord<>(Topics.ORDER_DLQ, source.key(), source.value());
+        dead.headers()
+                .add(DeadLetterHeaders.REASON, utf8(reason))
+                .add(DeadLetterHeaders.MESSAGE, utf8(message == null ? "" : message))
+                .add(DeadLetterHeaders.SOURCE_TOPIC, utf8(source.topic()))
+                .add(DeadLetterHeaders.SOURCE_PARTITION, utf8(Integer.toString(source.partition())))
+                .add(DeadLetterHeaders.SOURCE_OFFSET, utf8(Long.toString(source.offset())))
+                .add(DeadLetterHeaders.SERVICE, utf8("order-service"));
+        producer.send(dead);
+        counters.get(reason).increment();
+        logRateLimited(source, reason, message);
+    }
+
+    private synchronized void logRateLimited(ConsumerRecord<String, byte[]> source, String reason, String message) {
+        long now = System.nanoTime();
+        if (now - lastLog < LOG_EVERY_NANOS && lastLog != 0) {
+            suppressed++;
+            return;
+        }
+        LOG.warnf("dead letter from %s-%d@%d: %s %s (%d similar suppressed)", source.topic(), source.partition(),
+                source.offset(), reason, message, suppressed);
+        lastLog = now;
+        suppressed = 0;
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
