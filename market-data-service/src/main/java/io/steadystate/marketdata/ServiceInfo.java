@@ -1,5 +1,0 @@
-package io.steadystate.marketdata;
-
-/** Placeholder until the service's features land: the module builds and exposes health and metrics. */
-public record ServiceInfo(String name) {
-}

@@ -1,0 +1,34 @@
+package io.steadystate.marketdata.control;
+
+/** A control request that cannot be applied; nothing was changed. The REST layer maps it to its status. */
+public final class MarketRequestException extends RuntimeException {
+
+    public enum Kind {
+        BAD_REQUEST(400), NOT_FOUND(404), CONFLICT(409), UNAVAILABLE(503);
+
+        public final int status;
+
+        Kind(int status) {
+            this.status = status;
+        }
+    }
+
+    private final Kind kind;
+
+    public MarketRequestException(Kind kind, String message) {
+        super(message, null, false, false);
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    static MarketRequestException badRequest(String message) {
+        return new MarketRequestException(Kind.BAD_REQUEST, message);
+    }
+
+    static MarketRequestException conflict(String message) {
+        return new MarketRequestException(Kind.CONFLICT, message);
+    }
+}
