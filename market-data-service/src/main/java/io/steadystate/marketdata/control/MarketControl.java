@@ -16,7 +16,7 @@ import io.steadystate.marketdata.config.MarketConfig;
 import io.steadystate.marketdata.fault.EventLogFault;
 import io.steadystate.marketdata.publish.EventType;
 import io.steadystate.marketdata.publish.MarketEventPublisher;
-import io.steadystate.marketdata.publish.MarketTopic;
+import io.steadystate.core.kafka.TopicProvisioner;
 import io.steadystate.marketdata.publish.PublishMetrics;
 import io.steadystate.marketdata.replay.CsvReplay;
 import io.steadystate.marketdata.simulation.MarketSimulator;
@@ -216,7 +216,7 @@ public class MarketControl {
     /** Topics exist (created if absent) and the partition count of market.events is known. */
     private void prepare() {
         try {
-            MarketTopic.ensure(bootstrapServers, config.partitions(), config.replication(), Duration.ofSeconds(10));
+            TopicProvisioner.ensureTopics(bootstrapServers, config.partitions(), config.replication(), Duration.ofSeconds(10));
             int partitions = publisher.refreshPartitions();
             prepared = true;
             prepareError = "";
