@@ -6,9 +6,11 @@ import io.steadystate.order.config.OrderConfig;
 import io.steadystate.order.events.KafkaOrderPublisher;
 import io.steadystate.order.fault.OrderTrackingLeak;
 import io.steadystate.order.ingest.DeadLetters;
+import io.steadystate.order.ingest.PartitionOwnership;
 import io.steadystate.order.ingest.RecordIngest;
 import io.steadystate.order.orders.EngineSettings;
 import io.steadystate.order.orders.OrderEngine;
+import io.steadystate.order.recovery.StateRecovery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -19,7 +21,8 @@ import java.time.Instant;
 
 /**
  * Builds the plain (framework-free) pieces once and hands them to CDI: the engine, its Kafka output, the
- * dead-letter sender and the record ingest. The same classes are wired by hand in the recovery test.
+ * dead-letter sender, the record ingest and the partition ownership. The same classes are wired by hand in the
+ * recovery and scale-out tests.
  */
 @ApplicationScoped
 public class OrderServiceWiring {
@@ -50,6 +53,14 @@ public class OrderServiceWiring {
     @Singleton
     RecordIngest ingest(OrderEngine engine, KafkaOrderPublisher publisher, MeterRegistry registry) {
         return new RecordIngest(engine, new DeadLetters(publisher.producer(), registry));
+    }
+
+    @Produces
+    @Singleton
+    PartitionOwnership ownership(OrderEngine engine, RecordIngest ingest, KafkaOrderPublisher publisher, OrderConfig config,
+                                 @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        return new PartitionOwnership(engine, ingest, publisher,
+                new StateRecovery(bootstrapServers, config.recoveryLookback()));
     }
 
     public static long wallMicros() {

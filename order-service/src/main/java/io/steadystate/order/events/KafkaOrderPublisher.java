@@ -29,8 +29,9 @@ public final class KafkaOrderPublisher implements OrderSink, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(KafkaOrderPublisher.class);
 
     private final Producer<String, byte[]> producer;
-    /** Partition count of order.open-orders, looked up on first use (the topic may be created after start-up). */
+    /** Partition counts of order.open-orders and order.positions, looked up on first use (topics may come later). */
     private volatile int openOrderPartitions;
+    private volatile int positionPartitions;
     private final OrderEventSerde orderEvents = new OrderEventSerde();
     private final PositionSerde positions = new PositionSerde();
     private final AtomicLong sendErrors = new AtomicLong();
@@ -68,14 +69,27 @@ public final class KafkaOrderPublisher implements OrderSink, AutoCloseable {
                 orderId, null));
     }
 
+    /**
+     * Keyed by {@code symbol|slot} but partitioned by <em>symbol</em> (like order.open-orders): the key's own hash
+     * would scatter a symbol's 21 slots over all partitions, and an instance that gains partition p must find
+     * every position of p's symbols in partition p of order.positions.
+     */
     @Override
     public void position(Position position) {
-        send(new ProducerRecord<>(Topics.POSITIONS, position.key(), positions.encode(position)));
+        send(new ProducerRecord<>(Topics.POSITIONS, Partitioning.partitionOf(position.symbol(), positionPartitions()),
+                position.key(), positions.encode(position)));
     }
 
     @Override
     public void positionRemoved(String key) {
-        send(new ProducerRecord<>(Topics.POSITIONS, key, null));
+        send(new ProducerRecord<>(Topics.POSITIONS, Partitioning.partitionOf(symbolOfPositionKey(key), positionPartitions()),
+                key, null));
+    }
+
+    /** {@code symbol|slot} → symbol (a symbol never contains '|': see {@code Validation.symbol}). */
+    public static String symbolOfPositionKey(String key) {
+        int bar = key.lastIndexOf('|');
+        return bar < 0 ? key : key.substring(0, bar);
     }
 
     private int openOrderPartitions() {
@@ -83,6 +97,15 @@ public final class KafkaOrderPublisher implements OrderSink, AutoCloseable {
         if (n == 0) {
             n = producer.partitionsFor(Topics.OPEN_ORDERS).size();
             openOrderPartitions = n;
+        }
+        return n;
+    }
+
+    private int positionPartitions() {
+        int n = positionPartitions;
+        if (n == 0) {
+            n = producer.partitionsFor(Topics.POSITIONS).size();
+            positionPartitions = n;
         }
         return n;
     }

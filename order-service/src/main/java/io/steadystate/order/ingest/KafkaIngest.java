@@ -1,71 +1,41 @@
 package io.steadystate.order.ingest;
 
 import io.smallrye.common.annotation.Blocking;
-import io.steadystate.order.events.KafkaOrderPublisher;
-import io.steadystate.order.orders.OrderEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * The two Quarkus messaging channels (application.properties): {@code signals} ← strategy.signals and
- * {@code market-events} ← market.events, both batch, consumer group {@code order-service}, values as byte[].
+ * The one Quarkus messaging channel (application.properties): {@code orders-in} ← strategy.signals <em>and</em>
+ * market.events through one consumer, batch, consumer group {@code order-service}, values as byte[], range
+ * assignor — so an instance owns partition p of both topics, i.e. all of a symbol's input (co-partitioning).
  *
- * <p>Each batch: wait until recovery has rebuilt the state, apply every record (bad ones go to the DLQ),
- * then flush the producer. Only when this method returns is the batch acknowledged and its offsets become
- * committable — so offsets are committed after the batch's output is on the broker (at-least-once; the
- * engine applies redeliveries idempotently). Exceptions never escape: a failed channel would stop consuming.
+ * <p>Each batch goes to {@link PartitionOwnership#process}: records dispatched by topic, bad ones to the DLQ,
+ * then the producer is flushed. Only when this method returns is the batch acknowledged and its offsets become
+ * committable — so offsets are committed after the batch's output is on the broker (at-least-once; the engine
+ * applies redeliveries idempotently). State of a partition is rebuilt by {@link OrderRebalanceListener} before
+ * any of its records arrive here. Exceptions never escape: a failed channel would stop consuming.
  */
 @ApplicationScoped
 public class KafkaIngest {
 
     private static final Logger LOG = Logger.getLogger(KafkaIngest.class);
 
-    private final RecordIngest ingest;
-    private final KafkaOrderPublisher publisher;
-    private final OrderEngine engine;
+    private final PartitionOwnership ownership;
     private long lastErrorLog;
 
-    public KafkaIngest(RecordIngest ingest, KafkaOrderPublisher publisher, OrderEngine engine) {
-        this.ingest = ingest;
-        this.publisher = publisher;
-        this.engine = engine;
+    public KafkaIngest(PartitionOwnership ownership) {
+        this.ownership = ownership;
     }
 
-    @Incoming("signals")
+    @Incoming("orders-in")
     @Blocking
-    public void signals(ConsumerRecords<String, byte[]> records) {
-        awaitRecovery();
+    public void consume(ConsumerRecords<String, byte[]> records) {
         try {
-            ingest.signals(records);
-            publisher.flush();
+            ownership.process(records);
         } catch (RuntimeException e) {
             logRateLimited(e);
-        }
-    }
-
-    @Incoming("market-events")
-    @Blocking
-    public void marketEvents(ConsumerRecords<String, byte[]> records) {
-        awaitRecovery();
-        try {
-            ingest.marketEvents(records);
-            publisher.flush();
-        } catch (RuntimeException e) {
-            logRateLimited(e);
-        }
-    }
-
-    /** Recovery must finish before the first new input is applied (README: delivery guarantee). */
-    private void awaitRecovery() {
-        while (!engine.isRecovered()) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
         }
     }
 

@@ -40,13 +40,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
  * The order engine: signals and manual orders become brackets, ticks execute them, positions follow.
  *
  * <p><b>Concurrency model</b>: one lock. Every public method is {@code synchronized} on the engine, so all
- * state below is mutated by one thread at a time — whether the caller is the signal consumer, the market
- * consumer or a REST thread. Work under the lock is small (a tick touches one symbol's 21 slots; a REST
+ * state below is mutated by one thread at a time — whether the caller is the consumer's batch thread, the
+ * rebalance listener (revoke / rebuild of partitions) or a REST thread. Work under the lock is small (a tick touches one symbol's 21 slots; a REST
  * page is at most {@code max-page-size} items) and never waits for the broker: {@link OrderSink} calls are
  * asynchronous sends. Simpler than per-partition threads and measured fast enough (README).
  *
@@ -64,6 +65,8 @@ import java.util.function.LongSupplier;
  *       capacity {@code dedup-capacity}, idle expiry {@code dedup-expiry} on event time.</li>
  *   <li>{@code order-history}: ring of the last {@code history-capacity} terminal order states.</li>
  * </ul>
+ * Ownership follows partitions: {@link #revokeSymbols} drops a lost partition's symbols from every per-symbol
+ * store ({@code ExitCause.REVOKED}, nothing published) and {@link #restore} adds a gained partition's state.
  */
 public final class OrderEngine {
 
@@ -83,9 +86,13 @@ public final class OrderEngine {
     private final BoundedStore<String, SymbolBook> symbols;
     private final BoundedStore<String, Bracket> openBrackets;
     private final BoundedStore<String, PositionBook> positions;
-    private final BoundedStore<String, Boolean> seenOrderIds;
+    /** order id → its symbol, so the ids of a revoked partition's symbols leave with them. */
+    private final BoundedStore<String, String> seenOrderIds;
     private final ObjectRing<OrderEvent> history;
-    private volatile boolean recovered;
+    /** True once the first rebuild (start-up or first partition assignment) has finished. */
+    private volatile boolean initialised;
+    /** Rebuilds of gained partitions in progress: while &gt; 0 the state is incomplete (503, readiness DOWN). */
+    private volatile int rebuilding;
 
     public OrderEngine(EngineSettings settings, OrderSink sink, MeterRegistry registry, OrderTrackingLeak fault,
                        LongSupplier wallMicros) {
@@ -105,7 +112,11 @@ public final class OrderEngine {
         this.positions = BoundedStore.<String, PositionBook>named("order-positions")
                 .capacity((long) settings.maxSymbols() * SLOTS)
                 .bytesPerEntry(120)
-                .onExit((key, p, cause) -> sink.positionRemoved(key))
+                .onExit((key, p, cause) -> {
+                    if (cause != ExitCause.REVOKED) { // the new owner continues the position: no tombstone
+                        sink.positionRemoved(key);
+                    }
+                })
                 .build(storeMetrics);
         this.symbols = BoundedStore.<String, SymbolBook>named("order-symbols")
                 .capacity(settings.maxSymbols())
@@ -113,7 +124,7 @@ public final class OrderEngine {
                 .bytesPerEntry(300)
                 .onExit(this::symbolLeft)
                 .build(storeMetrics);
-        this.seenOrderIds = BoundedStore.<String, Boolean>named("order-seen-ids")
+        this.seenOrderIds = BoundedStore.<String, String>named("order-seen-ids")
                 .capacity(settings.dedupCapacity())
                 .idleExpiry(settings.dedupExpiry(), clock)
                 .bytesPerEntry(100)
@@ -123,15 +134,26 @@ public final class OrderEngine {
                 .description("Positions with a non-zero quantity").register(registry);
     }
 
-    // ---- recovery --------------------------------------------------------------------------------------------
+    // ---- recovery and partition ownership ---------------------------------------------------------------------
 
     /**
      * Rebuilds state from the compacted topics (see {@code recovery.StateRecovery}) before any input is
      * processed: live orders from order.open-orders, positions from order.positions, recently seen order ids
-     * from the tail of order.events. Afterwards {@link #isRecovered()} is true.
+     * (id → symbol) from the tail of order.events. Afterwards {@link #isRecovered()} is true.
      */
     public synchronized void recover(Collection<OrderEvent> openOrders, Collection<Position> positionSnapshots,
-                                     Collection<String> recentlySeenOrderIds, long latestEventTime) {
+                                     Map<String, String> recentlySeenOrderIds, long latestEventTime) {
+        restore(openOrders, positionSnapshots, recentlySeenOrderIds, latestEventTime);
+        initialised = true;
+    }
+
+    /**
+     * Adds the state of symbols this instance has just gained (a partition assignment) or recovers after a
+     * restart. Only ever called for symbols the engine does not hold: their owner was another instance, or
+     * nobody. Does not change readiness: see {@link #beginRebuild()}.
+     */
+    public synchronized void restore(Collection<OrderEvent> openOrders, Collection<Position> positionSnapshots,
+                                     Map<String, String> recentlySeenOrderIds, long latestEventTime) {
         if (latestEventTime != Long.MIN_VALUE) {
             clock.advanceTo(latestEventTime);
         }
@@ -157,23 +179,52 @@ public final class OrderEngine {
             Bracket b = Bracket.recovered(legs[0], legs[1], legs[2], book);
             openBrackets.put(b.entryId, b);
             book.brackets[b.slotIndex] = b;
-            seenOrderIds.put(b.entryId, Boolean.TRUE);
+            seenOrderIds.put(b.entryId, b.symbol);
         }
-        for (String id : recentlySeenOrderIds) {
-            seenOrderIds.put(id, Boolean.TRUE);
-        }
-        recovered = true;
-        LOG.infof("recovered %d open brackets, %d positions, %d recently seen order ids", byEntry.size(),
+        recentlySeenOrderIds.forEach(seenOrderIds::put);
+        LOG.infof("restored %d open brackets, %d positions, %d recently seen order ids", byEntry.size(),
                 positionSnapshots.size(), recentlySeenOrderIds.size());
+    }
+
+    /**
+     * Ownership follows partitions (ARCHITECTURE.md, rule 5): drops everything held for the symbols that
+     * {@code lost} accepts — their symbol books, open brackets, positions and dedup ids — with
+     * {@link ExitCause#REVOKED}. Publishes nothing: no cancel, no tombstone, because the new owner of the
+     * partition rebuilds the same brackets and positions from the compacted topics and continues them.
+     *
+     * @return the number of symbols dropped
+     */
+    public synchronized int revokeSymbols(Predicate<String> lost) {
+        int dropped = symbols.removeIf((symbol, book) -> lost.test(symbol), ExitCause.REVOKED); // symbolLeft cascades
+        // entries a symbol book no longer referenced (none expected) go too, so nothing of a lost symbol stays
+        openBrackets.removeIf((id, b) -> lost.test(b.symbol), ExitCause.REVOKED);
+        positions.removeIf((key, p) -> lost.test(p.symbol()), ExitCause.REVOKED);
+        seenOrderIds.removeIf((id, symbol) -> lost.test(symbol), ExitCause.REVOKED);
+        return dropped;
+    }
+
+    /** A rebuild of gained partitions starts: until {@link #endRebuild()} the state is incomplete. */
+    public synchronized void beginRebuild() {
+        rebuilding++;
+    }
+
+    /** The rebuild is done (also the end of the start-up recovery: the first assignment). */
+    public synchronized void endRebuild() {
+        rebuilding = Math.max(0, rebuilding - 1);
+        initialised = true;
     }
 
     /** Marks the engine ready without recovering (tests, benchmarks, first start on an empty cluster). */
     public synchronized void startEmpty() {
-        recovered = true;
+        initialised = true;
     }
 
+    /**
+     * True when the state is complete: the first rebuild has finished and no rebuild of gained partitions is
+     * running. Readiness and the 503 of mutating REST calls follow it.
+     */
     public boolean isRecovered() {
-        return recovered;
+        return initialised && rebuilding == 0;
     }
 
     // ---- input: signals and manual orders --------------------------------------------------------------------
@@ -278,7 +329,7 @@ public final class OrderEngine {
         Bracket b = Bracket.accepted(c, book, c.eventTime(), c.originMicros());
         openBrackets.put(b.entryId, b);
         book.brackets[slot] = b;
-        seenOrderIds.put(b.entryId, Boolean.TRUE);
+        seenOrderIds.put(b.entryId, b.symbol);
         OrderEvent entry = emit(b, b.entry);
         emit(b, b.stopLoss);
         emit(b, b.takeProfit);
@@ -291,7 +342,7 @@ public final class OrderEngine {
     /** REJECTED is terminal at birth: the order never enters the open-order store, and is remembered as seen. */
     private SubmitResult reject(OrderCommand c, RejectReason reason, String message) {
         metrics.reject(reason);
-        seenOrderIds.put(c.orderId(), Boolean.TRUE);
+        seenOrderIds.put(c.orderId(), c.symbol());
         OrderEvent e = new OrderEvent(c.orderId(), c.orderId(), c.signalId(), c.symbol(), c.slotId(), OrderRole.ENTRY,
                 OrderStatus.REJECTED, c.side(), c.type(), c.timeInForce(), c.quantity(), c.limitPrice(), 0,
                 reason.tag() + ": " + message, c.eventTime(), c.originMicros());
@@ -465,7 +516,7 @@ public final class OrderEngine {
         if (b.book.brackets[b.slotIndex] == b) {
             b.book.brackets[b.slotIndex] = null;
         }
-        if (cause != ExitCause.REMOVED) {
+        if (cause != ExitCause.REMOVED && cause != ExitCause.REVOKED) {
             LOG.errorf("open bracket %s left the store by %s: this is an alarm, not a normal path", entryId, cause);
         }
     }
@@ -476,6 +527,20 @@ public final class OrderEngine {
      * Runs inside the symbol store's eviction, so it touches the other stores only.
      */
     private void symbolLeft(String symbol, SymbolBook book, ExitCause cause) {
+        if (cause == ExitCause.REVOKED) { // another instance owns the symbol now: drop, publish nothing
+            for (int i = 0; i < SLOTS; i++) {
+                Bracket b = book.brackets[i];
+                if (b != null) {
+                    openBrackets.remove(b.entryId, ExitCause.REVOKED);
+                }
+                PositionBook p = book.positions[i];
+                if (p != null) {
+                    book.positions[i] = null;
+                    positions.remove(p.key(), ExitCause.REVOKED);
+                }
+            }
+            return;
+        }
         long time = Math.max(book.lastEventTime, clock.nowMillis());
         String reason = cause == ExitCause.REMOVED ? "symbol delisted" : "symbol retired (" + cause.tag() + ")";
         for (int i = 0; i < SLOTS; i++) {

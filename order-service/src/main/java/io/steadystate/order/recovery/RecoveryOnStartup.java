@@ -4,8 +4,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.steadystate.core.kafka.TopicProvisioner;
 import io.steadystate.core.kafka.Topics;
-import io.steadystate.order.config.OrderConfig;
-import io.steadystate.order.orders.OrderEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -14,29 +12,26 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 
 /**
- * Runs {@link StateRecovery} on a background thread at start-up, retrying while the broker is unreachable.
- * Until it has finished the ingest waits, mutating REST calls answer 503 and readiness is DOWN.
+ * Creates the system's topics at start-up when missing (background thread, retrying while the broker is
+ * unreachable). The state itself is rebuilt per partition by the rebalance listener
+ * ({@code ingest.PartitionOwnership}) when the first assignment arrives: until then mutating REST calls answer
+ * 503 and readiness is DOWN (an instance assigned no partition becomes ready with an empty state).
  */
 @ApplicationScoped
 public class RecoveryOnStartup {
 
     private static final Logger LOG = Logger.getLogger(RecoveryOnStartup.class);
 
-    private final OrderEngine engine;
     private final String bootstrapServers;
-    private final Duration lookback;
     private volatile Thread worker;
     private volatile boolean stopping;
 
-    public RecoveryOnStartup(OrderEngine engine, OrderConfig config,
-                             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.engine = engine;
+    public RecoveryOnStartup(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
-        this.lookback = config.recoveryLookback();
     }
 
     void onStart(@Observes StartupEvent event) {
-        Thread t = new Thread(this::recoverWithRetry, "order-recovery");
+        Thread t = new Thread(this::provisionWithRetry, "order-topics");
         t.setDaemon(true);
         worker = t;
         t.start();
@@ -50,16 +45,16 @@ public class RecoveryOnStartup {
         }
     }
 
-    private void recoverWithRetry() {
+    private void provisionWithRetry() {
         int attempt = 0;
-        while (!stopping && !engine.isRecovered()) {
+        while (!stopping) {
             attempt++;
             try {
                 TopicProvisioner.ensureTopics(bootstrapServers, Topics.DEFAULT_PARTITIONS, (short) 1, Duration.ofSeconds(10));
-                new StateRecovery(bootstrapServers, lookback).recoverInto(engine);
+                return;
             } catch (RuntimeException e) {
                 if (attempt == 1 || attempt % 10 == 0) {
-                    LOG.warnf("recovery attempt %d failed, retrying: %s", attempt, e.toString());
+                    LOG.warnf("topic provisioning attempt %d failed, retrying: %s", attempt, e.toString());
                 }
                 try {
                     Thread.sleep(2_000);

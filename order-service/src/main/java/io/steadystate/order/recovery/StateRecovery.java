@@ -2,10 +2,12 @@ package io.steadystate.order.recovery;
 
 import io.steadystate.core.event.OrderEvent;
 import io.steadystate.core.event.Position;
+import io.steadystate.core.kafka.Partitioning;
 import io.steadystate.core.kafka.Topics;
 import io.steadystate.core.serde.OrderEventSerde;
 import io.steadystate.core.serde.PositionSerde;
 import io.steadystate.core.serde.UndecodableRecordException;
+import io.steadystate.core.state.Bounded;
 import io.steadystate.order.orders.OrderEngine;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,10 +27,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
- * Rebuilds the engine after a crash, before any new input is processed:
+ * Rebuilds the engine's state from Kafka, for all partitions (after a crash, one replica) or for the partitions
+ * an instance has just gained in a rebalance — before any input of those partitions is processed:
  * <ol>
  *   <li>{@code order.open-orders} (compacted, tombstoned on terminal) read from the beginning → every live order;
  *       cost proportional to what is open, not to history.</li>
@@ -37,7 +42,11 @@ import java.util.function.Consumer;
  *       terminal state recently, so a signal redelivered because its offset was not yet committed is
  *       recognised as a duplicate rather than traded twice.</li>
  * </ol>
- * Uses a throwaway consumer with manual assignment (no group, nothing committed).
+ * All three topics are partitioned by symbol (open orders and positions by an explicit partition from
+ * {@link Partitioning}, order events by the default partitioner on the symbol key), so the state of input
+ * partition p lives in partition p of each: only those partitions are read. Every record is also filtered by
+ * its symbol's partition, which keeps the result right if a topic ever had a different partition count (then
+ * every partition is read). Uses a throwaway consumer with manual assignment (no group, nothing committed).
  */
 public final class StateRecovery {
 
@@ -51,50 +60,94 @@ public final class StateRecovery {
         this.lookback = lookback;
     }
 
+    /** Everything, for a single instance (crash test, tools): every partition, then marks the engine recovered. */
     public void recoverInto(OrderEngine engine) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            int n = consumer.partitionsFor(Topics.MARKET_EVENTS).size();
+            Set<Integer> all = new HashSet<>();
+            for (int p = 0; p < n; p++) {
+                all.add(p);
+            }
+            Read read = read(consumer, all, n);
+            engine.recover(read.open.values(), read.positions.values(), read.finished, read.latest);
+        }
+    }
+
+    /**
+     * The state of the symbols of input partitions {@code partitions} (of {@code inputPartitions}) into the
+     * engine, which must not hold them yet. Returns the number of open orders read.
+     */
+    public int rebuildInto(OrderEngine engine, Set<Integer> partitions, int inputPartitions) {
+        if (partitions.isEmpty()) {
+            return 0;
+        }
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            Read read = read(consumer, partitions, inputPartitions);
+            engine.restore(read.open.values(), read.positions.values(), read.finished, read.latest);
+            return read.open.size();
+        }
+    }
+
+    /** What one rebuild read: local to one call, handed to the engine (whose stores bound it), then garbage. */
+    private static final class Read {
+        @Bounded("local to one rebuild call; live orders of the partitions read, bounded by max-open-orders upstream")
+        final Map<String, OrderEvent> open = new LinkedHashMap<>();
+        @Bounded("local to one rebuild call; the compacted positions of the partitions read")
+        final Map<String, Position> positions = new HashMap<>();
+        @Bounded("local to one rebuild call; terminal ids of the lookback window of the partitions read")
+        final Map<String, String> finished = new HashMap<>();
+        long latest = Long.MIN_VALUE;
+    }
+
+    private Read read(KafkaConsumer<String, byte[]> consumer, Set<Integer> partitions, int inputPartitions) {
         long started = System.nanoTime();
         OrderEventSerde orderSerde = new OrderEventSerde();
         PositionSerde positionSerde = new PositionSerde();
-        long[] latest = {Long.MIN_VALUE};
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            Map<String, OrderEvent> open = new LinkedHashMap<>();
-            readCompacted(consumer, Topics.OPEN_ORDERS, r -> {
-                if (r.value() == null) {
-                    open.remove(r.key());
-                } else {
-                    decode(() -> {
-                        OrderEvent e = orderSerde.decode(r.value());
-                        open.put(r.key(), e);
-                        latest[0] = Math.max(latest[0], e.eventTime());
-                    });
-                }
-            });
-            Map<String, Position> positions = new HashMap<>();
-            readCompacted(consumer, Topics.POSITIONS, r -> {
-                if (r.value() == null) {
-                    positions.remove(r.key());
-                } else {
-                    decode(() -> {
-                        Position p = positionSerde.decode(r.value());
-                        positions.put(r.key(), p);
-                        latest[0] = Math.max(latest[0], p.eventTime());
-                    });
-                }
-            });
-            Set<String> finished = new HashSet<>();
-            readTail(consumer, Topics.ORDER_EVENTS, System.currentTimeMillis() - lookback.toMillis(), r -> decode(() -> {
-                OrderEvent e = orderSerde.decode(r.value());
-                // only terminal evidence counts: an id whose ACCEPTED reached the broker but whose open-order
-                // record was lost in the crash window stays unseen, so its redelivered signal re-creates it
-                if (e.status().isTerminal()) {
-                    finished.add(e.entryId());
-                }
-                latest[0] = Math.max(latest[0], e.eventTime());
-            }));
-            engine.recover(open.values(), positions.values(), finished, latest[0]);
-            LOG.infof("recovery read %d open orders, %d positions, %d finished ids in %d ms", open.size(),
-                    positions.size(), finished.size(), (System.nanoTime() - started) / 1_000_000);
-        }
+        Predicate<String> mine = symbol -> partitions.contains(Partitioning.partitionOf(symbol, inputPartitions));
+        Read read = new Read();
+        readCompacted(consumer, partitions(consumer, Topics.OPEN_ORDERS, partitions, inputPartitions), r -> {
+            if (r.value() == null) {
+                read.open.remove(r.key());
+            } else {
+                decode(() -> {
+                    OrderEvent e = orderSerde.decode(r.value());
+                    if (mine.test(e.symbol())) {
+                        read.open.put(r.key(), e);
+                        read.latest = Math.max(read.latest, e.eventTime());
+                    }
+                });
+            }
+        });
+        readCompacted(consumer, partitions(consumer, Topics.POSITIONS, partitions, inputPartitions), r -> {
+            if (r.value() == null) {
+                read.positions.remove(r.key());
+            } else {
+                decode(() -> {
+                    Position p = positionSerde.decode(r.value());
+                    if (mine.test(p.symbol())) {
+                        read.positions.put(r.key(), p);
+                        read.latest = Math.max(read.latest, p.eventTime());
+                    }
+                });
+            }
+        });
+        readTail(consumer, partitions(consumer, Topics.ORDER_EVENTS, partitions, inputPartitions),
+                System.currentTimeMillis() - lookback.toMillis(), r -> decode(() -> {
+                    OrderEvent e = orderSerde.decode(r.value());
+                    if (!mine.test(e.symbol())) {
+                        return;
+                    }
+                    // only terminal evidence counts: an id whose ACCEPTED reached the broker but whose open-order
+                    // record was lost in the crash window stays unseen, so its redelivered signal re-creates it
+                    if (e.status().isTerminal()) {
+                        read.finished.put(e.entryId(), e.symbol());
+                    }
+                    read.latest = Math.max(read.latest, e.eventTime());
+                }));
+        LOG.infof("recovery of partitions %s read %d open orders, %d positions, %d finished ids in %d ms",
+                new TreeSet<>(partitions), read.open.size(), read.positions.size(), read.finished.size(),
+                (System.nanoTime() - started) / 1_000_000);
+        return read;
     }
 
     private static void decode(Runnable r) {
@@ -114,25 +167,32 @@ public final class StateRecovery {
                 new StringDeserializer(), new ByteArrayDeserializer());
     }
 
-    private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {
+    /** Partitions {@code wanted} of {@code topic} when it is co-partitioned with the input, else all of them. */
+    private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic, Set<Integer> wanted,
+                                                   int inputPartitions) {
+        List<PartitionInfo> infos = consumer.partitionsFor(topic);
+        boolean coPartitioned = infos.size() == inputPartitions;
+        if (!coPartitioned) {
+            LOG.warnf("%s has %d partitions, the input %d: reading all of it", topic, infos.size(), inputPartitions);
+        }
         List<TopicPartition> tps = new ArrayList<>();
-        for (PartitionInfo p : consumer.partitionsFor(topic)) {
-            tps.add(new TopicPartition(topic, p.partition()));
+        for (PartitionInfo p : infos) {
+            if (!coPartitioned || wanted.contains(p.partition())) {
+                tps.add(new TopicPartition(topic, p.partition()));
+            }
         }
         return tps;
     }
 
-    private static void readCompacted(KafkaConsumer<String, byte[]> consumer, String topic,
+    private static void readCompacted(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> tps,
                                       Consumer<ConsumerRecord<String, byte[]>> each) {
-        List<TopicPartition> tps = partitions(consumer, topic);
         consumer.assign(tps);
         consumer.seekToBeginning(tps);
         drain(consumer, tps, each);
     }
 
-    private static void readTail(KafkaConsumer<String, byte[]> consumer, String topic, long sinceMillis,
+    private static void readTail(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> tps, long sinceMillis,
                                  Consumer<ConsumerRecord<String, byte[]>> each) {
-        List<TopicPartition> tps = partitions(consumer, topic);
         consumer.assign(tps);
         Map<TopicPartition, Long> query = new HashMap<>();
         tps.forEach(tp -> query.put(tp, sinceMillis));
