@@ -6,7 +6,7 @@ import io.steadystate.core.event.MarketEvent;
 import io.steadystate.core.serde.MarketEventSerde;
 import io.steadystate.core.state.Bounded;
 import io.steadystate.marketdata.config.FaultConfig;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
@@ -23,7 +23,8 @@ import java.util.Locale;
  * <p>{@code steadystate.fault.rate} objects are kept per event: the event itself, plus fresh decoded copies
  * when the rate is above 1 (so a higher rate leaks more real objects, not just more references).
  */
-@ApplicationScoped
+// @Singleton, not @ApplicationScoped: a client proxy would create the meters on first use, not at start-up
+@Singleton
 public class EventLogFault {
 
     public static final String MODE = "event-log";

@@ -2,14 +2,15 @@ package io.steadystate.marketdata.publish;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * {@code steadystate_marketdata_events_published_total{type}} and {@code steadystate_marketdata_publish_errors_total},
  * registered at construction with every type at zero. An event counts once Kafka acknowledged it (a broadcast
  * event once, not once per partition), so "ticks published" matches what consumers can read.
  */
-@ApplicationScoped
+// @Singleton, not @ApplicationScoped: a client proxy would create the meters on first use, not at start-up
+@Singleton
 public class PublishMetrics {
 
     public static final String PUBLISHED = "steadystate.marketdata.events.published";

@@ -20,8 +20,7 @@ import java.util.stream.Stream;
 public final class GatlingRunner {
 
     /** @param symbols symbols to trade (from GET /market/symbols; a placeholder when unknown) */
-    public record Plan(String orderUrl, String marketUrl, String token, int users, double rps, Duration duration,
-                       List<String> symbols) {
+    public record Plan(String orderUrl, String marketUrl, String token, int users, double rps, Duration duration) {
     }
 
     private final Path runDir;
@@ -36,12 +35,13 @@ public final class GatlingRunner {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseG1GC",
                 "-Dgatling.data.enableAnalytics=false",
+                // Gatling's stats writer reaches into java.lang (StringInternals); its Maven plugin opens it too
+                "--add-opens=java.base/java.lang=ALL-UNNAMED",
                 "-Djava.util.prefs.userRoot=" + dir.resolve("prefs"),
                 "-Dsoak.order.url=" + strip(plan.orderUrl()), "-Dsoak.market.url=" + strip(plan.marketUrl()),
                 "-Dsoak.token=" + plan.token(), "-Dsoak.users=" + plan.users(),
                 "-Dsoak.rps=" + String.format(Locale.ROOT, "%.2f", plan.rps()),
                 "-Dsoak.duration.seconds=" + plan.duration().toSeconds(),
-                "-Dsoak.symbols=" + String.join(",", plan.symbols()),
                 "-cp", System.getProperty("java.class.path"),
                 "io.gatling.app.Gatling", "-s", SoakApiSimulation.class.getName(), "-rf", dir.toString()));
         Files.writeString(dir.resolve("gatling.cmd"), String.join(" ", cmd) + "\n");

@@ -2,13 +2,12 @@ package io.steadystate.soak.load;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,8 +31,6 @@ public class SoakApiSimulation extends Simulation {
     private final Duration duration = Duration.ofSeconds(Long.getLong("soak.duration.seconds", 60));
     private final double p99Millis = Double.parseDouble(System.getProperty("soak.p99.millis", "1000"));
     private final double maxErrorPercent = Double.parseDouble(System.getProperty("soak.max.error.percent", "1"));
-    private final List<String> symbols = Arrays.stream(System.getProperty("soak.symbols", "AAA").split(","))
-            .filter(s -> !s.isBlank()).toList();
     private final int[] slots = {11, 12, 13, 21, 22, 23, 31, 32, 33, 41, 42, 43, 51, 52, 53, 61, 62, 63, 71, 72, 73};
     private final AtomicLong sequence = new AtomicLong();
 
@@ -41,31 +38,52 @@ public class SoakApiSimulation extends Simulation {
         return Stream.generate(() -> {
             ThreadLocalRandom r = ThreadLocalRandom.current();
             long n = sequence.incrementAndGet();
-            boolean buy = r.nextBoolean();
-            // a resting LIMIT far from any price: it stays open until the scenario cancels it
-            double limit = buy ? 0.01 : 1_000_000.0;
             Map<String, Object> m = Map.of(
                     "clientOrderId", "soak-" + ProcessHandle.current().pid() + "-" + n,
-                    "symbol", symbols.get(r.nextInt(symbols.size())),
                     "slotId", slots[r.nextInt(slots.length)],
-                    "side", buy ? "BUY" : "SELL",
-                    "limitPrice", limit,
-                    "stopLoss", buy ? 0.005 : 1_100_000.0,
-                    "takeProfit", buy ? 0.02 : 900_000.0,
+                    "buy", r.nextBoolean(),
                     "listing", "SOAK" + (char) ('A' + n % 26) + (char) ('A' + (n / 26) % 26) + (n % 1000));
             return m;
         }).iterator();
     }
 
+    /**
+     * Prices a resting bracket from a live quote: a BUY limit at half the price, a SELL limit at twice it. Far
+     * enough that it rests until the scenario cancels it, near enough to pass order-service's 0.1x..10x sanity
+     * band (an order at 0.01 or 1e6 is rightly a 400).
+     */
+    private static Session priceFromQuote(Session session) {
+        Map<String, Object> quote = session.getMap("quote");
+        double price = ((Number) quote.get("price")).doubleValue();
+        boolean buy = session.getBoolean("buy");
+        double limit = buy ? price * 0.5 : price * 2.0;
+        return session.set("symbol", quote.get("symbol"))
+                .set("side", buy ? "BUY" : "SELL")
+                .set("limitPrice", round(limit))
+                .set("stopLoss", round(buy ? limit * 0.9 : limit * 1.1))
+                .set("takeProfit", round(buy ? limit * 1.1 : limit * 0.9));
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10_000) / 10_000.0;
+    }
+
     private final ChainBuilder placeQueryCancel = feed(orders())
+            .exec(http("quote").get(marketUrl + "/market/symbols")
+                    .check(status().is(200))
+                    .check(jsonPath("$[?(@.ticks > 0)]").ofMap().findRandom().saveAs("quote")))
+            .exec(SoakApiSimulation::priceFromQuote)
             .exec(http("place order").post(orderUrl + "/orders")
                     .header("Authorization", "Bearer " + token)
                     .body(StringBody("{\"clientOrderId\":\"#{clientOrderId}\",\"symbol\":\"#{symbol}\",\"slotId\":#{slotId},"
                             + "\"side\":\"#{side}\",\"type\":\"LIMIT\",\"quantity\":1,\"limitPrice\":#{limitPrice},"
                             + "\"stopLoss\":#{stopLoss},\"takeProfit\":#{takeProfit},\"timeInForce\":\"GTC\"}"))
                     .asJson()
-                    // a kill switch, rate limit or unknown symbol is a valid business answer, not an API error
-                    .check(status().in(200, 201, 202, 409, 422, 429))
+                    // a kill switch, risk rejection or rate limit is a valid business answer, not an API error;
+                    // so is "unknown symbol" when churn delisted the quoted symbol a moment ago
+                    .check(status().in(200, 201, 202, 400, 409, 422, 429))
+                    .checkIf((response, session) -> response.status().code() == 400)
+                    .then(bodyString().transform(b -> b.contains("unknown symbol")).is(true))
                     .check(jsonPath("$.orderId").optional().saveAs("orderId")))
             .pause(Duration.ofMillis(50))
             .doIf(session -> session.contains("orderId")).then(

@@ -1,7 +1,5 @@
 package io.steadystate.soak.session;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.steadystate.soak.load.GatlingRunner;
 import io.steadystate.soak.profile.Profile;
 import io.steadystate.soak.report.ReportFiles;
@@ -112,7 +110,7 @@ public final class SoakSession {
                 gatling = new GatlingRunner(runDir);
                 gatling.start(new GatlingRunner.Plan(stack.service(ServiceId.ORDER).baseUrl().toString(),
                         stack.service(ServiceId.MARKET_DATA).baseUrl().toString(), options.apiToken(),
-                        p.orderApi().users(), p.orderApi().rps(), p.duration(), symbols(stack, http)));
+                        p.orderApi().users(), p.orderApi().rps(), p.duration()));
                 out.printf(Locale.ROOT, "soak: Gatling started (%d users ≤ %.0f rps), log in gatling/gatling.log%n",
                         p.orderApi().users(), p.orderApi().rps());
             }
@@ -250,30 +248,6 @@ public final class SoakSession {
         } catch (IOException e) {
             throw new RunFailure("POST /market/start failed: " + e.getMessage());
         }
-    }
-
-    private List<String> symbols(Stack stack, Http http) {
-        try {
-            Http.Response r = http.get(stack.service(ServiceId.MARKET_DATA).resolve("market/symbols"), "application/json");
-            if (r.ok()) {
-                JsonNode n = new ObjectMapper().readTree(r.body());
-                JsonNode arr = n.isArray() ? n : n.path("symbols");
-                List<String> out = new ArrayList<>();
-                for (JsonNode s : arr) {
-                    String sym = s.isTextual() ? s.asText() : s.path("symbol").asText("");
-                    if (!sym.isEmpty() && out.size() < 200) {
-                        out.add(sym);
-                    }
-                }
-                if (!out.isEmpty()) {
-                    return out;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // fall through: orders for an unknown symbol are rejected (a valid answer), the load still runs
-        }
-        notes.add("GET /market/symbols gave no symbols: Gatling orders used a placeholder symbol");
-        return List.of("AAA");
     }
 
     private List<Sample> sampleLoop(Stack stack, Sampler sampler, Http http, Profile p, VerdictPolicy policy,

@@ -7,7 +7,7 @@ import io.steadystate.core.kafka.DeadLetterHeaders;
 import io.steadystate.core.kafka.Topics;
 import io.steadystate.core.serde.UndecodableRecordException;
 import io.steadystate.core.state.Bounded;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -25,7 +25,8 @@ import java.util.concurrent.CompletableFuture;
  * and its source in {@link DeadLetterHeaders}, and counts it in {@code steadystate_dead_letters_total{reason}}
  * (reason = an {@link UndecodableRecordException.Reason} name or {@code VALIDATION}).
  */
-@ApplicationScoped
+// @Singleton, not @ApplicationScoped: a client proxy would create the meters on first use, not at start-up
+@Singleton
 public class DeadLetters {
 
     public static final String COUNTER = "steadystate.dead.letters";
