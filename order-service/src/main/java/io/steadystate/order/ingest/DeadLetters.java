@@ -11,7 +11,6 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -47,13 +46,7 @@ public final class DeadLetters {
 
     public void send(ConsumerRecord<String, byte[]> source, String reason, String message) {
         ProducerRecord<String, byte[]> dead = new ProducerRecord<>(Topics.ORDER_DLQ, source.key(), source.value());
-        dead.headers()
-                .add(DeadLetterHeaders.REASON, utf8(reason))
-                .add(DeadLetterHeaders.MESSAGE, utf8(message == null ? "" : message))
-                .add(DeadLetterHeaders.SOURCE_TOPIC, utf8(source.topic()))
-                .add(DeadLetterHeaders.SOURCE_PARTITION, utf8(Integer.toString(source.partition())))
-                .add(DeadLetterHeaders.SOURCE_OFFSET, utf8(Long.toString(source.offset())))
-                .add(DeadLetterHeaders.SERVICE, utf8("order-service"));
+        DeadLetterHeaders.describe(dead.headers(), source, reason, message, "order-service");
         producer.send(dead);
         counters.get(reason).increment();
         logRateLimited(source, reason, message);
@@ -71,7 +64,4 @@ public final class DeadLetters {
         suppressed = 0;
     }
 
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
 }

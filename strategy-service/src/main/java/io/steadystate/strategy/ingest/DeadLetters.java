@@ -3,6 +3,7 @@ package io.steadystate.strategy.ingest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.steadystate.strategy.kafka.AckedSend;
 import io.steadystate.core.kafka.DeadLetterHeaders;
 import io.steadystate.core.kafka.Topics;
 import io.steadystate.core.serde.UndecodableRecordException;
@@ -12,11 +13,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
-import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.concurrent.CompletableFuture;
 
@@ -65,28 +63,10 @@ public class DeadLetters {
 
     private CompletableFuture<Void> send(ConsumerRecord<String, byte[]> record, String reason, String message) {
         RecordHeaders headers = new RecordHeaders();
-        headers.add(DeadLetterHeaders.REASON, utf8(reason));
-        headers.add(DeadLetterHeaders.MESSAGE, utf8(message == null ? "" : message));
-        headers.add(DeadLetterHeaders.SOURCE_TOPIC, utf8(record.topic()));
-        headers.add(DeadLetterHeaders.SOURCE_PARTITION, utf8(Integer.toString(record.partition())));
-        headers.add(DeadLetterHeaders.SOURCE_OFFSET, utf8(Long.toString(record.offset())));
-        headers.add(DeadLetterHeaders.SERVICE, utf8(SERVICE));
-        CompletableFuture<Void> done = new CompletableFuture<>();
+        DeadLetterHeaders.describe(headers, record, reason, message, SERVICE);
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(Topics.STRATEGY_DLQ).withKey(record.key()).withHeaders(headers).build();
-        emitter.send(Message.of(record.value() == null ? new byte[0] : record.value(), Metadata.of(metadata),
-                () -> {
-                    done.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                },
-                failure -> {
-                    done.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                }));
-        return done;
+        return AckedSend.send(emitter, record.value() == null ? new byte[0] : record.value(), metadata);
     }
 
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
 }

@@ -1,13 +1,12 @@
 package io.steadystate.strategy.params;
 
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.steadystate.strategy.kafka.AckedSend;
 import io.steadystate.core.event.SlotParameters;
 import io.steadystate.core.serde.SlotParametersSerde;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -27,17 +26,8 @@ public class ParameterPublisher {
 
     /** Blocks until Kafka acknowledged the row (REST worker thread). */
     public void publish(SlotParameters row) throws Exception {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        emitter.send(Message.of(serde.encode(row),
-                Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withKey(Integer.toString(row.slotId())).build()),
-                () -> {
-                    done.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                },
-                failure -> {
-                    done.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                }));
+        CompletableFuture<Void> done = AckedSend.send(emitter, serde.encode(row),
+                OutgoingKafkaRecordMetadata.<String>builder().withKey(Integer.toString(row.slotId())).build());
         done.get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

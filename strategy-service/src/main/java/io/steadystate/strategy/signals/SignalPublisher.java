@@ -1,13 +1,12 @@
 package io.steadystate.strategy.signals;
 
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.steadystate.strategy.kafka.AckedSend;
 import io.steadystate.core.event.Signal;
 import io.steadystate.core.serde.SignalSerde;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import java.util.concurrent.CompletableFuture;
@@ -25,17 +24,7 @@ public class SignalPublisher {
     }
 
     public CompletableFuture<Void> publish(Signal signal) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        emitter.send(Message.of(serde.encode(signal),
-                Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withKey(signal.symbol()).build()),
-                () -> {
-                    done.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                },
-                failure -> {
-                    done.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                }));
-        return done;
+        return AckedSend.send(emitter, serde.encode(signal),
+                OutgoingKafkaRecordMetadata.<String>builder().withKey(signal.symbol()).build());
     }
 }
