@@ -15,7 +15,10 @@ class FaultSoakIT {
     @Test
     void rallyCacheFaultIsALeakOfStrategyServiceOnlyAndNamesTheClass() throws Exception {
         EndToEnd.assumeServicesBuilt();
-        EndToEnd.Outcome run = EndToEnd.run("smoke", Duration.ofSeconds(90), Fault.parse("strategy:rally-cache"),
+        // rate 4 (price points leaked per tick): an unmistakable slope even when a loaded CI machine processes
+        // fewer ticks in 90 s; at rate 1 a shared, busy machine was seen to end INCONCLUSIVE
+
+        EndToEnd.Outcome run = EndToEnd.run("smoke", Duration.ofSeconds(90), Fault.parse("strategy:rally-cache:4"),
                 "fault-rally-cache");
         assertThat(run.report().failure()).isNull();
         assertThat(run.exit()).as(run.output()).isEqualTo(1);
@@ -23,7 +26,9 @@ class FaultSoakIT {
             if (v.service().equals("strategy-service")) {
                 assertThat(v.heap().outcome()).isEqualTo(Outcome.LEAK);
                 assertThat(v.growingClasses()).isNotEmpty();
-                assertThat(v.growingClasses().get(0).className()).isNotBlank();
+                assertThat(v.growingClasses().stream().limit(3).map(c -> c.className()))
+                        .as("top growing classes name the leaked record")
+                        .anyMatch(name -> name.endsWith("fault.LeakedPricePoint"));
             } else {
                 assertThat(v.heap().outcome()).as(v.service()).isNotEqualTo(Outcome.LEAK);
             }

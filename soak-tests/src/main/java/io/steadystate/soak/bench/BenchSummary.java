@@ -1,0 +1,75 @@
+package io.steadystate.soak.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/** Medians and ranges over the repetitions; ratios are taken within each repetition first, then summarised. */
+public final class BenchSummary {
+
+    private BenchSummary() {
+    }
+
+    public static BenchResult.Summary of(List<BenchResult.Rep> reps) {
+        Map<String, Spread> throughput = new LinkedHashMap<>();
+        throughput.put("rawProducerPerSec", spread(reps, r -> r.raw().producerPerSec()));
+        throughput.put("rawProducerTunedPerSec", spread(reps, r -> r.raw().producerTunedPerSec()));
+        throughput.put("rawConsumerFetchPerSec", spread(reps, r -> r.raw().consumerFetchPerSec()));
+        throughput.put("unthrottledPublishedPerSec", spread(reps, r -> r.unthrottled().publishedPerSec()));
+        throughput.put("unthrottledStrategyPerSec", spread(reps, r -> r.unthrottled().strategyPerSec()));
+        throughput.put("unthrottledOrderPerSec", spread(reps, r -> r.unthrottled().orderPerSec()));
+        throughput.put("unthrottledPipelinePerSec", spread(reps, r -> r.unthrottled().pipelinePerSec()));
+        throughput.put("sustainedPipelinePerSec", spread(reps, BenchSummary::sustained));
+
+        Map<String, Spread> ratios = new LinkedHashMap<>();
+        ratios.put("unthrottledPipelineToRawProducer", spread(reps, r -> r.unthrottled().pipelinePerSec() / r.raw().producerPerSec()));
+        ratios.put("sustainedPipelineToRawProducer", spread(reps, r -> sustained(r) / r.raw().producerPerSec()));
+        ratios.put("unthrottledPipelineToRawProducerTuned", spread(reps, r -> r.unthrottled().pipelinePerSec() / r.raw().producerTunedPerSec()));
+        ratios.put("marketDataPublishToRawProducerTuned", spread(reps, r -> r.unthrottled().publishedPerSec() / r.raw().producerTunedPerSec()));
+        ratios.put("marketDataPublishToRawProducer", spread(reps, r -> r.unthrottled().publishedPerSec() / r.raw().producerPerSec()));
+        ratios.put("strategyToRawConsumer", spread(reps, r -> r.unthrottled().strategyPerSec() / r.raw().consumerFetchPerSec()));
+
+        Map<String, Spread> hop = new LinkedHashMap<>();
+        hop.put("p50Ms", spread(reps, r -> r.oneHop().p50Ms()));
+        hop.put("p99Ms", spread(reps, r -> r.oneHop().p99Ms()));
+        hop.put("p999Ms", spread(reps, r -> r.oneHop().p999Ms()));
+
+        List<BenchResult.LoadSummary> loads = new ArrayList<>();
+        List<Long> targets = reps.isEmpty() ? List.of() : reps.get(0).loads().stream().map(BenchResult.LoadStep::targetPerSec).toList();
+        for (long target : targets) {
+            List<BenchResult.LoadStep> steps = reps.stream().flatMap(r -> r.loads().stream())
+                    .filter(l -> l.targetPerSec() == target).toList();
+            Map<String, Spread> f = new LinkedHashMap<>();
+            f.put("achievedPerSec", spreadOf(steps, l -> l.rate().pipelinePerSec()));
+            f.put("lagFlat", spreadOf(steps, l -> l.rate().sustained() ? 1 : 0));
+            latency(f, "tickToSignal", steps, BenchResult.LoadStep::tickToSignal);
+            latency(f, "tickToOrder", steps, BenchResult.LoadStep::tickToOrder);
+            latency(f, "tickToFill", steps, BenchResult.LoadStep::tickToFill);
+            loads.add(new BenchResult.LoadSummary(target, f));
+        }
+        return new BenchResult.Summary(throughput, ratios, hop, loads);
+    }
+
+    /** The pipeline rate of the step that kept lag flat; NaN when neither step did. */
+    static double sustained(BenchResult.Rep r) {
+        return r.sustained() != null && r.sustained().sustained() ? r.sustained().pipelinePerSec() : Double.NaN;
+    }
+
+    private static void latency(Map<String, Spread> f, String name, List<BenchResult.LoadStep> steps,
+                                java.util.function.Function<BenchResult.LoadStep, BenchResult.Latency> get) {
+        f.put(name + ".count", spreadOf(steps, l -> get.apply(l).count()));
+        f.put(name + ".p50Ms", spreadOf(steps, l -> get.apply(l).p50Ms()));
+        f.put(name + ".p99Ms", spreadOf(steps, l -> get.apply(l).p99Ms()));
+        f.put(name + ".p999Ms", spreadOf(steps, l -> get.apply(l).p999Ms()));
+    }
+
+    private static Spread spread(List<BenchResult.Rep> reps, ToDoubleFunction<BenchResult.Rep> f) {
+        return Spread.of(reps.stream().map(r -> f.applyAsDouble(r)).toList());
+    }
+
+    private static Spread spreadOf(List<BenchResult.LoadStep> steps, ToDoubleFunction<BenchResult.LoadStep> f) {
+        return Spread.of(steps.stream().map(s -> f.applyAsDouble(s)).toList());
+    }
+}
