@@ -1,6 +1,6 @@
 package io.steadystate.strategy.symbol;
 
-import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.steadystate.core.event.DayRolled;
 import io.steadystate.core.event.MarketEvent;
@@ -20,6 +20,7 @@ import io.steadystate.strategy.signals.StrategyMatrix;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -48,7 +49,8 @@ public final class SymbolBook {
     private final StrategyMatrix matrix;
     private final FaultInjector fault;
     private final double rallyThresholdPct;
-    private final Counter ticks;
+    /** Per-tick count in a primitive adder, read by Micrometer at scrape time: no allocation per tick. */
+    private final LongAdder ticks = new LongAdder();
     /** Wall-clock nanos of the last capacity warning: at most one line per minute when the bound is hit. */
     private final AtomicLong lastCapacityWarning = new AtomicLong(System.nanoTime() - 120_000_000_000L);
 
@@ -58,7 +60,7 @@ public final class SymbolBook {
         this.matrix = matrix;
         this.fault = fault;
         this.rallyThresholdPct = rallyThresholdPct;
-        this.ticks = Counter.builder(TICKS).description("Ticks processed by the strategy matrix")
+        FunctionCounter.builder(TICKS, ticks, LongAdder::sum).description("Ticks processed by the strategy matrix")
                 .register(storeMetrics.registry());
         this.symbols = BoundedStore.<String, SymbolState>named(STORE)
                 .capacity(maxSymbols)
