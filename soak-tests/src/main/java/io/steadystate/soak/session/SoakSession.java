@@ -93,7 +93,8 @@ public final class SoakSession {
         Sample drained = null;
         try {
             Files.createDirectories(runDir);
-            out.printf(Locale.ROOT, "soak: profile %s — %s%n      %s, ≈ %.1f simulated days, ≈ %.0f ticks/s; run dir %s%n",
+            out.printf(Locale.ROOT, "soak: profile %s — %s%n      %s, ≈ %.1f days of simulated market hours (nights and weekends are jumped, so the"
+                            + " calendar advances further), ≈ %.0f ticks/s; run dir %s%n",
                     p.name(), p.description(), p.duration(), p.simulatedDays(), p.wallTicksPerSecond(), runDir);
             stack = startStack(p);
             stackText = stack.describe();
