@@ -91,7 +91,7 @@ public final class LeakVerdictEngine {
                 extraMinutes = extraDays / span * wallSpan / 60.0;
                 explanation = String.format(Locale.ROOT,
                         "%s slope %s MB/day: the CI contains the %.2f MB/day budget; run about %.1f more simulated "
-                                + "days (≈ %.0f more minutes at this speed)",
+                                + "days (≈ %.1f more minutes at this speed)",
                         metric, format(perDay), budget, extraDays, extraMinutes);
             }
         }
