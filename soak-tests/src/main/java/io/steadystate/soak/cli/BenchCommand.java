@@ -11,11 +11,8 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -58,23 +55,18 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "CI smoke: 1 repetition, 5 s steps, 1 load, small raw runs (< 2 min)")
     boolean quick;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "run directory (default runs/<timestamp>-bench)")
-    Path out;
 
-    @Option(names = "--token", defaultValue = "steadystate-local", description = "API token for the control API")
-    String token;
 
-    @Option(names = "--repo", paramLabel = "DIR", description = "repository root (default: $SOAK_REPO or .)")
-    Path repo;
+    @CommandLine.Mixin
+    RunDirOptions runDir;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     BenchOptions options() {
         try {
-            Path root = repo != null ? repo : Path.of(Optional.ofNullable(System.getenv("SOAK_REPO")).orElse("."));
-            Path dir = out != null ? out : root.resolve("runs").resolve(
-                    LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-bench");
+            Path root = runDir.repoRoot();
+            Path dir = runDir.runDir("bench");
             int n = reps != null ? reps : quick ? 1 : 3;
             Duration d = step != null ? DurationText.parse(step) : quick ? Duration.ofSeconds(5) : Duration.ofSeconds(20);
             List<Long> l = loads != null ? loads : quick ? List.of(1_000L) : Arrays.asList(1_000L, 10_000L, 50_000L);
@@ -92,7 +84,7 @@ public final class BenchCommand implements Callable<Integer> {
                 extra.computeIfAbsent(io.steadystate.soak.stack.ServiceId.parse(set.substring(0, colon)),
                         k -> new java.util.LinkedHashMap<>()).put(set.substring(colon + 1, eq), set.substring(eq + 1));
             }
-            return new BenchOptions(n, d, l, dir.toAbsolutePath(), root.toAbsolutePath(), quick, token, heap, symbols,
+            return new BenchOptions(n, d, l, dir.toAbsolutePath(), root.toAbsolutePath(), quick, runDir.token(), heap, symbols,
                     ticksPerSymbolPerSecond, jfr, extra);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);

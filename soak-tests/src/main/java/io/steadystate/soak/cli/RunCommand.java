@@ -15,8 +15,6 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -50,8 +48,6 @@ public final class RunCommand implements Callable<Integer> {
             description = "allowed post-GC heap growth per simulated day (default from the profile: 1)")
     Double budget;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "run directory (default runs/<timestamp>-<profile>)")
-    Path out;
 
     @Option(names = "--target", paramLabel = "URLS",
             description = "a deployed stack instead of the local one: market-data,strategy,order base URLs")
@@ -63,14 +59,12 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--bootstrap-servers", paramLabel = "HOSTS", description = "Kafka of the deployed stack (for lag)")
     String bootstrap;
 
-    @Option(names = "--token", description = "API token for mutating calls", defaultValue = "steadystate-local")
-    String token;
 
     @Option(names = "--no-load", description = "do not run Gatling")
     boolean noLoad;
 
-    @Option(names = "--repo", paramLabel = "DIR", description = "repository root (default: $SOAK_REPO or .)")
-    Path repo;
+    @CommandLine.Mixin
+    RunDirOptions runDir;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -105,11 +99,10 @@ public final class RunCommand implements Callable<Integer> {
             if (f != null && targets != null) {
                 throw new IllegalArgumentException("--fault works on the local stack only (it sets service config)");
             }
-            Path root = repo != null ? repo : Path.of(Optional.ofNullable(System.getenv("SOAK_REPO")).orElse("."));
-            Path dir = out != null ? out : root.resolve("runs").resolve(
-                    LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + p.name());
+            Path root = runDir.repoRoot();
+            Path dir = runDir.runDir(p.name());
             return new SessionOptions(p, f, dir.toAbsolutePath(), root.toAbsolutePath(), targets, prometheus, bootstrap,
-                    token, !noLoad, findOnPath("prometheus"));
+                    runDir.token(), !noLoad, findOnPath("prometheus"));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
