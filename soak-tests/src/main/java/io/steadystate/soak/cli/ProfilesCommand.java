@@ -19,7 +19,7 @@ final class ProfilesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ProfileCatalog c = file == null ? ProfileCatalog.builtIn() : ProfileCatalog.fromFile(file);
-        System.out.printf(Locale.ROOT, "%-8s %-7s %8s %7s %7s %8s %6s %10s  %s%n", "profile", "wall", "sim days",
+        System.out.printf(Locale.ROOT, "%-8s %-7s %8s %7s %7s %8s %6s %10s  %s%n", "profile", "wall", "mkt days",
                 "symbols", "speed", "ticks/s", "churn", "API load", "description");
         for (String name : c.names()) {
             Profile p = c.get(name);
@@ -29,6 +29,8 @@ final class ProfilesCommand implements Callable<Integer> {
                     p.orderApi().users() + "u/" + (int) p.orderApi().rps() + "rps", p.description(),
                     name.equals(c.defaultName()) ? " (default)" : "");
         }
+        System.out.println("mkt days: simulated clock time while markets are open (wall × speed); nights and weekends are"
+                + " jumped, so a run covers more calendar days — the report states what it measured.");
         return 0;
     }
 }
