@@ -30,4 +30,15 @@ public interface MarketSource {
     SessionCursor cursor();
 
     SymbolUniverse universe();
+
+    /** Epoch millis of a simulated clock kept in nanos, {@link Long#MIN_VALUE} before the first event. */
+    static long toMillis(long clockNanos) {
+        return clockNanos == Long.MIN_VALUE ? Long.MIN_VALUE : clockNanos / 1_000_000L;
+    }
+
+    /** {@code a + b}, held at {@link Long#MAX_VALUE} instead of overflowing (budgets may be "forever"). */
+    static long saturatedAdd(long a, long b) {
+        long r = a + b;
+        return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
+    }
 }

@@ -87,12 +87,12 @@ public final class CsvReplay implements MarketSource {
             finish(sink);
             return 0;
         }
-        long end = saturatedAdd(nowNanos, Math.max(0, budgetNanos));
+        long end = MarketSource.saturatedAdd(nowNanos, Math.max(0, budgetNanos));
         int ticks = 0;
         while (next != null) {
             long t = next.timeMillis() * 1_000_000L;
             if (t > nowNanos && !cursor.isOpen()) {
-                end = saturatedAdd(end, t - nowNanos); // outside a session: jump to the next line for free
+                end = MarketSource.saturatedAdd(end, t - nowNanos); // outside a session: jump to the next line for free
                 nowNanos = t;
             }
             if (t > end) {
@@ -258,7 +258,7 @@ public final class CsvReplay implements MarketSource {
 
     @Override
     public long nowMillis() {
-        return nowNanos == Long.MIN_VALUE ? Long.MIN_VALUE : nowNanos / 1_000_000L;
+        return MarketSource.toMillis(nowNanos);
     }
 
     /** Null until the first valid line is read. */
@@ -270,10 +270,5 @@ public final class CsvReplay implements MarketSource {
     @Override
     public SymbolUniverse universe() {
         return universe;
-    }
-
-    private static long saturatedAdd(long a, long b) {
-        long r = a + b;
-        return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
     }
 }

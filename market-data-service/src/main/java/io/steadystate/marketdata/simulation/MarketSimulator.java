@@ -71,7 +71,7 @@ public final class MarketSimulator implements MarketSource {
         if (!started) {
             begin(sink);
         }
-        long end = saturatedAdd(nowNanos, Math.max(0, budgetNanos));
+        long end = MarketSource.saturatedAdd(nowNanos, Math.max(0, budgetNanos));
         int ticks = 0;
         while (true) {
             if (!cursor.isOpen()) {
@@ -80,7 +80,7 @@ public final class MarketSimulator implements MarketSource {
                 long open = cursor.nextOpenMillis();
                 cursor.advanceTo(open, sink);
                 nowNanos = open * 1_000_000L;
-                end = saturatedAdd(nowNanos, remaining);
+                end = MarketSource.saturatedAdd(nowNanos, remaining);
                 beginDay();
             }
             long close = cursor.closeMillis() * 1_000_000L;
@@ -244,7 +244,7 @@ public final class MarketSimulator implements MarketSource {
 
     @Override
     public long nowMillis() {
-        return nowNanos == Long.MIN_VALUE ? Long.MIN_VALUE : nowNanos / 1_000_000L;
+        return MarketSource.toMillis(nowNanos);
     }
 
     @Override
@@ -255,10 +255,5 @@ public final class MarketSimulator implements MarketSource {
     @Override
     public SymbolUniverse universe() {
         return universe;
-    }
-
-    private static long saturatedAdd(long a, long b) {
-        long r = a + b;
-        return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
     }
 }
