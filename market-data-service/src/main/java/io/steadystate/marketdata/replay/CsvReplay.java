@@ -3,6 +3,7 @@ package io.steadystate.marketdata.replay;
 import io.steadystate.core.event.MarketEvent;
 import io.steadystate.core.event.SymbolListed;
 import io.steadystate.core.event.Tick;
+import io.steadystate.core.state.Bounded;
 import io.steadystate.core.state.ObjectRing;
 import io.steadystate.marketdata.MarketSource;
 import io.steadystate.marketdata.ThrottledLog;
@@ -41,6 +42,7 @@ public final class CsvReplay implements MarketSource {
     static final int KEPT_ERRORS = 20;
 
     private final String source;
+    @Bounded("a fixed 8 KiB char buffer: it grows only up to a mark() read-ahead limit, and nothing calls mark()")
     private final BufferedReader reader;
     private final SessionCalendar calendar;
     private final SymbolUniverse universe;

@@ -36,6 +36,7 @@ public final class StoreMetrics {
     }
 
     /** Registers the gauges of {@code store}; the registry holds it weakly, so the owner must keep it. */
+    @Bounded("one set of series per store: store names are constants in code and stores are built at start-up")
     public void register(MeasuredStore store) {
         Gauge.builder(ENTRIES, store, MeasuredStore::size).tag("store", store.name())
                 .description("Entries in a bounded store").register(registry);
@@ -47,6 +48,8 @@ public final class StoreMetrics {
     }
 
     /** One counter per cause, registered at zero so every series exists before the first exit. */
+    @Bounded("one counter per store and ExitCause constant: store names are constants in code and stores are built "
+            + "at start-up")
     EnumMap<ExitCause, Counter> exitCounters(String store) {
         EnumMap<ExitCause, Counter> counters = new EnumMap<>(ExitCause.class);
         for (ExitCause cause : ExitCause.values()) {
@@ -56,6 +59,7 @@ public final class StoreMetrics {
         return counters;
     }
 
+    @Bounded("one counter per store: store names are constants in code and stores are built at start-up")
     Counter admissions(String store) {
         return Counter.builder(ADMISSIONS).tag("store", store).description("Entries created in a bounded store")
                 .register(registry);
