@@ -98,8 +98,11 @@ public class OrderResource {
             throw new ApiError.BadRequest("request body is required");
         }
         String clientOrderId = required("clientOrderId", r.clientOrderId());
-        if (clientOrderId.isBlank() || clientOrderId.length() > 64) {
-            throw new ApiError.BadRequest("clientOrderId must be 1..64 characters");
+        try {
+            // the rule lives in trading-core: [A-Za-z0-9._-]{1,64}, so 'A/SL' cannot pose as the stop-loss of 'A'
+            io.steadystate.core.event.OrderCommand.requireClientOrderId(clientOrderId);
+        } catch (IllegalArgumentException e) {
+            throw new ApiError.BadRequest(e.getMessage());
         }
         String symbol = required("symbol", r.symbol());
         int slotId = required("slotId", r.slotId());

@@ -115,6 +115,18 @@ class OrderApiIT {
     }
 
     @Test
+    void aClientIdShapedLikeAChildIdIs400AndTheRealChildIsUntouched() {
+        authed().body(order("par", 32, "BUY", 1, 95, 110)).post("/orders")
+                .then().statusCode(201).body("orderId", equalTo("M-par"));
+        authed().body(order("par/SL", 32, "BUY", 1, 95, 110)).post("/orders")
+                .then().statusCode(400).contentType(ContentType.JSON)
+                .body("error", containsString("clientOrderId 'par/SL' has character '/'"));
+        given().get("/orders/M-par/SL").then().statusCode(200)
+                .body("entryId", equalTo("M-par")).body("status", equalTo("PENDING"));
+        authed().delete("/orders/M-par").then().statusCode(200);
+    }
+
+    @Test
     void acceptedOrderCanBeReadListedCancelledAndFoundInHistory() {
         authed().body(order("life-1", 21, "BUY", 2, 95, 110)).post("/orders")
                 .then().statusCode(201).body("orderId", equalTo("M-life-1")).body("status", equalTo("ACCEPTED"));

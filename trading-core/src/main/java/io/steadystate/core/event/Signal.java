@@ -3,7 +3,7 @@ package io.steadystate.core.event;
 /**
  * A strategy's decision to enter a position, published on {@code strategy.signals} keyed by symbol.
  *
- * <p>The id is deterministic — {@link #idFor(String, int, long)} of symbol, slot id and bar start — so a
+ * <p>The id ({@code [A-Za-z0-9._:-]{1,64}}) is deterministic — {@link #idFor(String, int, long)} of symbol, slot id and bar start — so a
  * redelivered or recomputed signal has the same id and order-service applies it once.
  *
  * @param originMicros wall-clock microseconds of the tick that triggered it (latency measurement only)
@@ -12,7 +12,8 @@ public record Signal(String id, String symbol, int slotId, Side side, double ref
                      double takeProfit, double quantity, long barTime, long eventTime, long originMicros) {
 
     public Signal {
-        Validation.required("id", id);
+        // the id becomes the order id S-<id>: the alphabet keeps '/' (child ids) out
+        Validation.identifier("signal id", id, Validation.MAX_SIGNAL_ID_LENGTH, true);
         Validation.symbol(symbol);
         if (!StrategySlot.isValidId(slotId)) {
             throw new IllegalArgumentException("unknown slot id " + slotId);

@@ -3,6 +3,10 @@ package io.steadystate.core.event;
 /** Invariants shared by the domain records: a record that exists is a valid record. */
 final class Validation {
     static final int MAX_SYMBOL_LENGTH = 16;
+    /** Client order ids: {@code [A-Za-z0-9._-]{1,64}}. */
+    static final int MAX_CLIENT_ORDER_ID_LENGTH = 64;
+    /** Signal ids ({@code symbol:slot:barTime}, at most 16 + 1 + 2 + 1 + 20 = 40 characters): {@code [A-Za-z0-9._:-]{1,64}}. */
+    static final int MAX_SIGNAL_ID_LENGTH = 64;
 
     private Validation() {
     }
@@ -15,6 +19,27 @@ final class Validation {
             char c = symbol.charAt(i);
             if (!(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == '_')) {
                 throw new IllegalArgumentException("symbol '" + symbol + "' has character '" + c + "' (allowed: A-Z 0-9 . - _)");
+            }
+        }
+    }
+
+    /**
+     * Ids travel inside other ids: an order id is {@code "M-" + clientOrderId} or {@code "S-" + signalId}, and a
+     * bracket's children append {@code "/SL"} and {@code "/TP"}. So '/' is reserved for child ids and an id
+     * from outside may only use this alphabet — otherwise client id {@code A/SL} would be the stop-loss of {@code A}.
+     */
+    static void identifier(String name, String value, int maxLength, boolean colonAllowed) {
+        if (value == null || value.isEmpty() || value.length() > maxLength) {
+            throw new IllegalArgumentException(name + " must be 1.." + maxLength + " characters, was "
+                    + (value == null ? "missing" : value.length() + " characters"));
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean safe = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.'
+                    || c == '_' || c == '-' || colonAllowed && c == ':';
+            if (!safe) {
+                throw new IllegalArgumentException(name + " '" + value + "' has character '" + c + "' (allowed: A-Z a-z "
+                        + "0-9 . _ -" + (colonAllowed ? " :" : "") + ")");
             }
         }
     }

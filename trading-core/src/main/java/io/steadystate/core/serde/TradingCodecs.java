@@ -154,7 +154,7 @@ final class TradingCodecs {
         }
 
         public SlotParameters read(byte version, ByteBuffer in) {
-            return new SlotParameters(in.getInt(), Wire.getBoolean(in), in.getDouble(), in.getInt(), in.getInt(),
+            return new SlotParameters(in.getInt(), Wire.getBoolean(in, "enabled"), in.getDouble(), in.getInt(), in.getInt(),
                     in.getDouble(), in.getDouble(), in.getDouble(), in.getLong());
         }
     };
