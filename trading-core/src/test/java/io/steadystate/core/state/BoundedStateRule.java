@@ -13,6 +13,7 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -87,7 +88,8 @@ public final class BoundedStateRule {
 
     public static ArchRule wrappedCollectionsMustBeBounded() {
         return fieldRule("be annotated @Bounded(reason) if its library type grows inside", (field, context) ->
-                StateTypes.growableInside(field.getRawType(), context.checkedCode).map(inner -> field.getFullName()
+                context.growableInside.computeIfAbsent(field.getRawType().getName(),
+                        name -> StateTypes.growableInside(field.getRawType(), context.checkedCode)).map(inner -> field.getFullName()
                         + " of type " + field.getRawType().getName() + " wraps growable state (" + inner
                         + "): it can grow with input like a collection; annotate it @Bounded(\"what bounds it\")"));
     }
@@ -100,6 +102,8 @@ public final class BoundedStateRule {
     private static final class Context {
         final Set<JavaClass> checkedCode = new HashSet<>();
         Set<JavaClass> heldRecords = Set.of();
+        /** Per library type: importing its bytecode is the slow part of the rule, once per type is enough. */
+        final Map<String, Optional<String>> growableInside = new HashMap<>();
     }
 
     private static ArchRule fieldRule(String should, BiFunction<JavaField, Context, Optional<String>> violation) {
