@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** What the build rule knows about field types: which can grow, which are bounded by construction. */
@@ -201,9 +200,5 @@ final class StateTypes {
         } else if (type instanceof JavaClass c) {
             out.add(c.isArray() ? c.getBaseComponentType() : c);
         }
-    }
-
-    static Set<String> names(Collection<JavaClass> classes) {
-        return classes.stream().map(JavaClass::getName).collect(Collectors.toSet());
     }
 }
