@@ -37,7 +37,7 @@ class BenchSmokeIT {
         Path dir = repo.resolve("soak-tests/target/soak-it/bench-quick");
         AppSnapshot.delete(dir);
         BenchOptions options = new BenchOptions(1, Duration.ofSeconds(5), List.of(1_000L), dir, repo, true,
-                "steadystate-local", "384m", 500, 0.05, false, java.util.Map.of());
+                "steadystate-local", "384m", 500, 0.05, false, java.util.Map.of(), 2);
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
         long started = System.nanoTime();
@@ -60,6 +60,12 @@ class BenchSmokeIT {
         assertThat(rep.path("oneHop").path("count").asLong()).isPositive();
         assertThat(rep.path("unthrottled").path("strategyPerSec").asDouble()).isPositive();
         assertThat(rep.path("unthrottled").path("orderPerSec").asDouble()).isPositive();
+        assertThat(rep.path("nullUnthrottled").path("strategyPerSec").asDouble()).as("null relay").isPositive();
+        assertThat(rep.path("nullUnthrottled").path("orderPerSec").asDouble()).as("null sink").isPositive();
+        assertThat(rep.path("sustained").path("probes").size()).isBetween(1, 2);
+        assertThat(rep.path("nullSustained").path("probes").size()).isBetween(1, 2);
+        assertThat(json.path("settings").path("marketDataProducer").path("linger.ms").asText())
+                .as("read from market-data's application.properties").isNotEmpty();
         assertThat(rep.path("loads")).hasSize(1);
         assertThat(rep.path("loads").get(0).path("rate").path("publishedPerSec").asDouble()).isPositive();
         for (String section : List.of("throughput", "ratios", "oneHop")) {
@@ -67,8 +73,11 @@ class BenchSmokeIT {
         }
         assertThat(json.path("summary").path("ratios").path("unthrottledPipelineToRawProducer").path("median")
                 .asDouble()).isPositive();
+        assertThat(json.path("summary").path("ratios").has("sustainedPipelineToNullPipeline")).isTrue();
+        assertThat(json.path("summary").path("ratios").has("sustainedPipelineToRawProducer")).isTrue();
         assertThat(json.path("summary").path("loads").get(0).path("figures").has("tickToOrder.p99Ms")).isTrue();
-        assertThat(text).contains("raw Kafka producer", "tick → signal");
+        assertThat(text).contains("raw Kafka producer", "tick → signal", "null pipeline sustained",
+                "pipeline sustained ÷ null pipeline sustained");
         assertThat(dir.resolve("apps")).doesNotExist();   // the service copies are removed
     }
 }
