@@ -273,7 +273,7 @@ public final class BenchRunner {
         BenchResult.Rate r = step.run(0, hooks);
         progress(String.format(Locale.ROOT, "  %s unthrottled: published %,.0f/s, %s %,.0f/s, %s %,.0f/s, lag %s%s",
                 step.pipeline().name(), r.publishedPerSec(), step.pipeline().stages().get(0), r.strategyPerSec(),
-                step.pipeline().stages().get(1), r.orderPerSec(), r.lagSlopePerSec(), r.sustained() ? " (flat)" : " (growing)"));
+                step.pipeline().stages().get(1), r.orderPerSec(), RateStep.slopes(r), r.sustained() ? " (flat)" : " (growing)"));
         return r;
     }
 

@@ -40,6 +40,11 @@ public final class BenchText {
         b.append(String.format(Locale.ROOT, "  (sustained = achieved rate of the highest flat step: doubling from half the "
                 + "unthrottled rate, then bisection to 10 %%, ≤ %d steps; the unthrottled step when it was flat)%n",
                 r.settings().searchSteps()));
+        long open = r.reps().stream().filter(x -> !x.sustained().bracketed() || !x.nullSustained().bracketed()).count();
+        if (open > 0) {
+            b.append(String.format(Locale.ROOT, "  (in %d of %d repetitions a search ran out of steps before any step grew: "
+                    + "that sustained figure is a lower bound; more --search-steps)%n", open, r.reps().size()));
+        }
         b.append("\nratios, same repetition\n");
         Map<String, Spread> q = s.ratios();
         row(b, "pipeline sustained ÷ null pipeline sustained", q.get("sustainedPipelineToNullPipeline"), "%.3f");

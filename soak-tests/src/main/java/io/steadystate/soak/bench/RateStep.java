@@ -74,9 +74,17 @@ final class RateStep {
     SustainedSearch.Probe probe(long target) {
         BenchResult.Rate r = run(target, Hooks.NONE);
         progress.accept(String.format(Locale.ROOT, "  %s at %,d/s: published %,.0f/s, processed %,.0f/s, lag %s%s",
-                pipeline.name(), target, r.publishedPerSec(), r.pipelinePerSec(), r.lagSlopePerSec(),
+                pipeline.name(), target, r.publishedPerSec(), r.pipelinePerSec(), slopes(r),
                 r.sustained() ? " (flat)" : " (growing)"));
         return new SustainedSearch.Probe(target, r.publishedPerSec(), r.pipelinePerSec(), r.sustained());
+    }
+
+    /** "strategy-service +12/s, order-service −3/s": the backlog slopes of a step, for progress lines. */
+    static String slopes(BenchResult.Rate r) {
+        StringBuilder b = new StringBuilder();
+        r.lagSlopePerSec().forEach((stage, slope) -> b.append(b.isEmpty() ? "" : ", ").append(stage)
+                .append(String.format(Locale.ROOT, " %+,.0f/s", slope)));
+        return b.toString();
     }
 
     private PipelineProbe.Counters counters() {

@@ -58,7 +58,7 @@ public final class BenchCommand implements Callable<Integer> {
                     + "(default 5; --quick: 2)")
     Integer searchSteps;
 
-    @Option(names = "--quick", description = "CI smoke: 1 repetition, 5 s steps, 1 load, small raw runs (< 2 min)")
+    @Option(names = "--quick", description = "CI smoke: 1 repetition, 5 s steps, 2 search steps, 1 load, small raw runs (a few minutes)")
     boolean quick;
 
 

@@ -49,7 +49,8 @@ class BenchSmokeIT {
             assumeTrue(false, "bench smoke skipped, services not implementing CONTRACTS.md yet: " + result.failure());
         }
         assertThat(result.failure()).as(text).isNull();
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("quick bench wall time").isLessThan(Duration.ofMinutes(4));
+        // a guard against a runaway bench, not a speed figure: quick took ≈ 5.5 min on a heavily loaded 2-core machine
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("quick bench wall time").isLessThan(Duration.ofMinutes(10));
 
         JsonNode json = new ObjectMapper().readTree(dir.resolve(BenchFiles.JSON).toFile());   // strict JSON: no NaN
         assertThat(json.path("schema").asInt()).isEqualTo(BenchResult.SCHEMA);
