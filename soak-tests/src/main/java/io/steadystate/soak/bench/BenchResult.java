@@ -33,7 +33,14 @@ public record BenchResult(int schema, Instant started, Instant finished, Setting
      * sustained rate (upward search), the null pipeline the same way, latencies at fixed loads.
      */
     public record Rep(int rep, Raw raw, Latency oneHop, Rate unthrottled, Sustained sustained, Rate nullUnthrottled,
-                      Sustained nullSustained, List<LoadStep> loads) {
+                      Sustained nullSustained, List<LoadStep> loads, Map<String, Double> ratios) {
+
+        /** A repetition with its ratios ({@link BenchSummary#ratiosOf}) taken from its own figures. */
+        public static Rep of(int rep, Raw raw, Latency oneHop, Rate unthrottled, Sustained sustained, Rate nullUnthrottled,
+                             Sustained nullSustained, List<LoadStep> loads) {
+            return new Rep(rep, raw, oneHop, unthrottled, sustained, nullUnthrottled, nullSustained, loads,
+                    BenchSummary.ratiosOf(raw, unthrottled, sustained, nullUnthrottled, nullSustained));
+        }
     }
 
     /**

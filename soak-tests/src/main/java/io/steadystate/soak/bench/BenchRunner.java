@@ -245,9 +245,10 @@ public final class BenchRunner {
         BenchResult.Sustained sustained = sustained(pipeline, unthrottled);
         BenchResult.Rate nullUnthrottled = unthrottled(baseline, RateStep.Hooks.NONE);
         BenchResult.Sustained nullSustained = sustained(baseline, nullUnthrottled);
-        progress(String.format(Locale.ROOT, "  sustained: pipeline %,.0f/s, null pipeline %,.0f/s (ratio %.3f)",
-                sustained.pipelinePerSec(), nullSustained.pipelinePerSec(),
-                BenchSummary.ratio(sustained.pipelinePerSec(), nullSustained.pipelinePerSec())));
+        progress(String.format(Locale.ROOT, "  sustained: pipeline %,.0f/s, null pipeline %,.0f/s; pipeline ÷ null "
+                        + "pipeline %.3f, pipeline ÷ raw producer %.3f", sustained.pipelinePerSec(),
+                nullSustained.pipelinePerSec(), BenchSummary.ratio(sustained.pipelinePerSec(), nullSustained.pipelinePerSec()),
+                BenchSummary.ratio(sustained.pipelinePerSec(), raw.producerPerSec())));
 
         List<BenchResult.LoadStep> loads = new ArrayList<>();
         for (long load : options.loads()) {
@@ -266,7 +267,7 @@ public final class BenchRunner {
                     w.tickToOrder().p50Ms(), w.tickToOrder().p99Ms(), w.tickToOrder().count(),
                     w.sessionCloseToSignal().count()));
         }
-        return new BenchResult.Rep(rep, raw, hop, unthrottled, sustained, nullUnthrottled, nullSustained, List.copyOf(loads));
+        return BenchResult.Rep.of(rep, raw, hop, unthrottled, sustained, nullUnthrottled, nullSustained, List.copyOf(loads));
     }
 
     private BenchResult.Rate unthrottled(RateStep step, RateStep.Hooks hooks) {

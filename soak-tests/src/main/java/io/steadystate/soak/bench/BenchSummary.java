@@ -26,19 +26,9 @@ public final class BenchSummary {
         throughput.put("sustainedNullPipelinePerSec", spread(reps, r -> r.nullSustained().pipelinePerSec()));
 
         Map<String, Spread> ratios = new LinkedHashMap<>();
-        ratios.put("sustainedPipelineToNullPipeline", spread(reps, r -> ratio(r.sustained().pipelinePerSec(),
-                r.nullSustained().pipelinePerSec())));
-        ratios.put("sustainedPipelineToRawProducer", spread(reps, r -> ratio(r.sustained().pipelinePerSec(),
-                r.raw().producerPerSec())));
-        ratios.put("sustainedNullPipelineToRawProducer", spread(reps, r -> ratio(r.nullSustained().pipelinePerSec(),
-                r.raw().producerPerSec())));
-        ratios.put("unthrottledPipelineToNullPipeline", spread(reps, r -> ratio(r.unthrottled().pipelinePerSec(),
-                r.nullUnthrottled().pipelinePerSec())));
-        ratios.put("unthrottledPipelineToRawProducer", spread(reps, r -> ratio(r.unthrottled().pipelinePerSec(), r.raw().producerPerSec())));
-        ratios.put("unthrottledPipelineToRawProducerTuned", spread(reps, r -> ratio(r.unthrottled().pipelinePerSec(), r.raw().producerTunedPerSec())));
-        ratios.put("marketDataPublishToRawProducerTuned", spread(reps, r -> ratio(r.unthrottled().publishedPerSec(), r.raw().producerTunedPerSec())));
-        ratios.put("marketDataPublishToRawProducer", spread(reps, r -> ratio(r.unthrottled().publishedPerSec(), r.raw().producerPerSec())));
-        ratios.put("strategyToRawConsumer", spread(reps, r -> ratio(r.unthrottled().strategyPerSec(), r.raw().consumerFetchPerSec())));
+        for (String name : RATIOS) {
+            ratios.put(name, spread(reps, r -> r.ratios().getOrDefault(name, Double.NaN)));
+        }
 
         Map<String, Spread> hop = new LinkedHashMap<>();
         hop.put("p50Ms", spread(reps, r -> r.oneHop().p50Ms()));
@@ -61,6 +51,32 @@ public final class BenchSummary {
             loads.add(new BenchResult.LoadSummary(target, f));
         }
         return new BenchResult.Summary(throughput, ratios, hop, loads);
+    }
+
+    /** The ratios of one repetition, in the order bench.json and the table show them. */
+    static final List<String> RATIOS = List.of("sustainedPipelineToNullPipeline", "sustainedPipelineToRawProducer",
+            "sustainedNullPipelineToRawProducer", "unthrottledPipelineToNullPipeline", "unthrottledPipelineToRawProducer",
+            "unthrottledPipelineToRawProducerTuned", "marketDataPublishToRawProducerTuned", "marketDataPublishToRawProducer",
+            "strategyToRawConsumer");
+
+    /**
+     * Ratios inside one repetition: pipeline ÷ null pipeline and pipeline ÷ raw producer (Kafka defaults) of the
+     * same minutes, so a machine that is slower in one repetition moves numerator and denominator together.
+     */
+    public static Map<String, Double> ratiosOf(BenchResult.Raw raw, BenchResult.Rate unthrottled,
+                                               BenchResult.Sustained sustained, BenchResult.Rate nullUnthrottled,
+                                               BenchResult.Sustained nullSustained) {
+        Map<String, Double> r = new LinkedHashMap<>();
+        r.put("sustainedPipelineToNullPipeline", ratio(sustained.pipelinePerSec(), nullSustained.pipelinePerSec()));
+        r.put("sustainedPipelineToRawProducer", ratio(sustained.pipelinePerSec(), raw.producerPerSec()));
+        r.put("sustainedNullPipelineToRawProducer", ratio(nullSustained.pipelinePerSec(), raw.producerPerSec()));
+        r.put("unthrottledPipelineToNullPipeline", ratio(unthrottled.pipelinePerSec(), nullUnthrottled.pipelinePerSec()));
+        r.put("unthrottledPipelineToRawProducer", ratio(unthrottled.pipelinePerSec(), raw.producerPerSec()));
+        r.put("unthrottledPipelineToRawProducerTuned", ratio(unthrottled.pipelinePerSec(), raw.producerTunedPerSec()));
+        r.put("marketDataPublishToRawProducerTuned", ratio(unthrottled.publishedPerSec(), raw.producerTunedPerSec()));
+        r.put("marketDataPublishToRawProducer", ratio(unthrottled.publishedPerSec(), raw.producerPerSec()));
+        r.put("strategyToRawConsumer", ratio(unthrottled.strategyPerSec(), raw.consumerFetchPerSec()));
+        return java.util.Collections.unmodifiableMap(r);
     }
 
     /** a ÷ b of one repetition; NaN (left out of the summary) when either figure is missing or b is not positive. */

@@ -6,7 +6,6 @@ import io.steadystate.core.event.Signal;
 import io.steadystate.core.event.Tick;
 import io.steadystate.core.serde.MarketEventSerde;
 import io.steadystate.core.serde.SignalSerde;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;

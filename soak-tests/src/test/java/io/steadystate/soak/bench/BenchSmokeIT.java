@@ -67,6 +67,7 @@ class BenchSmokeIT {
         assertThat(rep.path("nullSustained").path("probes").size()).isBetween(1, 2);
         assertThat(json.path("settings").path("marketDataProducer").path("linger.ms").asText())
                 .as("read from market-data's application.properties").isNotEmpty();
+        assertThat(rep.path("ratios").has("sustainedPipelineToNullPipeline")).isTrue();
         assertThat(rep.path("loads")).hasSize(1);
         assertThat(rep.path("loads").get(0).path("rate").path("publishedPerSec").asDouble()).isPositive();
         for (String section : List.of("throughput", "ratios", "oneHop")) {

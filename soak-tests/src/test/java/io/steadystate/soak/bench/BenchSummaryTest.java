@@ -89,6 +89,8 @@ class BenchSummaryTest {
             assertThat(ratios.path("sustainedPipelineToNullPipeline").has(field)).as(field).isTrue();
         }
         JsonNode rep = n.path("reps").get(0);
+        assertThat(rep.path("ratios").path("sustainedPipelineToNullPipeline").asDouble()).isEqualTo(0.4);
+        assertThat(rep.path("ratios").path("sustainedPipelineToRawProducer").asDouble()).isEqualTo(0.5);
         assertThat(rep.path("nullSustained").path("pipelinePerSec").asDouble()).isEqualTo(125_000);
         assertThat(rep.path("sustained").path("probes").get(0).path("flat").asBoolean()).isTrue();
         assertThat(rep.path("loads").get(0).has("sessionCloseToSignal")).isTrue();
@@ -120,7 +122,7 @@ class BenchSummaryTest {
         BenchResult.Sustained nullSustained = new BenchResult.Sustained(nullPipeline, 0, true,
                 List.of(new SustainedSearch.Probe(0, nullPipeline, nullPipeline, true)));
         BenchResult.Latency l = new BenchResult.Latency(100, n, n * 2, n * 3, n * 4);
-        return new BenchResult.Rep(n, new BenchResult.Raw(1000, raw, 1, 1, 1, raw * 2, raw * 2, raw * 3, ""),
+        return BenchResult.Rep.of(n, new BenchResult.Raw(1000, raw, 1, 1, 1, raw * 2, raw * 2, raw * 3, ""),
                 l, rate, sustained, nullRate, nullSustained, List.of(new BenchResult.LoadStep(1000, rate, l, l,
                 BenchResult.Latency.NONE, BenchResult.Latency.NONE, BenchResult.Latency.NONE)));
     }
