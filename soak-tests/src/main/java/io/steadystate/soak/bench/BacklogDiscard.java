@@ -1,6 +1,5 @@
 package io.steadystate.soak.bench;
 
-import io.steadystate.core.kafka.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -15,45 +14,37 @@ import java.util.concurrent.TimeUnit;
 /**
  * Ends a backlog the bench itself made: an unthrottled step publishes several times faster than the consumers
  * process, and draining that would take minutes per repetition. {@code Admin.deleteRecords} up to the end
- * offsets of the pipeline topics moves their log start past the backlog; the services' consumers get "offset out
- * of range" and reset (auto.offset.reset=earliest) to the new start, i.e. the end. Only for the bench: the
- * soak's event accounting would of course not hold afterwards.
+ * offsets of a pipeline's topics moves their log start past the backlog; the consumers get "offset out of range"
+ * and reset (auto.offset.reset=earliest) to the new start, i.e. the end. How many ticks that dropped is not read
+ * from the offsets (they also count records already consumed, and broadcast copies): {@link DrainLedger} takes it
+ * from the stage counters once the consumers have settled. Only for the bench: the soak's event accounting would
+ * of course not hold afterwards.
  */
 final class BacklogDiscard implements AutoCloseable {
 
-    private static final List<String> TOPICS = List.of(Topics.MARKET_EVENTS, Topics.SIGNALS);
-
     private final Admin admin;
+    private final List<String> topics;
 
-    BacklogDiscard(String bootstrap) {
+    BacklogDiscard(String bootstrap, List<String> topics) {
+        this.topics = List.copyOf(topics);
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000));
     }
 
-    /** Deletes every record currently in the pipeline topics; returns how many market events that dropped. */
-    long discard() throws Exception {
+    /** Deletes every record currently in the topics. */
+    void discard() throws Exception {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
-        for (String topic : TOPICS) {
+        for (String topic : topics) {
             int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(15, TimeUnit.SECONDS)
                     .get(topic).partitions().size();
             for (int p = 0; p < partitions; p++) {
                 latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
-                earliest.put(new TopicPartition(topic, p), OffsetSpec.earliest());
             }
         }
         var ends = admin.listOffsets(latest).all().get(15, TimeUnit.SECONDS);
-        var starts = admin.listOffsets(earliest).all().get(15, TimeUnit.SECONDS);
         Map<TopicPartition, RecordsToDelete> delete = new HashMap<>();
-        long dropped = 0;
-        for (var e : ends.entrySet()) {
-            delete.put(e.getKey(), RecordsToDelete.beforeOffset(e.getValue().offset()));
-            if (e.getKey().topic().equals(Topics.MARKET_EVENTS)) {
-                dropped += e.getValue().offset() - starts.get(e.getKey()).offset();
-            }
-        }
+        ends.forEach((tp, end) -> delete.put(tp, RecordsToDelete.beforeOffset(end.offset())));
         admin.deleteRecords(delete).all().get(15, TimeUnit.SECONDS);
-        return dropped;
     }
 
     @Override

@@ -14,10 +14,14 @@ import io.steadystate.soak.stack.ServiceId;
  * @param jfr   record a JFR of every service during the first repetition's unthrottled step (into {@code jfr/})
  * @param extra system properties set on a service JVM on top of the bench's ({@code --set strategy:key=value}),
  *              e.g. to compare a configuration change in the same kind of run
+ * @param searchSteps timed steps per upward search of a sustained rate (pipeline and null pipeline each)
  */
 public record BenchOptions(int reps, Duration step, List<Long> loads, Path runDir, Path repoRoot, boolean quick,
                            String apiToken, String heap, int symbols, double ticksPerSymbolPerSecond, boolean jfr,
-                           Map<ServiceId, Map<String, String>> extra) {
+                           Map<ServiceId, Map<String, String>> extra, int searchSteps) {
+
+    /** Bisection stops when the flat and the growing target are within 10 % of each other. */
+    public static final double SEARCH_PRECISION = 0.10;
 
     public static final int RECORD_SIZE = 65;   // one encoded Tick (MarketEventSerde) of a 4-letter symbol
 
@@ -30,6 +34,9 @@ public record BenchOptions(int reps, Duration step, List<Long> loads, Path runDi
         }
         if (loads.isEmpty() || loads.stream().anyMatch(l -> l <= 0)) {
             throw new IllegalArgumentException("--loads must be positive ticks/s, e.g. 1000,10000,50000");
+        }
+        if (searchSteps < 1 || searchSteps > 12) {
+            throw new IllegalArgumentException("--search-steps must be 1..12");
         }
         loads = List.copyOf(loads);
         extra = Map.copyOf(extra);

@@ -12,22 +12,53 @@ import java.util.Map;
 public record BenchResult(int schema, Instant started, Instant finished, Settings settings, String stack,
                           List<Rep> reps, Summary summary, List<String> notes, String failure) {
 
-    public static final int SCHEMA = 1;
+    /** 2: null pipeline, upward search for "sustained", session-close latencies apart, market-data's real settings. */
+    public static final int SCHEMA = 2;
 
-    /** What was run; {@code serviceOverrides} are the system properties the bench set on the service JVMs. */
+    /**
+     * What was run; {@code serviceOverrides} are the system properties the bench set on the service JVMs;
+     * {@code marketDataProducer}: market-data's producer settings as read from its app jar ({@code marketDataConfig}),
+     * used by the raw "market-data settings" run and the null pipeline's source; {@code orderClock}: where tick →
+     * order ends ({@link OrderEmitClock}); {@code searchSteps}: steps per upward search of the sustained rate.
+     */
     public record Settings(int reps, double stepSeconds, List<Long> loads, boolean quick, int symbols,
                            double ticksPerSymbolPerSecond, int recordSize, long rawRecords, int partitions,
-                           int oneHopRatePerSecond, String heap, Map<String, Map<String, String>> serviceOverrides) {
+                           int oneHopRatePerSecond, String heap, Map<String, Map<String, String>> serviceOverrides,
+                           Map<String, String> marketDataProducer, String marketDataConfig, String orderClock,
+                           int searchSteps) {
     }
 
-    /** One repetition: raw Kafka limit, one-hop baseline, pipeline rates and latencies, all on the same broker. */
-    public record Rep(int rep, Raw raw, Latency oneHop, Rate unthrottled, Rate sustained, List<LoadStep> loads) {
+    /**
+     * One repetition, all on the same broker: raw Kafka limit, one-hop baseline, the pipeline unthrottled and its
+     * sustained rate (upward search), the null pipeline the same way, latencies at fixed loads.
+     */
+    public record Rep(int rep, Raw raw, Latency oneHop, Rate unthrottled, Sustained sustained, Rate nullUnthrottled,
+                      Sustained nullSustained, List<LoadStep> loads, Map<String, Double> ratios) {
+
+        /** A repetition with its ratios ({@link BenchSummary#ratiosOf}) taken from its own figures. */
+        public static Rep of(int rep, Raw raw, Latency oneHop, Rate unthrottled, Sustained sustained, Rate nullUnthrottled,
+                             Sustained nullSustained, List<LoadStep> loads) {
+            return new Rep(rep, raw, oneHop, unthrottled, sustained, nullUnthrottled, nullSustained, loads,
+                    BenchSummary.ratiosOf(raw, unthrottled, sustained, nullUnthrottled, nullSustained));
+        }
+    }
+
+    /**
+     * The highest rate whose backlog stayed flat ({@link SustainedSearch}): the achieved rate of the best flat step
+     * (NaN when none was), its target, whether a growing step (or the source's limit) bounds it from above, and
+     * every step of the search.
+     */
+    public record Sustained(double pipelinePerSec, long targetPerSec, boolean bracketed, List<SustainedSearch.Probe> probes) {
+
+        static Sustained of(SustainedSearch.Result r) {
+            return new Sustained(r.sustainedPerSec(), r.bestTargetPerSec(), r.bracketed(), r.probes());
+        }
     }
 
     /**
      * Kafka's own ProducerPerformance / ConsumerPerformance on a scratch topic, record size = one tick.
      * {@code producerPerSec}: Kafka's default producer settings (the issue's reference); {@code producerTunedPerSec}:
-     * market-data's producer settings (batch.size=262144, linger.ms=10), the limit for that producer.
+     * market-data's producer settings ({@code settings.marketDataProducer}), the limit for that producer.
      */
     public record Raw(long records, double producerPerSec, double producerMbPerSec, double producerAvgLatencyMs,
                       double producerP99LatencyMs, double producerTunedPerSec, double consumerPerSec,
@@ -38,16 +69,22 @@ public record BenchResult(int schema, Instant started, Instant finished, Setting
      * One step at a market rate cap ({@code targetPerSec}, 0 = unthrottled): ticks published by market-data and
      * processed by each consumer service per second; {@code lagSlopePerSec}: per consumer, the Theil–Sen slope of
      * its backlog (ticks published − ticks processed, from the counters), records/s; {@code lagEnd}: Kafka's
-     * committed-offset lag per group at the end (information only). {@code pipelinePerSec} = the slower consumer;
-     * {@code sustained} = every backlog flat.
+     * committed-offset lag per group at the end (information only; not read for the null pipeline).
+     * {@code pipelinePerSec} = the slower consumer; {@code sustained} = every backlog flat. For the null pipeline
+     * {@code strategyPerSec} is its relay and {@code orderPerSec} its sink.
      */
     public record Rate(long targetPerSec, double seconds, double publishedPerSec, double strategyPerSec,
                        double orderPerSec, double pipelinePerSec, Map<String, Double> lagSlopePerSec,
                        Map<String, Long> lagEnd, boolean sustained) {
     }
 
-    /** Latency at one fixed load, measured by the bench consumer (receive time − Tick.originMicros). */
-    public record LoadStep(long targetPerSec, Rate rate, Latency tickToSignal, Latency tickToOrder, Latency tickToFill) {
+    /**
+     * Latency at one fixed load, end time − Tick.originMicros ({@link EventLatencyProbe}); {@code sessionCloseTo*}:
+     * signals made at session close and the entries made from them, stamped with an old tick's origin — kept out
+     * of the tick figures.
+     */
+    public record LoadStep(long targetPerSec, Rate rate, Latency tickToSignal, Latency tickToOrder, Latency tickToFill,
+                           Latency sessionCloseToSignal, Latency sessionCloseToOrder) {
     }
 
     public record Latency(long count, double p50Ms, double p99Ms, double p999Ms, double maxMs) {
@@ -55,8 +92,8 @@ public record BenchResult(int schema, Instant started, Instant finished, Setting
     }
 
     /**
-     * Medians and ranges over the repetitions. {@code ratios}: pipeline ÷ raw producer of the same repetition
-     * (the figure that counts on a shared machine), then summarised.
+     * Medians and ranges over the repetitions. {@code ratios}: pipeline ÷ null pipeline and pipeline ÷ raw producer
+     * of the same repetition (the figures that count on a shared machine), then summarised.
      */
     public record Summary(Map<String, Spread> throughput, Map<String, Spread> ratios, Map<String, Spread> oneHop,
                           List<LoadSummary> loads) {

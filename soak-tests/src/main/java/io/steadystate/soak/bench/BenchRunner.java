@@ -27,18 +27,20 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code ./soak bench} end to end on the local stack (Kafka broker + the three services, no Prometheus). Per
- * repetition, with the market paused while Kafka alone is measured:
+ * {@code ./soak bench} end to end on the local stack (Kafka broker + the three services, no Prometheus) and the
+ * null pipeline ({@link NullPipeline}: the same topology in plain clients, no business logic). Per repetition,
+ * with the market paused while Kafka alone is measured:
  * <ol>
- *   <li>raw: ProducerPerformance then ConsumerPerformance, record size = one tick, scratch topic with the
- *       partitions of market.events;</li>
+ *   <li>raw: ProducerPerformance (Kafka defaults, then market-data's real producer settings) and
+ *       ConsumerPerformance, record size = one tick, scratch topic with the partitions of market.events;</li>
  *   <li>one hop: own producer→consumer probe in µs at 1,000 records/s (the latency floor of one Kafka hop);</li>
- *   <li>unthrottled: market-data with no tick cap — ticks/s processed by strategy and order, lag trend; if lag
- *       grew, a second step capped at 90 % of what the consumers managed checks that rate is sustained;</li>
- *   <li>latency at each fixed load: tick→signal, tick→order, tick→fill percentiles from originMicros.</li>
+ *   <li>pipeline, then null pipeline: one unthrottled step, then the sustained rate by {@link SustainedSearch}
+ *       (doubling then bisection, each step judged by the same flat-lag rule in {@link RateStep});</li>
+ *   <li>latency at each fixed load: tick→signal, tick→order, tick→fill percentiles from originMicros, session-close
+ *       signals apart.</li>
  * </ol>
- * The stack is started once for all repetitions; every step ends by pausing the market and letting the consumers
- * drain, so the next step starts without backlog.
+ * The stack and the null pipeline are started once for all repetitions; every step ends by pausing its source and
+ * letting the consumers drain, so the next step starts without backlog.
  */
 public final class BenchRunner {
 
@@ -52,9 +54,6 @@ public final class BenchRunner {
     private final List<String> notes = new ArrayList<>();
     private volatile boolean stopRequested;
     private final java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
-    private boolean marketStarted;
-    private BacklogDiscard backlog;
-    private long discarded;
 
     public BenchRunner(BenchOptions options, ServiceLauncher launcher, PrintStream out) {
         this.options = options;
@@ -76,37 +75,49 @@ public final class BenchRunner {
     public BenchResult run() {
         Instant started = Instant.now();
         Map<ServiceId, Map<String, String>> props = serviceProperties();
+        Path apps = Files.isDirectory(options.runDir().resolve("apps")) ? options.runDir().resolve("apps") : options.repoRoot();
+        MarketProducerSettings producer = null;
+        String orderClock = OrderEmitClock.detect().describe();
         List<BenchResult.Rep> reps = new ArrayList<>();
         String failure = null;
         String stackText = "not started";
         LocalStack stack = null;
         try {
             Files.createDirectories(options.runDir());
-            progress(String.format(Locale.ROOT, "%d repetition(s), %s per step, loads %s ticks/s%s; run dir %s",
-                    options.reps(), options.step(), options.loads(), options.quick() ? " (quick)" : "", options.runDir()));
+            MarketDataProperties market = MarketDataProperties.load(apps, props.get(ServiceId.MARKET_DATA));
+            producer = MarketProducerSettings.of(market);
+            if (!producer.unset().isEmpty()) {
+                notes.add("market-data's " + producer.source() + " sets no " + producer.unset() + ": the raw and null "
+                        + "producers use Kafka's default there, which may differ from MarketConfig's default");
+            }
+            progress(String.format(Locale.ROOT, "%d repetition(s), %s per step, loads %s ticks/s%s; market-data producer "
+                            + "%s; run dir %s", options.reps(), options.step(), options.loads(),
+                    options.quick() ? " (quick)" : "", producer.label(), options.runDir()));
             stack = LocalStack.start(new LocalStack.Config(options.runDir(),
                     options.repoRoot().resolve("soak-tests/target/kafka-libs"), launcher, options.heap(), props,
                     options.apiToken(), Optional.empty(), Duration.ofSeconds(120), this::progress));
             stackText = stack.describe();
             String bootstrap = stack.bootstrapServers().orElseThrow();
-            Http http = new Http(options.apiToken());
             KafkaPerfTools tools = new KafkaPerfTools(options.repoRoot().resolve("soak-tests/target/kafka-libs"),
                     options.runDir().resolve("bench"), bootstrap);
             createScratchTopics(bootstrap);
-            try (PipelineProbe pipeline = new PipelineProbe(stack, http, bootstrap);
-                 EventLatencyProbe latency = new EventLatencyProbe(bootstrap);
-                 BacklogDiscard discard = new BacklogDiscard(bootstrap)) {
-                backlog = discard;
-                pipeline.counters();   // fails fast (exit 3) when a consumer does not export its tick counter
-                warmUp(tools, stack, http, pipeline);
+            progress("starting the null pipeline (source, relay, sink JVMs)…");
+            try (ServicePipeline services = new ServicePipeline(stack, new Http(options.apiToken()), bootstrap);
+                 NullPipeline nulls = NullPipeline.start(bootstrap, producer, options.symbols(), options.heap(),
+                         options.runDir().resolve("bench"));
+                 EventLatencyProbe latency = new EventLatencyProbe(bootstrap,
+                         new EventLatencyProbe.SessionHours(market.sessionOpen(), market.sessionClose()))) {
+                services.probe().counters();   // fails fast (exit 3) when a consumer does not export its tick counter
+                orderClock = latency.orderClock();
+                RateStep pipeline = new RateStep(services, options, () -> stopRequested, this::progress);
+                RateStep baseline = new RateStep(nulls, options, () -> stopRequested, this::progress);
+                warmUp(tools, pipeline, baseline);
                 for (int rep = 1; rep <= options.reps() && !stopRequested; rep++) {
-                    reps.add(repetition(rep, tools, stack, http, pipeline, latency, bootstrap));
+                    reps.add(repetition(rep, tools, producer, stack, pipeline, baseline, latency, bootstrap));
                 }
-                if (discarded > 0) {
-                    notes.add(String.format(Locale.ROOT, "%,d market events of backlog (made by steps the consumers could "
-                            + "not keep up with) were discarded with Admin.deleteRecords instead of drained", discarded));
-                }
-                if (pipeline.sawLazyCounters()) {
+                discardNote(pipeline);
+                discardNote(baseline);
+                if (services.probe().sawLazyCounters()) {
                     notes.add("market-data-service exported no steadystate_marketdata_events_published_total{type=\"tick\"} "
                             + "before its first publish (CONTRACTS.md: meters are registered eagerly); read as 0");
                 }
@@ -127,8 +138,9 @@ public final class BenchRunner {
         if (stopRequested && failure == null) {
             failure = "interrupted (Ctrl-C) after " + reps.size() + " repetition(s)";
         }
-        BenchResult result = new BenchResult(BenchResult.SCHEMA, started, Instant.now(), settings(props), stackText,
-                List.copyOf(reps), BenchSummary.of(reps), List.copyOf(notes), failure);
+        BenchResult result = new BenchResult(BenchResult.SCHEMA, started, Instant.now(),
+                settings(props, producer, apps, orderClock), stackText, List.copyOf(reps), BenchSummary.of(reps),
+                List.copyOf(notes), failure);
         try {
             BenchFiles.write(options.runDir(), result);
             BenchText.print(result, out);
@@ -136,6 +148,14 @@ public final class BenchRunner {
             finished.countDown();
         }
         return result;
+    }
+
+    private void discardNote(RateStep step) {
+        if (step.discarded() > 0) {
+            notes.add(String.format(Locale.ROOT, "%s: %,.0f ticks of backlog (made by steps the consumers could not keep "
+                    + "up with) were discarded with Admin.deleteRecords instead of drained (counted from the stage "
+                    + "counters)", step.pipeline().name(), step.discarded()));
+        }
     }
 
     private Map<ServiceId, Map<String, String>> serviceProperties() {
@@ -158,12 +178,15 @@ public final class BenchRunner {
         return props;
     }
 
-    private BenchResult.Settings settings(Map<ServiceId, Map<String, String>> props) {
+    private BenchResult.Settings settings(Map<ServiceId, Map<String, String>> props, MarketProducerSettings producer,
+                                          Path apps, String orderClock) {
         Map<String, Map<String, String>> overrides = new LinkedHashMap<>();
         props.forEach((id, p) -> overrides.put(id.module(), Map.copyOf(p)));
         return new BenchResult.Settings(options.reps(), options.step().toMillis() / 1000.0, options.loads(),
                 options.quick(), options.symbols(), options.ticksPerSymbolPerSecond(), BenchOptions.RECORD_SIZE,
-                options.rawRecords(), Topics.DEFAULT_PARTITIONS, ONE_HOP_RATE, options.heap(), overrides);
+                options.rawRecords(), Topics.DEFAULT_PARTITIONS, ONE_HOP_RATE, options.heap(), overrides,
+                producer == null ? Map.of() : new java.util.TreeMap<>(producer.kafka()),
+                producer == null ? "not read (" + apps + ")" : producer.source(), orderClock, options.searchSteps());
     }
 
     private void createScratchTopics(String bootstrap) {
@@ -186,24 +209,25 @@ public final class BenchRunner {
         return "bench.raw." + rep;
     }
 
-    /** The first runs after a start are ~3× slower (JIT, page cache): one small raw run and a short pipeline run. */
-    private void warmUp(KafkaPerfTools tools, LocalStack stack, Http http, PipelineProbe pipeline) {
-        progress("warm-up: broker (ProducerPerformance, not recorded) and pipeline at " + options.loads().get(0)
-                + " ticks/s…");
+    /** The first runs after a start are ~3× slower (JIT, page cache): one small raw run and a short run of each pipeline. */
+    private void warmUp(KafkaPerfTools tools, RateStep pipeline, RateStep baseline) {
+        long rate = Math.max(options.loads().get(0), 5_000);
+        progress("warm-up: broker (ProducerPerformance, not recorded), pipeline and null pipeline at " + rate + " ticks/s…");
         tools.produce(rawTopic(0), options.rawRecords() / 3, BenchOptions.RECORD_SIZE, "warmup-producer");
-        setRate(stack, http, Math.max(options.loads().get(0), 5_000));
-        runMarket(stack, http);
-        sleep(options.quick() ? Duration.ofSeconds(3) : Duration.ofSeconds(10));
-        pauseAndDrain(stack, http, pipeline);
+        for (RateStep s : List.of(pipeline, baseline)) {
+            s.pipeline().run(rate);
+            sleep(options.quick() ? Duration.ofSeconds(3) : Duration.ofSeconds(10));
+            s.pauseAndDrain();
+        }
     }
 
-    private BenchResult.Rep repetition(int rep, KafkaPerfTools tools, LocalStack stack, Http http,
-                                       PipelineProbe pipeline, EventLatencyProbe latency, String bootstrap) {
+    private BenchResult.Rep repetition(int rep, KafkaPerfTools tools, MarketProducerSettings producer, LocalStack stack,
+                                       RateStep pipeline, RateStep baseline, EventLatencyProbe latency, String bootstrap) {
         progress("repetition " + rep + "/" + options.reps() + ": raw Kafka (market paused)…");
         KafkaPerfTools.ProducerFigures p = tools.produce(rawTopic(rep), options.rawRecords(), BenchOptions.RECORD_SIZE,
                 "rep" + rep + "-producer");
         KafkaPerfTools.ProducerFigures tuned = tools.produce(rawTopic(rep), options.rawRecords(),
-                BenchOptions.RECORD_SIZE, "rep" + rep + "-producer-tuned", "batch.size=262144", "linger.ms=10");
+                BenchOptions.RECORD_SIZE, "rep" + rep + "-producer-market-data", producer.commandProperties());
         KafkaPerfTools.ConsumerFigures c = tools.consume(rawTopic(rep), options.rawRecords() * 2, "bench-raw-" + rep,
                 "rep" + rep + "-consumer");
         BenchResult.Raw raw = new BenchResult.Raw(p.records(), p.perSec(), p.mbPerSec(), p.avgMs(), p.p99Ms(),
@@ -215,75 +239,58 @@ public final class BenchRunner {
         progress(String.format(Locale.ROOT, "  one hop p50 %.2f ms, p99 %.2f ms (%d records)", hop.p50Ms(), hop.p99Ms(),
                 hop.count()));
 
-        BenchResult.Rate unthrottled = step(stack, http, pipeline, 0, rep == 1 && options.jfr(), null);
-        progress(String.format(Locale.ROOT, "  unthrottled: published %,.0f/s, strategy %,.0f/s, order %,.0f/s, lag %s%s",
-                unthrottled.publishedPerSec(), unthrottled.strategyPerSec(), unthrottled.orderPerSec(),
-                unthrottled.lagSlopePerSec(), unthrottled.sustained() ? " (flat)" : " (growing)"));
-        BenchResult.Rate sustained = unthrottled;
-        if (!unthrottled.sustained() && unthrottled.pipelinePerSec() > 100) {
-            long cap = Math.round(unthrottled.pipelinePerSec() * 0.9 / 100) * 100;
-            sustained = step(stack, http, pipeline, cap, false, null);
-            progress(String.format(Locale.ROOT, "  capped at %,d/s: pipeline %,.0f/s, lag %s%s", cap,
-                    sustained.pipelinePerSec(), sustained.lagSlopePerSec(), sustained.sustained() ? " (flat)" : " (growing)"));
-        }
+        RateStep.Hooks jfr = rep == 1 && options.jfr()
+                ? new RateStep.Hooks(() -> startJfr(stack), () -> { }, () -> { }) : RateStep.Hooks.NONE;
+        BenchResult.Rate unthrottled = unthrottled(pipeline, jfr);
+        BenchResult.Sustained sustained = sustained(pipeline, unthrottled);
+        BenchResult.Rate nullUnthrottled = unthrottled(baseline, RateStep.Hooks.NONE);
+        BenchResult.Sustained nullSustained = sustained(baseline, nullUnthrottled);
+        progress(String.format(Locale.ROOT, "  sustained: pipeline %,.0f/s, null pipeline %,.0f/s; pipeline ÷ null "
+                        + "pipeline %.3f, pipeline ÷ raw producer %.3f", sustained.pipelinePerSec(),
+                nullSustained.pipelinePerSec(), BenchSummary.ratio(sustained.pipelinePerSec(), nullSustained.pipelinePerSec()),
+                BenchSummary.ratio(sustained.pipelinePerSec(), raw.producerPerSec())));
+
         List<BenchResult.LoadStep> loads = new ArrayList<>();
         for (long load : options.loads()) {
             if (stopRequested) {
                 break;
             }
             EventLatencyProbe.Window[] window = new EventLatencyProbe.Window[1];
-            BenchResult.Rate r = step(stack, http, pipeline, load, false, new StepHooks(latency::startWindow,
+            BenchResult.Rate r = pipeline.run(load, new RateStep.Hooks(latency::startWindow,
                     latency::closeWindowToNewTicks, () -> window[0] = latency.endWindow()));
-            loads.add(new BenchResult.LoadStep(load, r, window[0].tickToSignal(), window[0].tickToOrder(),
-                    window[0].tickToFill()));
+            EventLatencyProbe.Window w = window[0];
+            loads.add(new BenchResult.LoadStep(load, r, w.tickToSignal(), w.tickToOrder(), w.tickToFill(),
+                    w.sessionCloseToSignal(), w.sessionCloseToOrder()));
             progress(String.format(Locale.ROOT, "  %,d ticks/s: achieved %,.0f/s; tick→signal p50 %.2f p99 %.2f ms (%d); "
-                            + "tick→order p50 %.2f p99 %.2f ms (%d)", load, r.pipelinePerSec(),
-                    window[0].tickToSignal().p50Ms(), window[0].tickToSignal().p99Ms(), window[0].tickToSignal().count(),
-                    window[0].tickToOrder().p50Ms(), window[0].tickToOrder().p99Ms(), window[0].tickToOrder().count()));
+                            + "tick→order p50 %.2f p99 %.2f ms (%d); session-close signals %d", load, r.pipelinePerSec(),
+                    w.tickToSignal().p50Ms(), w.tickToSignal().p99Ms(), w.tickToSignal().count(),
+                    w.tickToOrder().p50Ms(), w.tickToOrder().p99Ms(), w.tickToOrder().count(),
+                    w.sessionCloseToSignal().count()));
         }
-        return new BenchResult.Rep(rep, raw, hop, unthrottled, sustained, List.copyOf(loads));
+        return BenchResult.Rep.of(rep, raw, hop, unthrottled, sustained, nullUnthrottled, nullSustained, List.copyOf(loads));
     }
 
-    /** Callbacks around the measured part of a step: after warm-up, at its end, after the drain. */
-    record StepHooks(Runnable measuring, Runnable measured, Runnable drained) {
+    private BenchResult.Rate unthrottled(RateStep step, RateStep.Hooks hooks) {
+        BenchResult.Rate r = step.run(0, hooks);
+        progress(String.format(Locale.ROOT, "  %s unthrottled: published %,.0f/s, %s %,.0f/s, %s %,.0f/s, lag %s%s",
+                step.pipeline().name(), r.publishedPerSec(), step.pipeline().stages().get(0), r.strategyPerSec(),
+                step.pipeline().stages().get(1), r.orderPerSec(), RateStep.slopes(r), r.sustained() ? " (flat)" : " (growing)"));
+        return r;
     }
 
-    private BenchResult.Rate step(LocalStack stack, Http http, PipelineProbe pipeline, long target, boolean jfr,
-                                  StepHooks hooks) {
-        setRate(stack, http, target);
-        runMarket(stack, http);
-        sleep(options.warmup());
-        if (hooks != null) {
-            hooks.measuring().run();
+    /**
+     * Flat while unthrottled: the source is the limit and that step is the answer. Otherwise search upward from half
+     * of what the consumers managed unthrottled (a rate that should be flat; the search doubles past it).
+     */
+    private BenchResult.Sustained sustained(RateStep step, BenchResult.Rate unthrottled) {
+        if (unthrottled.sustained()) {
+            return new BenchResult.Sustained(unthrottled.pipelinePerSec(), 0, true, List.of(new SustainedSearch.Probe(0,
+                    unthrottled.publishedPerSec(), unthrottled.pipelinePerSec(), true)));
         }
-        if (jfr) {
-            startJfr(stack);
-        }
-        List<PipelineProbe.Point> points = new ArrayList<>();
-        long start = System.nanoTime();
-        long end = start + options.step().toNanos();
-        long interval = options.sampleInterval().toNanos();
-        long next = start;
-        while (!stopRequested) {
-            long now = System.nanoTime();
-            if (now >= next) {
-                points.add(pipeline.point((now - start) / 1e9));
-                next += interval;
-            }
-            if (now >= end) {
-                break;
-            }
-            sleep(Duration.ofNanos(Math.max(1_000_000, Math.min(next, end) - System.nanoTime())));
-        }
-        if (hooks != null) {
-            hooks.measured().run();
-        }
-        BenchResult.Rate rate = PipelineProbe.rate(target, points);
-        pauseAndDrain(stack, http, pipeline);
-        if (hooks != null) {
-            hooks.drained().run();
-        }
-        return rate;
+        long start = Math.max(1_000, Math.round(unthrottled.pipelinePerSec() / 2 / 100) * 100);
+        SustainedSearch.Result r = new SustainedSearch(options.searchSteps(), BenchOptions.SEARCH_PRECISION)
+                .search(start, step::probe);
+        return BenchResult.Sustained.of(r);
     }
 
     private void startJfr(LocalStack stack) {
@@ -306,70 +313,6 @@ public final class BenchRunner {
             notes.add("JFR could not be started: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private void setRate(LocalStack stack, Http http, long maxTicksPerSecond) {
-        call(() -> http.put(stack.service(ServiceId.MARKET_DATA).resolve("market/rate"), String.format(Locale.ROOT,
-                "{\"speed\":%.1f,\"maxTicksPerSecond\":%d}", SPEED, maxTicksPerSecond)), "PUT /market/rate");
-    }
-
-    private void runMarket(LocalStack stack, Http http) {
-        String path = marketStarted ? "market/resume" : "market/start";
-        call(() -> http.post(stack.service(ServiceId.MARKET_DATA).resolve(path), null), "POST /" + path);
-        marketStarted = true;
-    }
-
-    /**
-     * Pauses the market, then waits until both consumers have processed every published tick (the accounting of
-     * CONTRACTS.md). A backlog that is not gone within the grace time (an unthrottled step makes one) is discarded
-     * ({@link BacklogDiscard}) and the consumers get a moment to skip to the end.
-     */
-    private void pauseAndDrain(LocalStack stack, Http http, PipelineProbe pipeline) {
-        call(() -> http.post(stack.service(ServiceId.MARKET_DATA).resolve("market/pause"), null), "POST /market/pause");
-        long deadline = System.nanoTime() + options.drainGrace().toNanos();
-        PipelineProbe.Counters c = null;
-        while (System.nanoTime() < deadline) {
-            sleep(Duration.ofMillis(500));
-            c = pipeline.counters();
-            if (c.strategy() >= c.published() && c.order() >= c.published()) {
-                return;
-            }
-        }
-        try {
-            long dropped = backlog.discard();
-            discarded += dropped;
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            throw new RunFailure("could not discard the backlog after a step: " + e.getMessage(), e);
-        }
-        // the consumers reset to the new log start: wait until their counters stop moving
-        PipelineProbe.Counters last = c;
-        int stable = 0;
-        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (stable < 3 && System.nanoTime() < until) {
-            sleep(Duration.ofMillis(500));
-            PipelineProbe.Counters now = pipeline.counters();
-            stable = now.equals(last) ? stable + 1 : 0;
-            last = now;
-        }
-    }
-
-    private interface HttpCall {
-        Http.Response call() throws IOException;
-    }
-
-    private static void call(HttpCall c, String what) {
-        try {
-            Http.Response r = c.call();
-            if (!r.ok()) {
-                throw new RunFailure(what + " → HTTP " + r.status() + " " + r.body()
-                        + (r.status() == 404 ? " — market-data-service does not implement the control API yet" : ""));
-            }
-        } catch (IOException e) {
-            throw new RunFailure(what + " failed: " + e.getMessage());
         }
     }
 

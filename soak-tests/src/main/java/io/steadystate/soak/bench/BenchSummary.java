@@ -21,15 +21,14 @@ public final class BenchSummary {
         throughput.put("unthrottledStrategyPerSec", spread(reps, r -> r.unthrottled().strategyPerSec()));
         throughput.put("unthrottledOrderPerSec", spread(reps, r -> r.unthrottled().orderPerSec()));
         throughput.put("unthrottledPipelinePerSec", spread(reps, r -> r.unthrottled().pipelinePerSec()));
-        throughput.put("sustainedPipelinePerSec", spread(reps, BenchSummary::sustained));
+        throughput.put("sustainedPipelinePerSec", spread(reps, r -> r.sustained().pipelinePerSec()));
+        throughput.put("unthrottledNullPipelinePerSec", spread(reps, r -> r.nullUnthrottled().pipelinePerSec()));
+        throughput.put("sustainedNullPipelinePerSec", spread(reps, r -> r.nullSustained().pipelinePerSec()));
 
         Map<String, Spread> ratios = new LinkedHashMap<>();
-        ratios.put("unthrottledPipelineToRawProducer", spread(reps, r -> r.unthrottled().pipelinePerSec() / r.raw().producerPerSec()));
-        ratios.put("sustainedPipelineToRawProducer", spread(reps, r -> sustained(r) / r.raw().producerPerSec()));
-        ratios.put("unthrottledPipelineToRawProducerTuned", spread(reps, r -> r.unthrottled().pipelinePerSec() / r.raw().producerTunedPerSec()));
-        ratios.put("marketDataPublishToRawProducerTuned", spread(reps, r -> r.unthrottled().publishedPerSec() / r.raw().producerTunedPerSec()));
-        ratios.put("marketDataPublishToRawProducer", spread(reps, r -> r.unthrottled().publishedPerSec() / r.raw().producerPerSec()));
-        ratios.put("strategyToRawConsumer", spread(reps, r -> r.unthrottled().strategyPerSec() / r.raw().consumerFetchPerSec()));
+        for (String name : RATIOS) {
+            ratios.put(name, spread(reps, r -> r.ratios().getOrDefault(name, Double.NaN)));
+        }
 
         Map<String, Spread> hop = new LinkedHashMap<>();
         hop.put("p50Ms", spread(reps, r -> r.oneHop().p50Ms()));
@@ -47,14 +46,42 @@ public final class BenchSummary {
             latency(f, "tickToSignal", steps, BenchResult.LoadStep::tickToSignal);
             latency(f, "tickToOrder", steps, BenchResult.LoadStep::tickToOrder);
             latency(f, "tickToFill", steps, BenchResult.LoadStep::tickToFill);
+            latency(f, "sessionCloseToSignal", steps, BenchResult.LoadStep::sessionCloseToSignal);
+            latency(f, "sessionCloseToOrder", steps, BenchResult.LoadStep::sessionCloseToOrder);
             loads.add(new BenchResult.LoadSummary(target, f));
         }
         return new BenchResult.Summary(throughput, ratios, hop, loads);
     }
 
-    /** The pipeline rate of the step that kept lag flat; NaN when neither step did. */
-    static double sustained(BenchResult.Rep r) {
-        return r.sustained() != null && r.sustained().sustained() ? r.sustained().pipelinePerSec() : Double.NaN;
+    /** The ratios of one repetition, in the order bench.json and the table show them. */
+    static final List<String> RATIOS = List.of("sustainedPipelineToNullPipeline", "sustainedPipelineToRawProducer",
+            "sustainedNullPipelineToRawProducer", "unthrottledPipelineToNullPipeline", "unthrottledPipelineToRawProducer",
+            "unthrottledPipelineToRawProducerTuned", "marketDataPublishToRawProducerTuned", "marketDataPublishToRawProducer",
+            "strategyToRawConsumer");
+
+    /**
+     * Ratios inside one repetition: pipeline ÷ null pipeline and pipeline ÷ raw producer (Kafka defaults) of the
+     * same minutes, so a machine that is slower in one repetition moves numerator and denominator together.
+     */
+    public static Map<String, Double> ratiosOf(BenchResult.Raw raw, BenchResult.Rate unthrottled,
+                                               BenchResult.Sustained sustained, BenchResult.Rate nullUnthrottled,
+                                               BenchResult.Sustained nullSustained) {
+        Map<String, Double> r = new LinkedHashMap<>();
+        r.put("sustainedPipelineToNullPipeline", ratio(sustained.pipelinePerSec(), nullSustained.pipelinePerSec()));
+        r.put("sustainedPipelineToRawProducer", ratio(sustained.pipelinePerSec(), raw.producerPerSec()));
+        r.put("sustainedNullPipelineToRawProducer", ratio(nullSustained.pipelinePerSec(), raw.producerPerSec()));
+        r.put("unthrottledPipelineToNullPipeline", ratio(unthrottled.pipelinePerSec(), nullUnthrottled.pipelinePerSec()));
+        r.put("unthrottledPipelineToRawProducer", ratio(unthrottled.pipelinePerSec(), raw.producerPerSec()));
+        r.put("unthrottledPipelineToRawProducerTuned", ratio(unthrottled.pipelinePerSec(), raw.producerTunedPerSec()));
+        r.put("marketDataPublishToRawProducerTuned", ratio(unthrottled.publishedPerSec(), raw.producerTunedPerSec()));
+        r.put("marketDataPublishToRawProducer", ratio(unthrottled.publishedPerSec(), raw.producerPerSec()));
+        r.put("strategyToRawConsumer", ratio(unthrottled.strategyPerSec(), raw.consumerFetchPerSec()));
+        return java.util.Collections.unmodifiableMap(r);
+    }
+
+    /** a ÷ b of one repetition; NaN (left out of the summary) when either figure is missing or b is not positive. */
+    static double ratio(double a, double b) {
+        return Double.isNaN(a) || Double.isNaN(b) || !(b > 0) ? Double.NaN : a / b;
     }
 
     private static void latency(Map<String, Spread> f, String name, List<BenchResult.LoadStep> steps,

@@ -24,19 +24,38 @@ import java.util.Map;
 /**
  * The bench consumer: reads {@code strategy.signals} and {@code order.events} from their end (no group, no
  * commits) and records, for each event whose originating tick was published inside the current window,
- * receive wall time − {@code originMicros} (set by market-data when it published the tick):
+ * end time − {@code originMicros} (microseconds: market-data stamps the tick's scheduled time). The end is the
+ * receive wall time for signals; for order events it is {@link OrderEmitClock}'s (order-service's emit time once
+ * OrderEvent carries it, else receive):
  * <ul>
  *   <li>tick→signal: every signal;</li>
  *   <li>tick→order: order events made from a signal (entry ACCEPTED or REJECTED with a signal id) — the chain
  *       market-data → strategy → order;</li>
  *   <li>tick→fill: FILLED legs, which the tick itself triggered in order-service (one service hop).</li>
  * </ul>
- * Each figure includes the bench consumer's own consume hop (broker → this JVM), which the one-hop baseline of
+ * Received figures include the bench consumer's own consume hop (broker → this JVM), which the one-hop baseline of
  * the same run measures. CANCELLED/EXPIRED legs carry no tick origin and are ignored.
+ *
+ * <p>Signals made at session close (and the entries made from them) are not tick latencies: strategy closes every
+ * forming bar when the session ends and stamps the signal with the symbol's <em>last</em> tick's origin, possibly
+ * long before. They are recognised by their event time (simulated, UTC) lying outside the session hours — no tick
+ * has such a time — and kept in their own figures ({@code sessionCloseToSignal}, {@code sessionCloseToOrder}).
  */
 public final class EventLatencyProbe implements AutoCloseable {
 
-    public record Window(BenchResult.Latency tickToSignal, BenchResult.Latency tickToOrder, BenchResult.Latency tickToFill) {
+    public record Window(BenchResult.Latency tickToSignal, BenchResult.Latency tickToOrder, BenchResult.Latency tickToFill,
+                         BenchResult.Latency sessionCloseToSignal, BenchResult.Latency sessionCloseToOrder) {
+    }
+
+    /** Session hours of the simulated exchange (UTC), from market-data's configuration. */
+    public record SessionHours(java.time.LocalTime open, java.time.LocalTime close) {
+        private static final long DAY = 86_400_000L;
+
+        /** True for a simulated event time no tick can have: at or after close, or before open. */
+        boolean outside(long eventTimeMillis) {
+            long ms = Math.floorMod(eventTimeMillis, DAY);
+            return ms < open.toSecondOfDay() * 1000L || ms >= close.toSecondOfDay() * 1000L;
+        }
     }
 
     private final KafkaConsumer<byte[], byte[]> consumer;
@@ -48,11 +67,16 @@ public final class EventLatencyProbe implements AutoCloseable {
     private Histogram toSignal = histogram();
     private Histogram toOrder = histogram();
     private Histogram toFill = histogram();
+    private Histogram closeToSignal = histogram();
+    private Histogram closeToOrder = histogram();
+    private final SessionHours session;
+    private final OrderEmitClock orderClock = OrderEmitClock.detect();
     private long windowStartMicros = Long.MAX_VALUE;
     private long windowEndMicros = Long.MAX_VALUE;
     private volatile Throwable failure;
 
-    public EventLatencyProbe(String bootstrap) {
+    public EventLatencyProbe(String bootstrap, SessionHours session) {
+        this.session = session;
         consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1, ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000),
@@ -95,14 +119,15 @@ public final class EventLatencyProbe implements AutoCloseable {
         try {
             if (r.topic().equals(Topics.SIGNALS)) {
                 Signal s = signals.decode(r.value());
-                add(toSignal, s.originMicros(), now);
+                add(session.outside(s.eventTime()) ? closeToSignal : toSignal, s.originMicros(), now);
             } else {
                 OrderEvent e = orders.decode(r.value());
+                long end = orderClock.endMicros(e, now);
                 if (e.status() == OrderStatus.FILLED) {
-                    add(toFill, e.originMicros(), now);
+                    add(toFill, e.originMicros(), end);
                 } else if (e.role() == OrderRole.ENTRY && !e.signalId().isEmpty()
                         && (e.status() == OrderStatus.ACCEPTED || e.status() == OrderStatus.REJECTED)) {
-                    add(toOrder, e.originMicros(), now);
+                    add(session.outside(e.eventTime()) ? closeToOrder : toOrder, e.originMicros(), end);
                 }
             }
         } catch (RuntimeException undecodable) {
@@ -122,6 +147,8 @@ public final class EventLatencyProbe implements AutoCloseable {
             toSignal = histogram();
             toOrder = histogram();
             toFill = histogram();
+            closeToSignal = histogram();
+            closeToOrder = histogram();
             windowStartMicros = nowMicros();
             windowEndMicros = Long.MAX_VALUE;
         }
@@ -133,7 +160,8 @@ public final class EventLatencyProbe implements AutoCloseable {
             throw new IllegalStateException("bench consumer failed: " + failure, failure);
         }
         synchronized (lock) {
-            Window w = new Window(latency(toSignal), latency(toOrder), latency(toFill));
+            Window w = new Window(latency(toSignal), latency(toOrder), latency(toFill), latency(closeToSignal),
+                    latency(closeToOrder));
             windowStartMicros = Long.MAX_VALUE;
             return w;
         }
@@ -144,6 +172,11 @@ public final class EventLatencyProbe implements AutoCloseable {
         synchronized (lock) {
             windowEndMicros = nowMicros();
         }
+    }
+
+    /** Which clock ends tick → order and tick → fill in this run (written to bench.json). */
+    public String orderClock() {
+        return orderClock.describe();
     }
 
     static BenchResult.Latency latency(Histogram h) {

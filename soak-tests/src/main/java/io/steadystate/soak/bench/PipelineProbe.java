@@ -26,6 +26,7 @@ public final class PipelineProbe implements AutoCloseable {
     /** The groups that consume market.events (strategy-service-params never commits and is not a pipeline stage). */
     public static final List<String> GROUPS = List.of("strategy-service", "order-service");
 
+    /** Cumulative ticks: published, processed by the first stage (strategy / relay), by the second (order / sink). */
     public record Counters(double published, double strategy, double order) {
     }
 
@@ -50,14 +51,18 @@ public final class PipelineProbe implements AutoCloseable {
     }
 
     public Point point(double seconds) {
-        Counters c = counters();
+        return new Point(seconds, counters(), lag());
+    }
+
+    /** Committed-offset lag of the pipeline's consumer groups. */
+    public Map<String, Long> lag() {
         Map<String, Long> byGroup = new LinkedHashMap<>();
         lag.lagByGroup().forEach((g, l) -> {
             if (GROUPS.contains(g)) {
                 byGroup.put(g, l);
             }
         });
-        return new Point(seconds, c, byGroup);
+        return byGroup;
     }
 
     /** {@code zeroIfAbsent}: a counter a service registers only once it has counted something reads as 0. */
@@ -90,6 +95,11 @@ public final class PipelineProbe implements AutoCloseable {
      * rate (or 200 records/s, whichever is larger). Kafka's committed-offset lag at the end is kept as information.
      */
     public static BenchResult.Rate rate(long target, List<Point> points) {
+        return rate(target, points, GROUPS);
+    }
+
+    /** As {@link #rate(long, List)} for any two-stage pipeline; {@code stages} name the slopes (first, second). */
+    public static BenchResult.Rate rate(long target, List<Point> points, List<String> stages) {
         if (points.size() < 2) {
             throw new RunFailure("a bench step took fewer than two samples");
         }
@@ -103,8 +113,8 @@ public final class PipelineProbe implements AutoCloseable {
         double[] strategyBacklog = points.stream().mapToDouble(p -> p.counters().published() - p.counters().strategy()).toArray();
         double[] orderBacklog = points.stream().mapToDouble(p -> p.counters().published() - p.counters().order()).toArray();
         Map<String, Double> slopes = new LinkedHashMap<>();
-        slopes.put(GROUPS.get(0), TheilSen.slope(x, strategyBacklog));
-        slopes.put(GROUPS.get(1), TheilSen.slope(x, orderBacklog));
+        slopes.put(stages.get(0), TheilSen.slope(x, strategyBacklog));
+        slopes.put(stages.get(1), TheilSen.slope(x, orderBacklog));
         double tolerance = Math.max(200, 0.02 * published);
         boolean sustained = slopes.values().stream().allMatch(v -> v <= tolerance);
         Map<String, Long> ends = new LinkedHashMap<>(b.lag());

@@ -19,8 +19,9 @@ import java.util.concurrent.Callable;
  * {@code ./soak bench}: the pipeline's throughput and latency against raw Kafka measured in the same run (see
  * soak-tests/README.md, "Benchmark"). Reports, never gates: exit 0 when it ran, 3 when the run itself failed.
  */
-@Command(name = "bench", description = "Benchmark: raw Kafka limit, pipeline max sustained rate, latency at fixed "
-        + "loads; median (min–max) over repetitions; bench.json in the run dir (exit 0 ran, 3 run failed).")
+@Command(name = "bench", description = "Benchmark: raw Kafka limit, pipeline and null pipeline sustained rates "
+        + "(upward search), latency at fixed loads; median (min–max) over repetitions; bench.json in the run dir "
+        + "(exit 0 ran, 3 run failed).")
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--reps", paramLabel = "N", description = "repetitions (default 3; --quick: 1)")
@@ -52,7 +53,12 @@ public final class BenchCommand implements Callable<Integer> {
                     + "strategy:mp.messaging.incoming.market-events.tracing-enabled=false")
     List<String> sets;
 
-    @Option(names = "--quick", description = "CI smoke: 1 repetition, 5 s steps, 1 load, small raw runs (< 2 min)")
+    @Option(names = "--search-steps", paramLabel = "N",
+            description = "timed steps per upward search of a sustained rate, pipeline and null pipeline each "
+                    + "(default 5; --quick: 2)")
+    Integer searchSteps;
+
+    @Option(names = "--quick", description = "CI smoke: 1 repetition, 5 s steps, 2 search steps, 1 load, small raw runs (a few minutes)")
     boolean quick;
 
 
@@ -85,7 +91,7 @@ public final class BenchCommand implements Callable<Integer> {
                         k -> new java.util.LinkedHashMap<>()).put(set.substring(colon + 1, eq), set.substring(eq + 1));
             }
             return new BenchOptions(n, d, l, dir.toAbsolutePath(), root.toAbsolutePath(), quick, runDir.token(), heap, symbols,
-                    ticksPerSymbolPerSecond, jfr, extra);
+                    ticksPerSymbolPerSecond, jfr, extra, searchSteps != null ? searchSteps : quick ? 2 : 5);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }

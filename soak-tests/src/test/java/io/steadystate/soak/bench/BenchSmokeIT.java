@@ -37,7 +37,7 @@ class BenchSmokeIT {
         Path dir = repo.resolve("soak-tests/target/soak-it/bench-quick");
         AppSnapshot.delete(dir);
         BenchOptions options = new BenchOptions(1, Duration.ofSeconds(5), List.of(1_000L), dir, repo, true,
-                "steadystate-local", "384m", 500, 0.05, false, java.util.Map.of());
+                "steadystate-local", "384m", 500, 0.05, false, java.util.Map.of(), 2);
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
         long started = System.nanoTime();
@@ -49,7 +49,8 @@ class BenchSmokeIT {
             assumeTrue(false, "bench smoke skipped, services not implementing CONTRACTS.md yet: " + result.failure());
         }
         assertThat(result.failure()).as(text).isNull();
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("quick bench wall time").isLessThan(Duration.ofMinutes(4));
+        // a guard against a runaway bench, not a speed figure: quick took ≈ 5.5 min on a heavily loaded 2-core machine
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("quick bench wall time").isLessThan(Duration.ofMinutes(10));
 
         JsonNode json = new ObjectMapper().readTree(dir.resolve(BenchFiles.JSON).toFile());   // strict JSON: no NaN
         assertThat(json.path("schema").asInt()).isEqualTo(BenchResult.SCHEMA);
@@ -60,6 +61,13 @@ class BenchSmokeIT {
         assertThat(rep.path("oneHop").path("count").asLong()).isPositive();
         assertThat(rep.path("unthrottled").path("strategyPerSec").asDouble()).isPositive();
         assertThat(rep.path("unthrottled").path("orderPerSec").asDouble()).isPositive();
+        assertThat(rep.path("nullUnthrottled").path("strategyPerSec").asDouble()).as("null relay").isPositive();
+        assertThat(rep.path("nullUnthrottled").path("orderPerSec").asDouble()).as("null sink").isPositive();
+        assertThat(rep.path("sustained").path("probes").size()).isBetween(1, 2);
+        assertThat(rep.path("nullSustained").path("probes").size()).isBetween(1, 2);
+        assertThat(json.path("settings").path("marketDataProducer").path("linger.ms").asText())
+                .as("read from market-data's application.properties").isNotEmpty();
+        assertThat(rep.path("ratios").has("sustainedPipelineToNullPipeline")).isTrue();
         assertThat(rep.path("loads")).hasSize(1);
         assertThat(rep.path("loads").get(0).path("rate").path("publishedPerSec").asDouble()).isPositive();
         for (String section : List.of("throughput", "ratios", "oneHop")) {
@@ -67,8 +75,11 @@ class BenchSmokeIT {
         }
         assertThat(json.path("summary").path("ratios").path("unthrottledPipelineToRawProducer").path("median")
                 .asDouble()).isPositive();
+        assertThat(json.path("summary").path("ratios").has("sustainedPipelineToNullPipeline")).isTrue();
+        assertThat(json.path("summary").path("ratios").has("sustainedPipelineToRawProducer")).isTrue();
         assertThat(json.path("summary").path("loads").get(0).path("figures").has("tickToOrder.p99Ms")).isTrue();
-        assertThat(text).contains("raw Kafka producer", "tick → signal");
+        assertThat(text).contains("raw Kafka producer", "tick → signal", "null pipeline sustained",
+                "pipeline sustained ÷ null pipeline sustained");
         assertThat(dir.resolve("apps")).doesNotExist();   // the service copies are removed
     }
 }

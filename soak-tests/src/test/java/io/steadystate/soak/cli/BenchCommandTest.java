@@ -28,6 +28,9 @@ class BenchCommandTest {
         assertThat(quick.reps()).isEqualTo(1);
         assertThat(quick.step()).isEqualTo(Duration.ofSeconds(5));
         assertThat(quick.loads()).containsExactly(1_000L);
+        assertThat(quick.searchSteps()).isEqualTo(2);
+        assertThat(parse("bench").searchSteps()).isEqualTo(5);
+        assertThat(parse("bench", "--search-steps", "7").searchSteps()).isEqualTo(7);
         BenchOptions full = parse("bench", "--reps", "5", "--duration-per-step", "30s", "--loads", "10,20",
                 "--set", "strategy:a.b=c", "--set", "order:x=1");
         assertThat(full.reps()).isEqualTo(5);
@@ -40,7 +43,8 @@ class BenchCommandTest {
     @Test
     void invalidArgumentsAreARunFailure() {
         for (String[] args : List.of(new String[]{"bench", "--reps", "0"}, new String[]{"bench", "--set", "strategy=x"},
-                new String[]{"bench", "--duration-per-step", "1s"}, new String[]{"bench", "--loads", "0"})) {
+                new String[]{"bench", "--duration-per-step", "1s"}, new String[]{"bench", "--loads", "0"},
+                new String[]{"bench", "--search-steps", "0"})) {
             CommandLine cli = SoakCli.commandLine();
             StringWriter err = new StringWriter();
             cli.setErr(new PrintWriter(err));
