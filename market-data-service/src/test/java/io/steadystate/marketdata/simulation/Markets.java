@@ -1,5 +1,6 @@
 package io.steadystate.marketdata.simulation;
 
+import io.steadystate.marketdata.OriginClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.steadystate.core.event.MarketEvent;
 import io.steadystate.core.state.StoreMetrics;
@@ -29,7 +30,7 @@ public final class Markets {
                                             int capacity) {
         SymbolUniverse universe = new SymbolUniverse(capacity, new StoreMetrics(new SimpleMeterRegistry()));
         return new MarketSimulator(new SimulationSettings(seed, symbols, ticksPerSymbolPerSecond, churnPerDay, MONDAY),
-                SessionCalendar.standard(), universe, () -> 0L);
+                SessionCalendar.standard(), universe, OriginClock.FIXED_AT_ZERO);
     }
 
     /** Plays {@code sessionNanos} of session time in one call and returns every event. */
