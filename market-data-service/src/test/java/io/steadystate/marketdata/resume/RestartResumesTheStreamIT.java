@@ -8,7 +8,6 @@ import io.steadystate.core.serde.MarketEventSerde;
 import io.steadystate.core.testkafka.RealKafka;
 import io.steadystate.core.testkafka.RealKafkaExtension;
 import io.steadystate.core.testkafka.TestRecords;
-import io.steadystate.marketdata.config.MarketConfig;
 import io.steadystate.marketdata.control.DriverHeartbeat;
 import io.steadystate.marketdata.control.MarketControl;
 import io.steadystate.marketdata.control.MarketDriver;
@@ -97,7 +96,7 @@ class RestartResumesTheStreamIT {
     private static long runMarket(String bootstrap, long ticks) throws InterruptedException {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         PublishMetrics metrics = new PublishMetrics(registry);
-        MarketEventPublisher publisher = new MarketEventPublisher(MarketEventPublisher.createProducer(bootstrap, TUNING),
+        MarketEventPublisher publisher = new MarketEventPublisher(MarketEventPublisher.createProducer(bootstrap, 2, 262_144, "none"),
                 Topics.MARKET_EVENTS, metrics, new EventLogFault("none", 1, registry), Duration.ofSeconds(2));
         TickSchedule schedule = new TickSchedule();
         MarketSimulator simulator = Markets.simulator(11, 50, 1, 0.1, 100, schedule);
@@ -127,22 +126,4 @@ class RestartResumesTheStreamIT {
                     .mapToObj(p -> new TopicPartition(Topics.MARKET_EVENTS, p)).toList());
         }
     }
-
-    private static final MarketConfig.Producer TUNING = new MarketConfig.Producer() {
-        public int lingerMs() {
-            return 2;
-        }
-
-        public int batchSize() {
-            return 262_144;
-        }
-
-        public String compressionType() {
-            return "none";
-        }
-
-        public int closeTimeoutMs() {
-            return 2_000;
-        }
-    };
 }
