@@ -27,6 +27,33 @@ public final class SessionCursor {
         this.tradingDay = SessionCalendar.tradingDayOnOrAfter(firstCalendarDay);
     }
 
+    /**
+     * A cursor placed where a stream whose latest event is at {@code lastEventMillis} stands, without emitting
+     * what that stream already carried: the next session event it emits is strictly later. Inside a session
+     * it is OPEN (no second SessionOpened); after a close it is CLOSED until the next day roll; on a trading
+     * day before its open (the day roll at midnight was published) it waits for that open.
+     */
+    public static SessionCursor resumedAfter(SessionCalendar calendar, long lastEventMillis) {
+        long day = SessionCalendar.epochDayOf(lastEventMillis);
+        SessionCursor cursor;
+        if (!SessionCalendar.isTradingDay(day)) {
+            long previous = day - 1;
+            while (!SessionCalendar.isTradingDay(previous)) {
+                previous--;
+            }
+            cursor = new SessionCursor(calendar, previous);
+            cursor.phase = Phase.CLOSED;
+        } else {
+            cursor = new SessionCursor(calendar, day);
+            if (lastEventMillis >= calendar.closeMillis(day)) {
+                cursor.phase = Phase.CLOSED;
+            } else if (lastEventMillis >= calendar.openMillis(day)) {
+                cursor.phase = Phase.OPEN;
+            }
+        }
+        return cursor;
+    }
+
     /** Emits, in time order, every session event with an event time at or before {@code epochMillis}. */
     public void advanceTo(long epochMillis, Consumer<? super MarketEvent> sink) {
         while (true) {

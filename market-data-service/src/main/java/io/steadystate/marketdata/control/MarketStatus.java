@@ -16,7 +16,8 @@ public record MarketStatus(String state, String simulatedTime, long simulatedTim
                            long maxTicksPerSecond, Double ticksPerSymbolPerSecond, String mode, boolean sessionOpen,
                            long publishErrors, boolean kafkaReady, ReplayStatus replay) {
 
+    /** {@code resumedPastLines}: lines a previous run had published, skipped by this one. */
     public record ReplayStatus(String file, long linesRead, long ticksReplayed, long malformedLines,
-                               List<String> recentErrors, boolean finished) {
+                               long resumedPastLines, List<String> recentErrors, boolean finished) {
     }
 }

@@ -78,14 +78,19 @@ public final class MarketEventPublisher implements Consumer<MarketEvent>, AutoCl
 
     /** The producer settings for throughput: big batches, a short linger, idempotent (acks=all). */
     public static KafkaProducer<String, byte[]> createProducer(String bootstrapServers, MarketConfig.Producer tuning) {
+        return createProducer(bootstrapServers, tuning.lingerMs(), tuning.batchSize(), tuning.compressionType());
+    }
+
+    public static KafkaProducer<String, byte[]> createProducer(String bootstrapServers, int lingerMs, int batchSize,
+                                                               String compressionType) {
         return new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.CLIENT_ID_CONFIG, "market-data-service",
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, tuning.lingerMs(),
-                ProducerConfig.BATCH_SIZE_CONFIG, tuning.batchSize(),
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, tuning.compressionType(),
+                ProducerConfig.LINGER_MS_CONFIG, lingerMs,
+                ProducerConfig.BATCH_SIZE_CONFIG, batchSize,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, compressionType,
                 // fail fast enough for readiness to notice a dead broker (defaults: 60 s / 120 s)
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,

@@ -6,23 +6,30 @@ import io.steadystate.core.event.Tick;
 import io.steadystate.core.state.Bounded;
 import io.steadystate.core.state.ObjectRing;
 import io.steadystate.marketdata.MarketSource;
+import io.steadystate.marketdata.OriginClock;
 import io.steadystate.marketdata.ThrottledLog;
 import io.steadystate.marketdata.calendar.SessionCalendar;
 import io.steadystate.marketdata.calendar.SessionCursor;
+import io.steadystate.marketdata.resume.ResumePoint;
 import io.steadystate.marketdata.universe.SymbolState;
 import io.steadystate.marketdata.universe.SymbolUniverse;
 import org.jboss.logging.Logger;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.LongSupplier;
 
 /**
  * Replays a CSV of trades — {@code timestamp,symbol,price,size[,bid,ask]} — at the driver's speed, streaming
@@ -35,8 +42,11 @@ import java.util.function.LongSupplier;
  *
  * <p>A malformed line is counted, reported with its line number (the latest {@value #KEPT_ERRORS} are kept for
  * the status view, the log is throttled) and skipped: one bad line never stops the replay.
+ *
+ * <p>Resumed ({@link #resumeAfter}), it skips the lines a previous run already published (time at or before the
+ * resume point) and continues from the next one, with session events and sequence numbers continuing too.
  */
-public final class CsvReplay implements MarketSource {
+public final class CsvReplay implements MarketSource, MarketSource.ReplayProgress {
 
     private static final Logger LOG = Logger.getLogger(CsvReplay.class);
     static final int KEPT_ERRORS = 20;
@@ -46,7 +56,8 @@ public final class CsvReplay implements MarketSource {
     private final BufferedReader reader;
     private final SessionCalendar calendar;
     private final SymbolUniverse universe;
-    private final LongSupplier wallMicros;
+    private final OriginClock origin;
+    private final Optional<ReplayProgress> progress = Optional.of(this);
     private final ObjectRing<String> recentErrors = new ObjectRing<>("market-replay-errors", KEPT_ERRORS);
     private final ThrottledLog errorLog = new ThrottledLog(LOG, 5_000);
 
@@ -59,18 +70,65 @@ public final class CsvReplay implements MarketSource {
     private long nowNanos = Long.MIN_VALUE;
     private boolean eof;
     private boolean finished;
+    /** Lines at or before this time were published by a previous run; {@link Long#MIN_VALUE} = fresh replay. */
+    private long resumedAfterMillis = Long.MIN_VALUE;
+    private long resumedPast;
 
     /** One parsed, valid line. */
     record Row(long line, long timeMillis, String symbol, double price, long size, double bid, double ask) {
     }
 
     public CsvReplay(String source, BufferedReader reader, SessionCalendar calendar, SymbolUniverse universe,
-                     LongSupplier wallMicros) {
+                     OriginClock origin) {
         this.source = source;
         this.reader = reader;
         this.calendar = calendar;
         this.universe = universe;
-        this.wallMicros = wallMicros;
+        this.origin = origin;
+    }
+
+    /** Opens {@code file} — a path, or {@code classpath:name} — for a replay. */
+    public static CsvReplay open(String file, SessionCalendar calendar, SymbolUniverse universe, OriginClock origin) {
+        try {
+            InputStream in;
+            if (file.startsWith("classpath:")) {
+                String resource = file.substring("classpath:".length());
+                in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource.startsWith("/")
+                        ? resource.substring(1) : resource);
+                if (in == null) {
+                    throw new IllegalArgumentException("replay file " + file + " not found on the classpath");
+                }
+            } else {
+                in = Files.newInputStream(Path.of(file));
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 64 * 1024);
+            return new CsvReplay(file, reader, calendar, universe, origin);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open replay file " + file, e);
+        }
+    }
+
+    @Override
+    public void resumeAfter(ResumePoint point) {
+        if (cursor != null || next != null || lineNumber > 0) {
+            throw new IllegalStateException("resumeAfter must come before the first line is read");
+        }
+        universe.numberSequencesAbove(point.sequenceFloor());
+        resumedAfterMillis = point.lastEventTimeMillis();
+    }
+
+    /**
+     * A fresh cursor for the first line's day emits nothing before that day's midnight; when the previous run
+     * got into that day, the cursor continues from where it stood instead (no session event twice).
+     */
+    private SessionCursor firstCursor(long firstMillis) {
+        long day = SessionCalendar.epochDayOf(firstMillis);
+        if (resumedAfterMillis != Long.MIN_VALUE && resumedAfterMillis >= SessionCalendar.midnightMillis(day)) {
+            nowNanos = (resumedAfterMillis + 1) * 1_000_000L;
+            return SessionCursor.resumedAfter(calendar, resumedAfterMillis);
+        }
+        nowNanos = firstMillis * 1_000_000L;
+        return new SessionCursor(calendar, day);
     }
 
     @Override
@@ -82,8 +140,7 @@ public final class CsvReplay implements MarketSource {
             next = readRow();
         }
         if (next != null && cursor == null) {
-            cursor = new SessionCursor(calendar, SessionCalendar.epochDayOf(next.timeMillis()));
-            nowNanos = next.timeMillis() * 1_000_000L;
+            cursor = firstCursor(next.timeMillis());
         }
         if (next == null) {
             finish(sink);
@@ -128,7 +185,7 @@ public final class CsvReplay implements MarketSource {
         }
         state.recordQuote(row.price(), row.bid(), row.ask());
         sink.accept(new Tick(row.symbol(), row.timeMillis(), state.nextSequence(), row.price(), row.bid(), row.ask(),
-                row.size(), wallMicros.getAsLong()));
+                row.size(), origin.originMicros(nowNanos)));
         replayed++;
         return true;
     }
@@ -178,6 +235,10 @@ public final class CsvReplay implements MarketSource {
                             + " is before the previous line's " + Instant.ofEpochMilli(lastAcceptedMillis));
                 }
                 lastAcceptedMillis = row.timeMillis();
+                if (row.timeMillis() <= resumedAfterMillis) {
+                    resumedPast++; // a previous run published it
+                    continue;
+                }
                 return row;
             } catch (IllegalArgumentException | DateTimeParseException e) {
                 reject(lineNumber, e.getMessage());
@@ -236,19 +297,32 @@ public final class CsvReplay implements MarketSource {
         }
     }
 
+    @Override
+    public String file() {
+        return source;
+    }
+
+    @Override
+    public long resumedPastLines() {
+        return resumedPast;
+    }
+
+    @Override
     public long malformedLines() {
         return malformed;
     }
 
+    @Override
     public long replayedTicks() {
         return replayed;
     }
 
+    @Override
     public long linesRead() {
         return lineNumber;
     }
 
-    /** The latest malformed-line reports, newest first. */
+    @Override
     public List<String> recentErrors() {
         return recentErrors.newest(0, KEPT_ERRORS, e -> true);
     }
@@ -259,14 +333,19 @@ public final class CsvReplay implements MarketSource {
     }
 
     @Override
-    public long nowMillis() {
-        return MarketSource.toMillis(nowNanos);
+    public long nowNanos() {
+        return nowNanos;
     }
 
-    /** Null until the first valid line is read. */
+    /** Empty until the first valid line is read. */
     @Override
-    public SessionCursor cursor() {
-        return cursor;
+    public Optional<SessionCursor> cursor() {
+        return Optional.ofNullable(cursor);
+    }
+
+    @Override
+    public Optional<ReplayProgress> replayProgress() {
+        return progress;
     }
 
     @Override

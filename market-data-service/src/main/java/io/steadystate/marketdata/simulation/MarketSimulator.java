@@ -5,15 +5,17 @@ import io.steadystate.core.event.SymbolDelisted;
 import io.steadystate.core.event.SymbolListed;
 import io.steadystate.core.event.Tick;
 import io.steadystate.marketdata.MarketSource;
+import io.steadystate.marketdata.OriginClock;
 import io.steadystate.marketdata.calendar.SessionCalendar;
 import io.steadystate.marketdata.calendar.SessionCursor;
+import io.steadystate.marketdata.resume.ResumePoint;
 import io.steadystate.marketdata.universe.SymbolNames;
 import io.steadystate.marketdata.universe.SymbolState;
 import io.steadystate.marketdata.universe.SymbolUniverse;
 
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
-import java.util.function.LongSupplier;
 
 /**
  * The seeded simulated market. Everything random comes from the seed: the market-wide generator picks the
@@ -26,15 +28,22 @@ import java.util.function.LongSupplier;
  * listed symbol; the intraday volume curve (U-shaped: busy at open and close) shapes trade sizes, and spreads
  * widen in volatile regimes and in the opening minutes.
  */
-public final class MarketSimulator implements MarketSource {
+public final class MarketSimulator implements MarketSource, MarketSource.Listings, MarketSource.TickRate {
 
     private final SimulationSettings settings;
-    private final SessionCursor cursor;
+    private final SessionCalendar calendar;
     private final SymbolUniverse universe;
     private final SymbolNames names;
     private final SplittableRandom market;
-    private final LongSupplier wallMicros;
+    private final OriginClock origin;
     private final long sessionNanos;
+    private final Optional<Listings> listings = Optional.of(this);
+    private final Optional<TickRate> tickRate = Optional.of(this);
+
+    /** Replaced once by {@link #resumeAfter}, before the first event. */
+    private SessionCursor cursor;
+    /** Epoch millis the previous run's stream ended at; {@link Long#MIN_VALUE} for a fresh market. */
+    private long resumedAfterMillis = Long.MIN_VALUE;
 
     private double ticksPerSymbolPerSecond;
     private double dtSeconds;
@@ -51,17 +60,18 @@ public final class MarketSimulator implements MarketSource {
     private double churnCarry;
 
     /**
-     * @param wallMicros wall clock for {@code Tick.originMicros} only; pass {@code () -> 0} for a fully
-     *                   deterministic stream
+     * @param origin stamps {@code Tick.originMicros} only; pass {@link OriginClock#FIXED_AT_ZERO} for a fully
+     *               deterministic stream
      */
     public MarketSimulator(SimulationSettings settings, SessionCalendar calendar, SymbolUniverse universe,
-                           LongSupplier wallMicros) {
+                           OriginClock origin) {
         this.settings = settings;
+        this.calendar = calendar;
         this.cursor = new SessionCursor(calendar, settings.startDate().toEpochDay());
         this.universe = universe;
         this.names = new SymbolNames(settings.seed());
         this.market = new SplittableRandom(settings.seed());
-        this.wallMicros = wallMicros;
+        this.origin = origin;
         this.sessionNanos = calendar.sessionMillis() * 1_000_000L;
         setTicksPerSymbolPerSecond(settings.ticksPerSymbolPerSecond());
     }
@@ -117,15 +127,42 @@ public final class MarketSimulator implements MarketSource {
         }
     }
 
+    /**
+     * The same seeded universe as a fresh start (same names: downstream state for them carries on), but placed
+     * after the previous stream: the configured start date only applies when it lies later anyway.
+     */
+    @Override
+    public void resumeAfter(ResumePoint point) {
+        if (started) {
+            throw new IllegalStateException("resumeAfter must come before the first event");
+        }
+        universe.numberSequencesAbove(point.sequenceFloor());
+        if (point.lastEventTimeMillis() >= cursor.openMillis()) {
+            cursor = SessionCursor.resumedAfter(calendar, point.lastEventTimeMillis());
+            resumedAfterMillis = point.lastEventTimeMillis();
+        }
+    }
+
     private void begin(Consumer<MarketEvent> sink) {
         started = true;
-        long open = cursor.nextOpenMillis();
-        nowNanos = open * 1_000_000L;
-        cursor.advanceTo(open, sink);
+        boolean midSession = cursor.isOpen(); // only a resumed cursor starts out open
+        if (midSession) {
+            nowNanos = (resumedAfterMillis + 1) * 1_000_000L;
+        } else {
+            long open = cursor.nextOpenMillis();
+            nowNanos = open * 1_000_000L;
+            cursor.advanceTo(open, sink);
+        }
         for (int i = 0; i < settings.targetSymbols(); i++) {
             listNew(sink);
         }
         beginDay();
+        if (midSession) {
+            // the previous run played the churn slots before now: do not fire them all at once
+            while (nextChurnNanos < nowNanos) {
+                scheduleNextChurn();
+            }
+        }
     }
 
     private void beginDay() {
@@ -188,7 +225,7 @@ public final class MarketSimulator implements MarketSource {
         list(symbol, price, sink);
     }
 
-    /** Lists {@code symbol}; false when it is already listed or the store is full. */
+    @Override
     public boolean list(String symbol, double price, Consumer<MarketEvent> sink) {
         SymbolListed event = new SymbolListed(symbol, nowMillis(), price); // validates before any state changes
         if (universe.listSimulated(symbol, settings.seed(), price) == null) {
@@ -201,7 +238,7 @@ public final class MarketSimulator implements MarketSource {
         return true;
     }
 
-    /** Delists {@code symbol} (no tick for it follows); false when it is not listed. */
+    @Override
     public boolean delist(String symbol, String reason, Consumer<MarketEvent> sink) {
         if (!universe.delist(symbol)) {
             return false;
@@ -213,9 +250,10 @@ public final class MarketSimulator implements MarketSource {
     private void tick(Consumer<MarketEvent> sink) {
         SymbolState s = universe.at(market.nextInt(universe.size()));
         double sessionFraction = (nowNanos - cursor.openMillis() * 1_000_000L) / (double) sessionNanos;
-        sink.accept(s.nextTick(dtSeconds, sqrtDt, sessionFraction, nowMillis(), wallMicros.getAsLong()));
+        sink.accept(s.nextTick(dtSeconds, sqrtDt, sessionFraction, nowMillis(), origin.originMicros(nowNanos)));
     }
 
+    @Override
     public void setTicksPerSymbolPerSecond(double rate) {
         if (!(rate > 0) || Double.isInfinite(rate)) {
             throw new IllegalArgumentException("ticksPerSymbolPerSecond must be > 0, was " + rate);
@@ -229,10 +267,12 @@ public final class MarketSimulator implements MarketSource {
         }
     }
 
+    @Override
     public double ticksPerSymbolPerSecond() {
         return ticksPerSymbolPerSecond;
     }
 
+    @Override
     public boolean started() {
         return started;
     }
@@ -243,13 +283,23 @@ public final class MarketSimulator implements MarketSource {
     }
 
     @Override
-    public long nowMillis() {
-        return MarketSource.toMillis(nowNanos);
+    public long nowNanos() {
+        return nowNanos;
     }
 
     @Override
-    public SessionCursor cursor() {
-        return cursor;
+    public Optional<SessionCursor> cursor() {
+        return Optional.of(cursor);
+    }
+
+    @Override
+    public Optional<Listings> listings() {
+        return listings;
+    }
+
+    @Override
+    public Optional<TickRate> tickRate() {
+        return tickRate;
     }
 
     @Override

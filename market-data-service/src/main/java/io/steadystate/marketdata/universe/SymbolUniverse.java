@@ -30,6 +30,8 @@ public final class SymbolUniverse {
     /** Slots [0, active) hold the listed symbols; length = store capacity, allocated once. */
     private final SymbolState[] roster;
     private int active;
+    /** Every symbol listed from now on numbers its ticks from {@code sequenceFloor + 1} (0 for a fresh market). */
+    private long sequenceFloor;
 
     public SymbolUniverse(int capacity, StoreMetrics metrics) {
         this.roster = new SymbolState[capacity];
@@ -56,10 +58,19 @@ public final class SymbolUniverse {
         if (active >= roster.length || store.contains(state.symbol)) {
             return null;
         }
+        state.sequence = sequenceFloor;
         store.put(state.symbol, state);
         state.rosterIndex = active;
         roster[active++] = state;
         return state;
+    }
+
+    /** A restarted market continues sequence numbers above what the previous run can have used. */
+    public void numberSequencesAbove(long floor) {
+        if (floor < 0) {
+            throw new IllegalArgumentException("sequence floor must be ≥ 0, was " + floor);
+        }
+        this.sequenceFloor = floor;
     }
 
     /** Removes the symbol and everything it owned; false when it was not listed. */
@@ -112,12 +123,22 @@ public final class SymbolUniverse {
     public List<SymbolView> snapshot() {
         List<SymbolView> views = new ArrayList<>(active);
         for (int i = 0; i < active; i++) {
-            SymbolState s = roster[i];
-            views.add(new SymbolView(s.symbol, s.lastPrice, s.lastBid, s.lastAsk, s.sequence,
-                    s.random == null ? null : s.regime.name().toLowerCase(java.util.Locale.ROOT)));
+            views.add(view(roster[i]));
         }
         views.sort(Comparator.comparing(SymbolView::symbol));
         return views;
+    }
+
+    /** The REST view of one listed symbol; null when it is not listed. */
+    public SymbolView view(String symbol) {
+        SymbolState s = store.get(symbol);
+        return s == null ? null : view(s);
+    }
+
+    /** {@code ticks} counts this run's ticks: the sequence floor of a resumed market is not a tick count. */
+    private SymbolView view(SymbolState s) {
+        return new SymbolView(s.symbol, s.lastPrice, s.lastBid, s.lastAsk, s.sequence - sequenceFloor,
+                s.random == null ? null : s.regime.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     public record SymbolView(String symbol, double price, double bid, double ask, long ticks, String regime) {

@@ -35,7 +35,7 @@ class SessionCalendarTest {
                 "roll THURSDAY 2026-01-08T00:00:00Z", "open THURSDAY 2026-01-08T09:30:00Z", "close THURSDAY 2026-01-08T16:00:00Z",
                 "roll FRIDAY 2026-01-09T00:00:00Z", "open FRIDAY 2026-01-09T09:30:00Z", "close FRIDAY 2026-01-09T16:00:00Z",
                 "roll MONDAY 2026-01-12T00:00:00Z", "open MONDAY 2026-01-12T09:30:00Z", "close MONDAY 2026-01-12T16:00:00Z");
-        assertThat(simulator.cursor().sessionsClosed()).isEqualTo(6);
+        assertThat(simulator.cursor().orElseThrow().sessionsClosed()).isEqualTo(6);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.steadystate.marketdata.replay;
 
+import io.steadystate.marketdata.OriginClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.steadystate.core.event.DayRolled;
 import io.steadystate.core.event.MarketEvent;
@@ -88,7 +89,7 @@ class CsvReplayTest {
     @Test
     void aFileOfOnlyBadLinesFinishesWithoutEvents() {
         CsvReplay replay = new CsvReplay("inline", new BufferedReader(new StringReader("garbage\n1,2\n,,,\n")),
-                SessionCalendar.standard(), universe(10), () -> 0L);
+                SessionCalendar.standard(), universe(10), OriginClock.FIXED_AT_ZERO);
         List<MarketEvent> events = new ArrayList<>();
         replay.advance(Long.MAX_VALUE, Integer.MAX_VALUE, events::add);
         assertThat(events).isEmpty();
@@ -99,7 +100,7 @@ class CsvReplayTest {
     private static CsvReplay sample(int capacity) {
         BufferedReader reader = new BufferedReader(new InputStreamReader(Objects.requireNonNull(
                 CsvReplayTest.class.getResourceAsStream("/replay/sample-ticks.csv")), StandardCharsets.UTF_8));
-        return new CsvReplay("sample-ticks.csv", reader, SessionCalendar.standard(), universe(capacity), () -> 0L);
+        return new CsvReplay("sample-ticks.csv", reader, SessionCalendar.standard(), universe(capacity), OriginClock.FIXED_AT_ZERO);
     }
 
     private static SymbolUniverse universe(int capacity) {

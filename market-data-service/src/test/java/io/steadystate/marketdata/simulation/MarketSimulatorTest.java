@@ -141,7 +141,7 @@ class MarketSimulatorTest {
                 max = Math.max(max, simulator.universe().size());
             }
         }
-        assertThat(simulator.cursor().sessionsClosed()).isEqualTo(20);
+        assertThat(simulator.cursor().orElseThrow().sessionsClosed()).isEqualTo(20);
         // 2% of 500 = 10 replacements a day, i.e. 20 churn events a day of which about half are delistings
         assertThat(delisted).isBetween(20 * 10 - 40, 20 * 10 + 40);
         assertThat(min).isGreaterThanOrEqualTo(499);

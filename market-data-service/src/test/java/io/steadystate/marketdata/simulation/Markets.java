@@ -1,5 +1,6 @@
 package io.steadystate.marketdata.simulation;
 
+import io.steadystate.marketdata.OriginClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.steadystate.core.event.MarketEvent;
 import io.steadystate.core.state.StoreMetrics;
@@ -27,9 +28,14 @@ public final class Markets {
 
     public static MarketSimulator simulator(long seed, int symbols, double ticksPerSymbolPerSecond, double churnPerDay,
                                             int capacity) {
+        return simulator(seed, symbols, ticksPerSymbolPerSecond, churnPerDay, capacity, OriginClock.FIXED_AT_ZERO);
+    }
+
+    public static MarketSimulator simulator(long seed, int symbols, double ticksPerSymbolPerSecond, double churnPerDay,
+                                            int capacity, OriginClock origin) {
         SymbolUniverse universe = new SymbolUniverse(capacity, new StoreMetrics(new SimpleMeterRegistry()));
         return new MarketSimulator(new SimulationSettings(seed, symbols, ticksPerSymbolPerSecond, churnPerDay, MONDAY),
-                SessionCalendar.standard(), universe, () -> 0L);
+                SessionCalendar.standard(), universe, origin);
     }
 
     /** Plays {@code sessionNanos} of session time in one call and returns every event. */
