@@ -162,7 +162,13 @@ public final class OrderEngine {
     public synchronized void restore(Collection<OrderEvent> openOrders, Collection<Position> positionSnapshots,
                                      Map<String, String> recentlySeenOrderIds, long latestEventTime) {
         if (latestEventTime != Long.MIN_VALUE) {
-            clock.advanceTo(latestEventTime);
+            // a far-future time left on order.events by an earlier, unguarded run must not start the clock there
+            String problem = timeGuard.problemWith(latestEventTime, Long.MIN_VALUE);
+            if (problem == null) {
+                clock.advanceTo(latestEventTime);
+            } else {
+                LOG.warnf("recovered event time ignored, clock not moved: %s", problem);
+            }
         }
         for (Position p : positionSnapshots) {
             SymbolBook book = symbols.getOrCreate(p.symbol(), SymbolBook::new);

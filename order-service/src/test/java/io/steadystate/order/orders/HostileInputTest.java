@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -170,5 +172,14 @@ class HostileInputTest {
         assertThat(f.engine.positions(0, 10)).containsExactly(before);
         assertThat(f.openBrackets()).isEqualTo(2);
         assertThat(f.engine.find("M-ACME-L").isPresent()).isTrue();
+    }
+
+    @Test
+    void aFarFutureEventTimeLeftOnTheTopicsDoesNotStartTheClockOnRecovery() {
+        EngineFixture fresh = new EngineFixture();
+        fresh.engine.restore(List.of(), List.of(), Map.of(), YEAR_2199);
+        assertThat(fresh.engine.clock().hasStarted()).isFalse();
+        fresh.listed("ACME", 100);
+        assertThat(fresh.engine.clock().nowMillis()).isEqualTo(fresh.now);
     }
 }
