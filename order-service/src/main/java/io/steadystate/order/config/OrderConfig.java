@@ -43,6 +43,15 @@ public interface OrderConfig {
     Duration symbolIdleExpiry();
 
 
+    /**
+     * Largest forward jump of event time one record may make past the engine's clock (trading-core
+     * {@code EventTimeGuard}); a record jumping further is dead-lettered (VALIDATION) and moves nothing. Seven
+     * days covers weekends and holiday closures of a session calendar.
+     */
+    @WithDefault("P7D")
+    @NotNull
+    Duration maxEventTimeStep();
+
     /** Capacity of the order-id dedup memory. */
     @WithDefault("200000")
     @Positive

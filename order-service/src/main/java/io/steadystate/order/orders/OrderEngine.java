@@ -23,6 +23,7 @@ import io.steadystate.core.state.ExitCause;
 import io.steadystate.core.state.ObjectRing;
 import io.steadystate.core.state.StoreMetrics;
 import io.steadystate.core.time.EventClock;
+import io.steadystate.core.time.EventTimeGuard;
 import io.steadystate.order.events.OrderSink;
 import io.steadystate.order.execution.FillModel;
 import io.steadystate.order.fault.OrderTrackingLeak;
@@ -58,7 +59,9 @@ import java.util.function.Predicate;
  *       child FILLED (sibling CANCELLED by OCO), DELETE, kill switch, delisting, symbol idle expiry.
  *       New brackets are rejected (slot_busy) before the store is full, so capacity eviction never drops a live order.</li>
  *   <li>{@code order-symbols}: symbol → {@link SymbolBook}, capacity {@code max-symbols}, idle expiry on event
- *       time; leaves on SymbolDelisted or idle expiry, taking its brackets and positions with it.</li>
+ *       time; enters on its listing or first tick only while there is room (refused at capacity, so capacity
+ *       eviction never retires an established symbol); leaves on SymbolDelisted or idle expiry, taking its
+ *       brackets and positions with it.</li>
  *   <li>{@code order-positions}: symbol|slot → {@link PositionBook}; capacity max-symbols × 21, so it can never
  *       fill before the symbol store does. Leaves with its symbol (tombstone on order.positions).</li>
  *   <li>{@code order-seen-ids}: order ids seen (dedup of redelivered signals and retried REST orders),
@@ -83,6 +86,8 @@ public final class OrderEngine {
     private final RiskLimits risk;
     private final LongSupplier wallMicros;
     private final EventClock clock = new EventClock();
+    private final EventTimeGuard timeGuard;
+    private final TickPlan tickPlan;
     private final BoundedStore<String, SymbolBook> symbols;
     private final BoundedStore<String, Bracket> openBrackets;
     private final BoundedStore<String, PositionBook> positions;
@@ -102,6 +107,8 @@ public final class OrderEngine {
         this.wallMicros = wallMicros;
         this.metrics = new OrderMetrics(registry);
         this.fills = new FillModel(settings.slippageBps());
+        this.tickPlan = new TickPlan(fills);
+        this.timeGuard = EventTimeGuard.withMaxStep(settings.maxEventTimeStep());
         this.risk = new RiskLimits(settings.maxNotional(), settings.maxOrdersPerSecond());
         StoreMetrics storeMetrics = new StoreMetrics(registry);
         this.openBrackets = BoundedStore.<String, Bracket>named("order-open-brackets")
@@ -155,7 +162,13 @@ public final class OrderEngine {
     public synchronized void restore(Collection<OrderEvent> openOrders, Collection<Position> positionSnapshots,
                                      Map<String, String> recentlySeenOrderIds, long latestEventTime) {
         if (latestEventTime != Long.MIN_VALUE) {
-            clock.advanceTo(latestEventTime);
+            // a far-future time left on order.events by an earlier, unguarded run must not start the clock there
+            String problem = timeGuard.problemWith(latestEventTime, Long.MIN_VALUE);
+            if (problem == null) {
+                clock.advanceTo(latestEventTime);
+            } else {
+                LOG.warnf("recovered event time ignored, clock not moved: %s", problem);
+            }
         }
         for (Position p : positionSnapshots) {
             SymbolBook book = symbols.getOrCreate(p.symbol(), SymbolBook::new);
@@ -231,6 +244,7 @@ public final class OrderEngine {
 
     /** A strategy signal: deduplicated by its deterministic order id, then the common acceptance path. */
     public synchronized SubmitResult onSignal(Signal s) {
+        refuseImplausible(s.eventTime(), "signal " + s.id());
         clock.advanceTo(s.eventTime());
         String orderId = OrderCommand.idForSignal(s.id());
         if (isDuplicate(orderId)) {
@@ -323,29 +337,33 @@ public final class OrderEngine {
             return reject(c, RejectReason.MAX_NOTIONAL, "notional " + c.quantity() * referencePrice
                     + " above max " + settings.maxNotional());
         }
+        // every event is built (and so validated) before the rate token is taken or a store changes
+        Bracket b = Bracket.accepted(c, book, c.eventTime(), c.originMicros());
+        OrderEvent entry = b.event(b.entry);
+        OrderEvent sl = b.event(b.stopLoss);
+        OrderEvent tp = b.event(b.takeProfit);
         if (!risk.tryAcquire(c.eventTime())) {
             return reject(c, RejectReason.RATE_LIMIT, "more than " + settings.maxOrdersPerSecond() + " orders per second");
         }
-        Bracket b = Bracket.accepted(c, book, c.eventTime(), c.originMicros());
         openBrackets.put(b.entryId, b);
         book.brackets[slot] = b;
         seenOrderIds.put(b.entryId, b.symbol);
-        OrderEvent entry = emit(b, b.entry);
-        emit(b, b.stopLoss);
-        emit(b, b.takeProfit);
+        publish(entry);
+        publish(sl);
+        publish(tp);
         sink.openOrder(entry);
-        sink.openOrder(b.event(b.stopLoss));
-        sink.openOrder(b.event(b.takeProfit));
+        sink.openOrder(sl);
+        sink.openOrder(tp);
         return new SubmitResult(Outcome.ACCEPTED, "accepted", entry);
     }
 
     /** REJECTED is terminal at birth: the order never enters the open-order store, and is remembered as seen. */
     private SubmitResult reject(OrderCommand c, RejectReason reason, String message) {
-        metrics.reject(reason);
-        seenOrderIds.put(c.orderId(), c.symbol());
         OrderEvent e = new OrderEvent(c.orderId(), c.orderId(), c.signalId(), c.symbol(), c.slotId(), OrderRole.ENTRY,
                 OrderStatus.REJECTED, c.side(), c.type(), c.timeInForce(), c.quantity(), c.limitPrice(), 0,
-                reason.tag() + ": " + message, c.eventTime(), c.originMicros());
+                reason.tag() + ": " + message, c.eventTime(), c.originMicros()); // built first: it may refuse the input
+        metrics.reject(reason);
+        seenOrderIds.put(c.orderId(), c.symbol());
         sink.orderEvent(e);
         metrics.event(OrderStatus.REJECTED);
         history.add(e);
@@ -355,14 +373,25 @@ public final class OrderEngine {
 
     // ---- input: market events --------------------------------------------------------------------------------
 
+    /**
+     * One market event, applied whole or refused whole: an implausible event time, a symbol the store has no room
+     * for, or a tick whose fills cannot be represented throw {@link IllegalArgumentException} before anything
+     * changes (the ingest dead-letters the record with the message, reason VALIDATION).
+     */
     public synchronized void onMarketEvent(MarketEvent event) {
-        clock.advanceTo(event.eventTime());
+        refuseImplausible(event.eventTime(), event.getClass().getSimpleName());
         if (event instanceof Tick t) {
             onTick(t);
-        } else if (event instanceof SymbolListed l) {
+            return;
+        }
+        if (event instanceof SymbolListed l && symbols.peek(l.symbol()) == null) {
+            refuseWhenFull(l.symbol());
+        }
+        clock.advanceTo(event.eventTime());
+        if (event instanceof SymbolListed l) {
             SymbolBook book = symbols.getOrCreate(l.symbol(), SymbolBook::new);
             book.lastPrice = l.referencePrice();
-            book.lastEventTime = l.eventTime();
+            book.lastEventTime = Math.max(book.lastEventTime, l.eventTime());
         } else if (event instanceof SymbolDelisted d) {
             symbols.remove(d.symbol(), ExitCause.REMOVED); // symbolLeft does the clean-up
         } else if (event instanceof SessionClosed c) {
@@ -378,40 +407,62 @@ public final class OrderEngine {
         symbols.expireIdle();
     }
 
-    /** The hot path: one symbol's 21 slots, no allocation unless something fills. */
+    /**
+     * The hot path: one symbol's 21 slots, no allocation unless something fills. Planned and checked first
+     * ({@link TickPlan}), so a tick either completes or changes nothing.
+     */
     private void onTick(Tick t) {
+        SymbolBook book = symbols.peek(t.symbol()); // quiet: a refused tick must not count as the symbol's activity
+        String problem = tickPlan.plan(book, t);
+        if (problem != null) {
+            throw new IllegalArgumentException("tick of " + t.symbol() + " refused, nothing changed: " + problem);
+        }
+        if (book == null) {
+            refuseWhenFull(t.symbol());
+        }
+        clock.advanceTo(t.eventTime());
+        book = symbols.getOrCreate(t.symbol(), SymbolBook::new);
         metrics.tick();
-        SymbolBook book = symbols.getOrCreate(t.symbol(), SymbolBook::new);
         book.lastPrice = t.price();
-        book.lastEventTime = t.eventTime();
+        book.lastEventTime = Math.max(book.lastEventTime, t.eventTime());
         for (int i = 0; i < SLOTS; i++) {
             PositionBook p = book.positions[i];
             if (p != null) {
                 p.mark(t.price());
             }
+            Leg leg = tickPlan.filling(i);
+            if (leg == null) {
+                continue;
+            }
             Bracket b = book.brackets[i];
-            if (b != null) {
-                execute(b, t);
+            if (leg == b.entry) {
+                fillEntry(b, tickPlan.price(i), t); // the children work from the next tick on
+            } else {
+                fillChild(b, leg, leg == b.stopLoss ? b.takeProfit : b.stopLoss, tickPlan.price(i), t);
             }
         }
     }
 
-    private void execute(Bracket b, Tick t) {
-        if (b.entry.isLive()) {
-            double px = fills.fillPrice(b.entry.side, b.entry.type, b.entry.level, t);
-            if (!Double.isNaN(px)) {
-                fillEntry(b, px, t);
-            }
-            return; // the children work from the next tick on
+    /**
+     * The event-time rule (trading-core {@link EventTimeGuard}): checked before anything moves, so a record dated
+     * a century ahead cannot expire every symbol, push the rate limiter's refill time away or overflow the clock.
+     */
+    private void refuseImplausible(long eventTime, String what) {
+        String problem = timeGuard.problemWith(eventTime, clock);
+        if (problem != null) {
+            throw new IllegalArgumentException(what + " refused, nothing changed: " + problem);
         }
-        double sl = fills.fillPrice(b.stopLoss.side, OrderType.STOP, b.stopLoss.level, t);
-        if (b.stopLoss.isLive() && !Double.isNaN(sl)) {
-            fillChild(b, b.stopLoss, b.takeProfit, sl, t);
-            return;
-        }
-        double tp = fills.fillPrice(b.takeProfit.side, OrderType.LIMIT, b.takeProfit.level, t);
-        if (b.takeProfit.isLive() && !Double.isNaN(tp)) {
-            fillChild(b, b.takeProfit, b.stopLoss, tp, t);
+    }
+
+    /**
+     * A symbol gets a book from its listing or its first tick, and only while the store has room: an unknown
+     * symbol never evicts an established one (whose eviction would cancel its brackets and settle its positions).
+     * At capacity the record is refused; the dead-letter counter shows a store too small for the universe.
+     */
+    private void refuseWhenFull(String symbol) {
+        if (symbols.size() >= settings.maxSymbols()) {
+            throw new IllegalArgumentException("symbol store full (" + settings.maxSymbols() + " symbols): " + symbol
+                    + " not admitted; raise steadystate.order.max-symbols or add instances");
         }
     }
 
@@ -506,9 +557,13 @@ public final class OrderEngine {
 
     private OrderEvent emit(Bracket b, Leg leg) {
         OrderEvent e = b.event(leg);
-        sink.orderEvent(e);
-        metrics.event(leg.status);
+        publish(e);
         return e;
+    }
+
+    private void publish(OrderEvent e) {
+        sink.orderEvent(e);
+        metrics.event(e.status());
     }
 
     /** Exit hook of the open-bracket store, whatever the cause: the symbol's slot forgets the bracket. */

@@ -61,6 +61,45 @@ public final class PositionBook {
         eventTime = Math.max(eventTime, time);
     }
 
+    /**
+     * Why marking at {@code markPrice} and then applying this fill would leave a number that is not finite
+     * (a quote near {@code Double.MAX_VALUE}); null when it would not. Mutates nothing: the engine asks before
+     * it changes any state, so a step either completes or leaves everything as it was.
+     */
+    public String problemWithFill(Side side, double qty, double price, double markPrice) {
+        PositionBook after = copy();
+        after.mark(markPrice);
+        after.apply(side, qty, price, eventTime);
+        return after.problemWithValues();
+    }
+
+    /** Why marking at {@code price} would make the unrealised PnL not finite; null when it would not. */
+    public String problemWithMark(double price) {
+        double unrealised = quantity == 0 || price == 0 ? 0 : quantity * (price - averagePrice);
+        return Double.isFinite(unrealised) ? null
+                : "marking " + key() + " at " + price + " makes its unrealised PnL " + unrealised;
+    }
+
+    private String problemWithValues() {
+        double unrealised = unrealisedPnl();
+        if (Double.isFinite(quantity) && Double.isFinite(averagePrice) && Double.isFinite(realisedPnl)
+                && Double.isFinite(unrealised)) {
+            return null;
+        }
+        return "position " + key() + " would become quantity=" + quantity + " average=" + averagePrice
+                + " realised=" + realisedPnl + " unrealised=" + unrealised;
+    }
+
+    private PositionBook copy() {
+        PositionBook c = new PositionBook(symbol, slotId);
+        c.quantity = quantity;
+        c.averagePrice = averagePrice;
+        c.realisedPnl = realisedPnl;
+        c.lastPrice = lastPrice;
+        c.eventTime = eventTime;
+        return c;
+    }
+
     public void mark(double price) {
         lastPrice = price;
     }

@@ -47,7 +47,7 @@ public final class EngineThroughputBenchmark {
                 .withMaxOrdersPerSecond(100_000_000);
         settings = new EngineSettings(settings.maxOpenOrders(), settings.maxNotional(), settings.maxOrdersPerSecond(),
                 SYMBOLS + 10, settings.symbolIdleExpiry(), 1_000_000, settings.dedupExpiry(), 100_000,
-                settings.slippageBps(), OrderType.LIMIT, TimeInForce.GTC);
+                settings.slippageBps(), OrderType.LIMIT, TimeInForce.GTC, settings.maxEventTimeStep());
         OrderEngine engine = new OrderEngine(settings, OrderSink.NONE, registry, OrderTrackingLeak.off(registry), () -> 0L);
         engine.startEmpty();
         String[] symbols = new String[SYMBOLS];

@@ -63,7 +63,7 @@ public class OrderHotPathBenchmark {
         EngineSettings d = EngineSettings.defaults();
         EngineSettings settings = new EngineSettings(SYMBOLS * 21 + 10, d.maxNotional(), 100_000_000, SYMBOLS + 10,
                 d.symbolIdleExpiry(), 1_000_000, d.dedupExpiry(), 100_000, d.slippageBps(), OrderType.LIMIT,
-                TimeInForce.GTC);
+                TimeInForce.GTC, d.maxEventTimeStep());
         engine = new OrderEngine(settings, OrderSink.NONE, registry, OrderTrackingLeak.off(registry), () -> 0L);
         engine.startEmpty();
         String[] symbols = new String[SYMBOLS];

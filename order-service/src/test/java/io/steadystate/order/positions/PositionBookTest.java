@@ -1,5 +1,6 @@
 package io.steadystate.order.positions;
 
+import io.steadystate.core.event.Position;
 import io.steadystate.core.event.Side;
 import org.junit.jupiter.api.Test;
 
@@ -32,5 +33,24 @@ class PositionBookTest {
         assertThat(p.realisedPnl()).isEqualTo(100);
         assertThat(p.quantity()).isEqualTo(5);
         assertThat(p.snapshot().averagePrice()).isEqualTo(90);
+    }
+
+    @Test
+    void aFillThatWouldOverflowThePnlIsNamedAndChangesNothing() {
+        PositionBook p = PositionBook.of(new Position("ACME", 11, 10, 100, Double.MAX_VALUE / 2, 0, 100, 1));
+        Position before = p.snapshot();
+
+        assertThat(p.problemWithFill(Side.SELL, 10, Double.MAX_VALUE / 10, 100)).contains("ACME|11 would become");
+        assertThat(p.problemWithFill(Side.SELL, 10, 120, 100)).isNull();
+        assertThat(p.snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void aMarkThatWouldMakeTheUnrealisedPnlInfiniteIsNamed() {
+        PositionBook p = new PositionBook("ACME", 11);
+        p.apply(Side.BUY, 10, 100, 1);
+        assertThat(p.problemWithMark(Double.MAX_VALUE)).contains("unrealised PnL");
+        assertThat(p.problemWithMark(150)).isNull();
+        assertThat(p.lastPrice()).isEqualTo(100);
     }
 }

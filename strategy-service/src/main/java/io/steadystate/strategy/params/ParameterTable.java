@@ -15,6 +15,13 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * array indexed by {@link StrategySlot#index()}. An update overwrites its slot; nothing accumulates. A refused
  * update leaves the old row in place, is counted ({@code outcome=rejected}) and logged once (one line per row).
  *
+ * <p><b>Versions are ordered</b>: a row applies only if its {@code version} is newer than its slot's (defaults are
+ * version 0; REST publishes current + 1). An older row — a stale producer, a replayed or hostile record — is
+ * refused, so the topic's order of arrival cannot roll a slot back. The row equal to the current one (a re-read
+ * of the compacted topic) is a no-op, neither applied nor refused; the same version with different values is a
+ * conflict and refused. Every instance reads the same rows in the same order, so all refuse the same ones: two
+ * REST updates racing from the same version keep the first one written.
+ *
  * <p>Written by the {@code strategy.params} consumer thread, read by the market-events thread on every closed
  * bar and by REST: each slot is an atomic reference to an immutable record.
  */
@@ -66,12 +73,35 @@ public final class ParameterTable {
         return all;
     }
 
-    /** Overwrites the row's slot if the row passes {@link ParameterRules}; returns the refusal reason or null. */
-    public String apply(SlotParameters row) {
+    /**
+     * Why {@code row} must not be applied — {@link ParameterRules}, or a version not newer than its slot's — or
+     * null when it may (also null for the current row itself: re-applying it changes nothing). Changes nothing,
+     * so a consumer can dead-letter the record with the answer.
+     */
+    public String problemWith(SlotParameters row) {
         String problem = ParameterRules.problemWith(row);
+        if (problem != null) {
+            return problem;
+        }
+        SlotParameters current = bySlotId(row.slotId());
+        if (row.version() < current.version()) {
+            return "version " + row.version() + " is older than the slot's current version " + current.version();
+        }
+        if (row.version() == current.version() && !row.equals(current)) {
+            return "version " + row.version() + " conflicts with the slot's current row of the same version";
+        }
+        return null;
+    }
+
+    /** Overwrites the row's slot if {@link #problemWith} allows it; returns the refusal reason or null. */
+    public String apply(SlotParameters row) {
+        String problem = problemWith(row);
         if (problem != null) {
             reject("slot " + row.slotId() + ": " + problem);
             return problem;
+        }
+        if (row.equals(bySlotId(row.slotId()))) {
+            return null; // the current row read again: nothing to do, nothing to count
         }
         rows.set(StrategySlot.ofId(row.slotId()).index(), row);
         applied.increment();

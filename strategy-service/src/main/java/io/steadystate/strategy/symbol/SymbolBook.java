@@ -14,6 +14,7 @@ import io.steadystate.core.state.BoundedStore;
 import io.steadystate.core.state.ExitCause;
 import io.steadystate.core.state.StoreMetrics;
 import io.steadystate.core.time.EventClock;
+import io.steadystate.core.time.EventTimeGuard;
 import io.steadystate.strategy.fault.FaultInjector;
 import io.steadystate.strategy.signals.SignalSink;
 import io.steadystate.strategy.signals.StrategyMatrix;
@@ -46,6 +47,7 @@ public final class SymbolBook {
 
     private final BoundedStore<String, SymbolState> symbols;
     private final EventClock clock;
+    private final EventTimeGuard timeGuard;
     private final StrategyMatrix matrix;
     private final FaultInjector fault;
     private final double rallyThresholdPct;
@@ -56,7 +58,14 @@ public final class SymbolBook {
 
     public SymbolBook(int maxSymbols, Duration idleExpiry, double rallyThresholdPct, EventClock clock,
                       StoreMetrics storeMetrics, StrategyMatrix matrix, FaultInjector fault) {
+        this(maxSymbols, idleExpiry, rallyThresholdPct, clock, storeMetrics, matrix, fault, EventTimeGuard.defaults());
+    }
+
+    /** @param timeGuard the event-time rule every event must pass before it is applied (default: 7-day step) */
+    public SymbolBook(int maxSymbols, Duration idleExpiry, double rallyThresholdPct, EventClock clock,
+                      StoreMetrics storeMetrics, StrategyMatrix matrix, FaultInjector fault, EventTimeGuard timeGuard) {
         this.clock = clock;
+        this.timeGuard = timeGuard;
         this.matrix = matrix;
         this.fault = fault;
         this.rallyThresholdPct = rallyThresholdPct;
@@ -82,8 +91,25 @@ public final class SymbolBook {
         fault.onSymbolExit(symbol, state, cause);
     }
 
-    /** Applies one decoded market event that arrived on {@code partition} (tests may pass 0 throughout). */
+    /**
+     * Why {@code event} must not be applied (its event time is outside the window or jumps more than the max
+     * step ahead of this instance's clock; see {@link EventTimeGuard}); null when it may. Call it before
+     * {@link #apply} and dead-letter the record with the answer (reason VALIDATION).
+     */
+    public String problemWith(MarketEvent event) {
+        return timeGuard.problemWith(event.eventTime(), clock);
+    }
+
+    /**
+     * Applies one decoded market event that arrived on {@code partition} (tests may pass 0 throughout). An event
+     * {@link #problemWith} refuses throws {@link IllegalArgumentException} before anything moves: a tick dated a
+     * century ahead must not advance the clock and so expire every symbol at the next session event.
+     */
     public void apply(MarketEvent event, int partition, SignalSink sink) {
+        String problem = problemWith(event);
+        if (problem != null) {
+            throw new IllegalArgumentException(event.getClass().getSimpleName() + " refused, nothing changed: " + problem);
+        }
         clock.advanceTo(event.eventTime());
         if (event instanceof Tick tick) {
             onTick(tick, partition, sink);

@@ -69,4 +69,39 @@ class ParameterHotReloadTest {
         assertThat(table.bySlotId(11)).isEqualTo(before);
         assertThat(count("applied") + count("rejected")).isZero();
     }
+
+    @Test
+    void aRowOlderThanTheSlotsVersionIsRefusedAndTheNewerRowKept() {
+        SlotParameters v3 = new SlotParameters(43, true, 50, 10, 0, 20, 0.5, 1.0, 3);
+        SlotParameters v2 = new SlotParameters(43, false, 60, 12, 0, 22, 0.6, 1.2, 2);
+
+        assertThat(updates.accept("43", serde.encode(v3), 0, 0)).isNull();
+        assertThat(updates.accept("43", serde.encode(v2), 0, 1)).contains("older than the slot's current version 3");
+
+        assertThat(table.bySlotId(43)).isEqualTo(v3);
+        assertThat(count("applied")).isEqualTo(1);
+        assertThat(count("rejected")).isEqualTo(1);
+    }
+
+    @Test
+    void theCurrentRowReadAgainChangesNothingButAConflictingRowOfTheSameVersionIsRefused() {
+        SlotParameters v4 = new SlotParameters(43, true, 50, 10, 0, 20, 0.5, 1.0, 4);
+        SlotParameters otherV4 = new SlotParameters(43, true, 70, 10, 0, 20, 0.5, 1.0, 4);
+        assertThat(updates.accept("43", serde.encode(v4), 0, 0)).isNull();
+
+        assertThat(updates.accept("43", serde.encode(v4), 0, 0)).isNull(); // a re-read of the compacted topic
+        assertThat(table.problemWith(otherV4)).contains("conflicts");
+        assertThat(updates.accept("43", serde.encode(otherV4), 0, 1)).contains("conflicts");
+
+        assertThat(table.bySlotId(43)).isEqualTo(v4);
+        assertThat(count("applied")).isEqualTo(1);
+        assertThat(count("rejected")).isEqualTo(1);
+    }
+
+    @Test
+    void aDefaultRowIsVersionZeroSoTheFirstPublishedRowApplies() {
+        SlotParameters v0 = new SlotParameters(43, false, 60, 12, 0, 22, 0.6, 1.2, 0);
+        assertThat(table.problemWith(v0)).contains("conflicts");
+        assertThat(table.problemWith(new SlotParameters(43, false, 60, 12, 0, 22, 0.6, 1.2, 1))).isNull();
+    }
 }
