@@ -243,7 +243,10 @@ public final class DeliveryLoop implements AutoCloseable {
         producerMetrics = bind(null, producer);
         outbox.use(producer);
         producer.initTransactions();
-        effectiveProducerConfig = Map.copyOf(new ProducerConfig(config).values().entrySet().stream()
+        Map<String, Object> parsed = new HashMap<>(config);
+        parsed.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, org.apache.kafka.common.serialization.StringSerializer.class);
+        parsed.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, org.apache.kafka.common.serialization.ByteArraySerializer.class);
+        effectiveProducerConfig = Map.copyOf(new ProducerConfig(parsed).values().entrySet().stream()
                 .filter(e -> e.getValue() != null)
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
