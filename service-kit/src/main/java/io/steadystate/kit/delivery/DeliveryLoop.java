@@ -115,7 +115,7 @@ public final class DeliveryLoop implements AutoCloseable {
             consumer = clients.consumer(ClientConfigs.consumer(settings));
             consumerMetrics = bind(consumer, null);
             if (settings.hasOutputs()) {
-                newProducer();
+                firstProducer();
             }
             consumer.subscribe(settings.topics(), new Rebalance());
             while (!stopping) {
@@ -232,6 +232,30 @@ public final class DeliveryLoop implements AutoCloseable {
         } catch (RuntimeException e) {
             health.sendFailed(e);
             LOG.warnf("delivery loop %s: recovery failed, retrying: %s", settings.groupId(), e.toString());
+        }
+    }
+
+    /** The broker may be slow or not up yet (the transaction coordinator is created on first use): retry. */
+    private void firstProducer() {
+        for (int attempt = 1; !stopping; attempt++) {
+            health.progress();
+            try {
+                newProducer();
+                health.committed(); // the output works: nothing failing any more
+                return;
+            } catch (RuntimeException e) {
+                health.sendFailed(e);
+                if (attempt == 1 || attempt % 10 == 0) {
+                    LOG.warnf("delivery loop %s: transactional producer not ready (attempt %d), retrying: %s",
+                            settings.groupId(), attempt, e.toString());
+                }
+                try {
+                    Thread.sleep(BACKOFF.toMillis());
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
