@@ -7,6 +7,7 @@ import io.steadystate.core.kafka.Partitioning;
 import io.steadystate.core.kafka.Topics;
 import io.steadystate.core.serde.OrderEventSerde;
 import io.steadystate.core.serde.PositionSerde;
+import io.steadystate.core.state.Bounded;
 import io.steadystate.kit.delivery.Outbox;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -24,6 +25,7 @@ import java.util.function.LongSupplier;
 public final class KafkaOrderPublisher implements OrderSink {
 
     /** The loop's output topics. */
+    @Bounded("four constant topic names")
     public static final List<String> TOPICS = List.of(Topics.ORDER_EVENTS, Topics.OPEN_ORDERS, Topics.POSITIONS,
             Topics.ORDER_DLQ);
 

@@ -2,6 +2,7 @@ package io.steadystate.kit.delivery;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.steadystate.core.state.Bounded;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -42,6 +43,7 @@ public final class DeliveryLoop implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(DeliveryLoop.class);
     static final int COMMAND_CAPACITY = 256;
+    static final int COMMANDS_PER_TRANSACTION = 64;
     private static final Duration BACKOFF = Duration.ofSeconds(1);
 
     private final DeliverySettings settings;
@@ -53,7 +55,9 @@ public final class DeliveryLoop implements AutoCloseable {
     private final LoopOutbox outbox;
     private final LoopHealth health = new LoopHealth();
     /** Bounded: a full queue refuses the command (REST answers 503) instead of buffering without limit. */
+    @Bounded("ArrayBlockingQueue of COMMAND_CAPACITY")
     private final BlockingQueue<LoopCommand<?>> commands = new ArrayBlockingQueue<>(COMMAND_CAPACITY);
+    @Bounded("the commands of one transaction: at most COMMANDS_PER_TRANSACTION, cleared after each")
     private final List<LoopCommand<?>> running = new ArrayList<>();
     private volatile boolean stopping;
     private volatile Map<String, Object> effectiveProducerConfig = Map.of();
@@ -149,7 +153,7 @@ public final class DeliveryLoop implements AutoCloseable {
     }
 
     private void deliver(ConsumerRecords<String, byte[]> records) {
-        commands.drainTo(running, 64);
+        commands.drainTo(running, COMMANDS_PER_TRANSACTION);
         if (records.isEmpty() && running.isEmpty()) {
             return;
         }
