@@ -1,41 +1,30 @@
 package io.steadystate.order;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.steadystate.kit.delivery.DeliveryLoop;
+import io.steadystate.kit.delivery.KafkaClients;
 import io.steadystate.order.config.FaultConfig;
 import io.steadystate.order.config.OrderConfig;
-import io.steadystate.order.events.KafkaOrderPublisher;
+import io.steadystate.order.delivery.OrderDelivery;
+import io.steadystate.order.delivery.OrderMutations;
 import io.steadystate.order.fault.OrderTrackingLeak;
-import io.steadystate.order.ingest.DeadLetters;
-import io.steadystate.order.ingest.PartitionOwnership;
-import io.steadystate.order.ingest.RecordIngest;
 import io.steadystate.order.orders.EngineSettings;
 import io.steadystate.order.orders.OrderEngine;
-import io.steadystate.order.recovery.StateRecovery;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
- * Builds the plain (framework-free) pieces once and hands them to CDI: the engine, its Kafka output, the
- * dead-letter sender, the record ingest and the partition ownership. The same classes are wired by hand in the
- * recovery and scale-out tests.
+ * Builds the plain (framework-free) {@link OrderDelivery} once and hands its parts to CDI: the engine, the
+ * delivery loop (started and stopped by service-kit's lifecycle) and the REST mutations. The same class is
+ * wired by hand in the scale-out and kill tests.
  */
 @ApplicationScoped
 public class OrderServiceWiring {
-
-    @Produces
-    @Singleton
-    KafkaOrderPublisher publisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        return new KafkaOrderPublisher(KafkaOrderPublisher.newProducer(bootstrapServers, "order-service-out"));
-    }
-
-    void closePublisher(@Disposes KafkaOrderPublisher publisher) {
-        publisher.close();
-    }
 
     @Produces
     @Singleton
@@ -45,22 +34,30 @@ public class OrderServiceWiring {
 
     @Produces
     @Singleton
-    OrderEngine engine(OrderConfig config, KafkaOrderPublisher publisher, MeterRegistry registry, OrderTrackingLeak fault) {
-        return new OrderEngine(EngineSettings.from(config), publisher, registry, fault, OrderServiceWiring::wallMicros);
+    OrderDelivery delivery(OrderConfig config, MeterRegistry registry, OrderTrackingLeak fault,
+                           @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                           @ConfigProperty(name = "steadystate.delivery.instance-id") String instanceId) {
+        return new OrderDelivery(new OrderDelivery.Settings(bootstrapServers, instanceId, OrderDelivery.GROUP,
+                EngineSettings.from(config), config.recoveryTailRecords(), Map.of()),
+                registry, fault, OrderServiceWiring::wallMicros, KafkaClients.PLAIN);
     }
 
     @Produces
     @Singleton
-    RecordIngest ingest(OrderEngine engine, KafkaOrderPublisher publisher, MeterRegistry registry) {
-        return new RecordIngest(engine, new DeadLetters(publisher.producer(), registry));
+    OrderEngine engine(OrderDelivery delivery) {
+        return delivery.engine();
     }
 
     @Produces
     @Singleton
-    PartitionOwnership ownership(OrderEngine engine, RecordIngest ingest, KafkaOrderPublisher publisher, OrderConfig config,
-                                 @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        return new PartitionOwnership(engine, ingest, publisher,
-                new StateRecovery(bootstrapServers, config.recoveryLookback()));
+    DeliveryLoop loop(OrderDelivery delivery) {
+        return delivery.loop();
+    }
+
+    @Produces
+    @Singleton
+    OrderMutations mutations(OrderDelivery delivery) {
+        return delivery.mutations();
     }
 
     public static long wallMicros() {

@@ -1,6 +1,7 @@
 package io.steadystate.order.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.steadystate.order.delivery.OrderMutations;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -11,6 +12,12 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response badRequest(ApiError.BadRequest e) {
         return ApiError.response(Response.Status.BAD_REQUEST, e.getMessage());
+    }
+
+    /** A mutation whose records were not committed (in time): the client retries with the same clientOrderId. */
+    @ServerExceptionMapper
+    public Response notCommitted(OrderMutations.Unavailable e) {
+        return ApiError.response(Response.Status.SERVICE_UNAVAILABLE, e.getMessage());
     }
 
     @ServerExceptionMapper

@@ -6,6 +6,7 @@ import io.steadystate.core.event.Side;
 import io.steadystate.core.event.StrategySlot;
 import io.steadystate.core.event.TimeInForce;
 import io.steadystate.order.config.OrderConfig;
+import io.steadystate.order.delivery.OrderMutations;
 import io.steadystate.order.orders.ManualOrder;
 import io.steadystate.order.orders.OrderEngine;
 import io.steadystate.order.orders.SubmitResult;
@@ -37,21 +38,23 @@ import java.util.Locale;
 public class OrderResource {
 
     private final OrderEngine engine;
+    private final OrderMutations mutations;
     private final int maxPageSize;
 
-    public OrderResource(OrderEngine engine, OrderConfig config) {
+    public OrderResource(OrderEngine engine, OrderMutations mutations, OrderConfig config) {
         this.engine = engine;
+        this.mutations = mutations;
         this.maxPageSize = config.maxPageSize();
     }
 
     @POST
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Submit a bracket order",
-            description = "201 accepted; 200 with status REJECTED and a reason when a risk limit refuses it, or the "
+            description = "201 accepted (committed to Kafka); 503 when not committed within 10 s; 200 with status REJECTED and a reason when a risk limit refuses it, or the "
                     + "existing order for a retried clientOrderId; 400 invalid payload; 401 without token")
     public Response submit(OrderRequest request) {
         ManualOrder order = validate(request);
-        SubmitResult result = engine.submitManual(order);
+        SubmitResult result = mutations.committed(() -> engine.submitManual(order)); // answers after the commit
         return switch (result.outcome()) {
             case ACCEPTED -> Response.status(Response.Status.CREATED).entity(result.order()).build();
             case REJECTED, DUPLICATE -> result.order() == null
@@ -74,7 +77,7 @@ public class OrderResource {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Cancel the bracket of an open order (entry and both children)")
     public Response cancel(@PathParam("id") String id) {
-        return engine.cancel(id, "cancelled by client").map(e -> Response.ok(e).build())
+        return mutations.committed(() -> engine.cancel(id, "cancelled by client")).map(e -> Response.ok(e).build())
                 .orElseGet(() -> ApiError.response(Response.Status.NOT_FOUND, "no open order " + id));
     }
 

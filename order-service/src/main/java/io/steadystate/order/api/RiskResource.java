@@ -1,5 +1,6 @@
 package io.steadystate.order.api;
 
+import io.steadystate.order.delivery.OrderMutations;
 import io.steadystate.order.orders.OrderEngine;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -23,9 +24,11 @@ public class RiskResource {
     }
 
     private final OrderEngine engine;
+    private final OrderMutations mutations;
 
-    public RiskResource(OrderEngine engine) {
+    public RiskResource(OrderEngine engine, OrderMutations mutations) {
         this.engine = engine;
+        this.mutations = mutations;
     }
 
     @PUT
@@ -35,7 +38,7 @@ public class RiskResource {
         if (request == null || request.enabled() == null) {
             throw new ApiError.BadRequest("enabled (true/false) is required");
         }
-        int cancelled = engine.killSwitch(request.enabled());
+        int cancelled = mutations.committed(() -> engine.killSwitch(request.enabled()));
         return new KillSwitchState(request.enabled(), cancelled);
     }
 

@@ -81,10 +81,13 @@ public interface OrderConfig {
     @NotNull
     io.steadystate.core.event.TimeInForce signalTimeInForce();
 
-    /** How far back (wall time) recovery reads order.events to re-learn recently seen order ids. */
-    @WithDefault("PT30M")
-    @NotNull
-    Duration recoveryLookback();
+    /**
+     * How many of the latest records of each order.events partition recovery reads to re-learn recently closed
+     * order ids (dedup of REST retries). A count, not a wall-clock window back from the restart.
+     */
+    @WithDefault("20000")
+    @Min(0)
+    int recoveryTailRecords();
 
     /** Largest page of the list endpoints. */
     @WithDefault("500")

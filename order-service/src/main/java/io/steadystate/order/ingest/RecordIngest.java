@@ -5,13 +5,14 @@ import io.steadystate.core.event.Signal;
 import io.steadystate.core.serde.MarketEventSerde;
 import io.steadystate.core.serde.SignalSerde;
 import io.steadystate.core.serde.UndecodableRecordException;
+import io.steadystate.kit.delivery.DeadLetters;
+import io.steadystate.kit.delivery.Outbox;
 import io.steadystate.order.orders.OrderEngine;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Kafka in, independent of the messaging framework (through {@link PartitionOwnership}, or the recovery test's
- * plain consumers): decode with the core serde, hand valid records to the engine, send
- * the rest to the DLQ and carry on. Never throws for bad input.
+ * Kafka in (through {@link PartitionOwnership}): decode with the core serde, hand valid records to the engine,
+ * send the rest to {@code order.dlq} in the same transaction and carry on. Never throws for bad input.
  */
 public final class RecordIngest {
 
@@ -25,45 +26,33 @@ public final class RecordIngest {
         this.deadLetters = deadLetters;
     }
 
-    public void signals(Iterable<ConsumerRecord<String, byte[]>> records) {
-        for (ConsumerRecord<String, byte[]> r : records) {
-            signal(r);
-        }
-    }
-
-    public void marketEvents(Iterable<ConsumerRecord<String, byte[]>> records) {
-        for (ConsumerRecord<String, byte[]> r : records) {
-            marketEvent(r);
-        }
-    }
-
-    public void signal(ConsumerRecord<String, byte[]> r) {
+    public void signal(ConsumerRecord<String, byte[]> r, Outbox out) {
         Signal s;
         try {
             s = signals.decode(r.value());
         } catch (UndecodableRecordException e) {
-            deadLetters.send(r, e.reason().name(), e.getMessage());
+            deadLetters.undecodable(out, r, e);
             return;
         }
         try {
             engine.onSignal(s);
         } catch (RuntimeException e) { // a domain rule the record breaks (e.g. an invalid command built from it)
-            deadLetters.send(r, DeadLetters.VALIDATION, e.toString());
+            deadLetters.invalid(out, r, e.toString());
         }
     }
 
-    public void marketEvent(ConsumerRecord<String, byte[]> r) {
+    public void marketEvent(ConsumerRecord<String, byte[]> r, Outbox out) {
         MarketEvent e;
         try {
             e = marketEvents.decode(r.value());
         } catch (UndecodableRecordException ex) {
-            deadLetters.send(r, ex.reason().name(), ex.getMessage());
+            deadLetters.undecodable(out, r, ex);
             return;
         }
         try {
             engine.onMarketEvent(e);
         } catch (RuntimeException ex) {
-            deadLetters.send(r, DeadLetters.VALIDATION, ex.toString());
+            deadLetters.invalid(out, r, ex.toString());
         }
     }
 }

@@ -14,7 +14,7 @@ import java.time.Duration;
 /**
  * Creates the system's topics at start-up when missing (background thread, retrying while the broker is
  * unreachable). The state itself is rebuilt per partition by the rebalance listener
- * ({@code ingest.PartitionOwnership}) when the first assignment arrives: until then mutating REST calls answer
+ * ({@code ingest.PartitionOwnership}, driven by the delivery loop) when the first assignment arrives: until then mutating REST calls answer
  * 503 and readiness is DOWN (an instance assigned no partition becomes ready with an empty state).
  */
 @ApplicationScoped

@@ -12,7 +12,6 @@ import io.steadystate.order.orders.OrderEngine;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -38,10 +37,13 @@ import java.util.function.Predicate;
  *   <li>{@code order.open-orders} (compacted, tombstoned on terminal) read from the beginning → every live order;
  *       cost proportional to what is open, not to history.</li>
  *   <li>{@code order.positions} (compacted) → every position.</li>
- *   <li>The tail of {@code order.events} (the last {@code lookback} of wall time) → order ids that reached a
- *       terminal state recently, so a signal redelivered because its offset was not yet committed is
- *       recognised as a duplicate rather than traded twice.</li>
+ *   <li>The tail of {@code order.events} (the last {@code tailRecords} records of each partition — a count, not
+ *       a wall-clock window, so a long outage does not shrink it to nothing) → order ids that reached a terminal
+ *       state recently, so a client retrying a REST order (same clientOrderId) gets the existing order back.</li>
  * </ol>
+ * Everything is read {@code read_committed}: the engine's steps are Kafka transactions, so recovery sees a
+ * step whole or not at all. A signal is never redelivered after its step committed (its offset commits in the
+ * same transaction), so no dedup of signals across a restart is needed; an aborted step left nothing visible.
  * All three topics are partitioned by symbol (open orders and positions by an explicit partition from
  * {@link Partitioning}, order events by the default partitioner on the symbol key), so the state of input
  * partition p lives in partition p of each: only those partitions are read. Every record is also filtered by
@@ -53,11 +55,11 @@ public final class StateRecovery {
     private static final Logger LOG = Logger.getLogger(StateRecovery.class);
 
     private final String bootstrapServers;
-    private final Duration lookback;
+    private final int tailRecords;
 
-    public StateRecovery(String bootstrapServers, Duration lookback) {
+    public StateRecovery(String bootstrapServers, int tailRecords) {
         this.bootstrapServers = bootstrapServers;
-        this.lookback = lookback;
+        this.tailRecords = tailRecords;
     }
 
     /** Everything, for a single instance (crash test, tools): every partition, then marks the engine recovered. */
@@ -94,7 +96,7 @@ public final class StateRecovery {
         final Map<String, OrderEvent> open = new LinkedHashMap<>();
         @Bounded("local to one rebuild call; the compacted positions of the partitions read")
         final Map<String, Position> positions = new HashMap<>();
-        @Bounded("local to one rebuild call; terminal ids of the lookback window of the partitions read")
+        @Bounded("local to one rebuild call; terminal ids of the order.events tail of the partitions read")
         final Map<String, String> finished = new HashMap<>();
         long latest = Long.MIN_VALUE;
     }
@@ -132,13 +134,12 @@ public final class StateRecovery {
             }
         });
         readTail(consumer, partitions(consumer, Topics.ORDER_EVENTS, partitions, inputPartitions),
-                System.currentTimeMillis() - lookback.toMillis(), r -> decode(() -> {
+                tailRecords, r -> decode(() -> {
                     OrderEvent e = orderSerde.decode(r.value());
                     if (!mine.test(e.symbol())) {
                         return;
                     }
-                    // only terminal evidence counts: an id whose ACCEPTED reached the broker but whose open-order
-                    // record was lost in the crash window stays unseen, so its redelivered signal re-creates it
+                    // only terminal evidence counts: a live order is known from order.open-orders
                     if (e.status().isTerminal()) {
                         read.finished.put(e.entryId(), e.symbol());
                     }
@@ -163,7 +164,8 @@ public final class StateRecovery {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000,
-                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000),
+                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                 new StringDeserializer(), new ByteArrayDeserializer());
     }
 
@@ -191,16 +193,13 @@ public final class StateRecovery {
         drain(consumer, tps, each);
     }
 
-    private static void readTail(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> tps, long sinceMillis,
+    private static void readTail(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> tps, int records,
                                  Consumer<ConsumerRecord<String, byte[]>> each) {
         consumer.assign(tps);
-        Map<TopicPartition, Long> query = new HashMap<>();
-        tps.forEach(tp -> query.put(tp, sinceMillis));
-        Map<TopicPartition, OffsetAndTimestamp> from = consumer.offsetsForTimes(query);
+        Map<TopicPartition, Long> begins = consumer.beginningOffsets(tps);
         Map<TopicPartition, Long> ends = consumer.endOffsets(tps);
         for (TopicPartition tp : tps) {
-            OffsetAndTimestamp o = from.get(tp);
-            consumer.seek(tp, o == null ? ends.get(tp) : o.offset());
+            consumer.seek(tp, Math.max(begins.get(tp), ends.get(tp) - records));
         }
         drain(consumer, tps, each);
     }

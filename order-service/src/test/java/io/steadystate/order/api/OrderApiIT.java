@@ -225,4 +225,25 @@ class OrderApiIT {
                 .body(containsString("/orders/{id}")).body(containsString("/risk/kill-switch"));
         given().get("/q/health/ready").then().statusCode(200);
     }
+
+    /** The running service's producer, read live: from the loop's readiness data and from the broker itself. */
+    @org.junit.jupiter.api.Test
+    void theLiveProducerIsIdempotentTransactionalAndWaitsForAllReplicas() throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (io.restassured.RestAssured.given().get("/q/health/ready").statusCode() != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        io.restassured.path.json.JsonPath ready = io.restassured.RestAssured.given().get("/q/health/ready").jsonPath();
+        String data = "checks.find { it.name == 'kafka-delivery' }.data.'order-service.producer.";
+        assertThat(ready.getString(data + "acks'")).as("acks=all (the client normalises it to -1)").isEqualTo("-1");
+        assertThat(ready.getString(data + "enable.idempotence'")).isEqualTo("true");
+        String transactionalId = ready.getString(data + "transactional.id'");
+        assertThat(transactionalId).startsWith("order-service-");
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(java.util.Map.of(
+                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            org.apache.kafka.clients.admin.TransactionDescription tx = admin.describeTransactions(java.util.List.of(transactionalId))
+                    .description(transactionalId).get();
+            assertThat(tx.producerId()).as("the broker knows the live transactional producer").isNotNegative();
+        }
+    }
 }

@@ -18,30 +18,22 @@ import io.steadystate.core.state.StoreMetrics;
 import io.steadystate.core.testkafka.RealKafka;
 import io.steadystate.core.testkafka.RealKafkaExtension;
 import io.steadystate.core.testkafka.TestRecords;
+import io.steadystate.kit.delivery.KafkaClients;
 import io.steadystate.order.OrderServiceWiring;
-import io.steadystate.order.events.KafkaOrderPublisher;
+import io.steadystate.order.delivery.OrderDelivery;
 import io.steadystate.order.fault.OrderTrackingLeak;
 import io.steadystate.order.orders.EngineSettings;
 import io.steadystate.order.orders.OrderEngine;
 import io.steadystate.order.orders.OrderMetrics.SignalOutcome;
-import io.steadystate.order.recovery.StateRecovery;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,9 +44,9 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two order-service instances in one consumer group on a real broker: the production classes (engine, publisher,
- * record ingest, {@link PartitionOwnership}, {@link StateRecovery}) wired twice, each with one plain consumer of
- * both input topics and the range assignor, as the Quarkus channel is configured. A joins alone, B joins (A
+ * Two order-service instances in one consumer group on a real broker: the production wiring ({@link OrderDelivery}:
+ * engine, publisher, {@link PartitionOwnership}, state recovery, the service-kit delivery loop with the range
+ * assignor) built twice. A joins alone, B joins (A
  * drops what B now owns; B rebuilds it), both trade their own symbols, B leaves (A rebuilds B's partitions and
  * fills the brackets B opened); no order event id is published twice.
  */
@@ -70,63 +62,22 @@ class ScaleOutIT {
     private long now = 1_767_623_400_000L;
     private long seq;
 
-    /** One order-service process: what Quarkus wires, with one plain consumer loop for both topics. */
+    /** One order-service process: exactly what Quarkus wires ({@link OrderDelivery}), with a fast heartbeat. */
     private static final class Instance implements AutoCloseable {
         final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        final KafkaOrderPublisher publisher;
+        final OrderDelivery delivery;
         final OrderEngine engine;
         final PartitionOwnership ownership;
-        private final Thread loop;
-        private volatile boolean running = true;
+        private boolean closed;
 
         Instance(String bootstrap, String name) {
-            publisher = new KafkaOrderPublisher(KafkaOrderPublisher.newProducer(bootstrap, name));
-            engine = new OrderEngine(EngineSettings.defaults(), publisher, registry, OrderTrackingLeak.off(registry),
-                    OrderServiceWiring::wallMicros);
-            RecordIngest ingest = new RecordIngest(engine, new DeadLetters(publisher.producer(), registry));
-            ownership = new PartitionOwnership(engine, ingest, publisher, new StateRecovery(bootstrap, Duration.ofMinutes(5)));
-            KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                    ConsumerConfig.CLIENT_ID_CONFIG, name,
-                    ConsumerConfig.GROUP_ID_CONFIG, GROUP,
-                    ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic",
-                    ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName(),
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                    ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 300,
-                    ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 6_000),
-                    new StringDeserializer(), new ByteArrayDeserializer());
-            loop = new Thread(() -> run(consumer), name + "-loop");
-            loop.start();
-        }
-
-        /** Poll, apply (flushes), commit: the channel's batch cycle. close() leaves the group (revocation). */
-        private void run(KafkaConsumer<String, byte[]> consumer) {
-            try (consumer) {
-                consumer.subscribe(List.of(Topics.SIGNALS, Topics.MARKET_EVENTS), new ConsumerRebalanceListener() {
-                    @Override
-                    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                        ownership.onRevoked(consumer, partitions);
-                    }
-
-                    @Override
-                    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                        ownership.onAssigned(consumer, partitions);
-                    }
-
-                    @Override
-                    public void onPartitionsLost(Collection<TopicPartition> partitions) {
-                        ownership.onLost(partitions);
-                    }
-                });
-                while (running) {
-                    ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(100));
-                    if (!records.isEmpty()) {
-                        ownership.process(records);
-                        consumer.commitSync();
-                    }
-                }
-            }
+            delivery = new OrderDelivery(new OrderDelivery.Settings(bootstrap, name, GROUP, EngineSettings.defaults(),
+                    20_000, Map.of(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 300,
+                    ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 6_000)),
+                    registry, OrderTrackingLeak.off(registry), OrderServiceWiring::wallMicros, KafkaClients.PLAIN);
+            engine = delivery.engine();
+            ownership = delivery.ownership();
+            delivery.start();
         }
 
         Set<String> openEntrySymbols() {
@@ -145,14 +96,13 @@ class ScaleOutIT {
             return registry.get(StoreMetrics.EVICTIONS).tag("store", store).tag("cause", "revoked").counter().count();
         }
 
+        /** Leaves the group: the consumer's close revokes (drops the state); nothing uncommitted survives. */
         @Override
-        public void close() throws InterruptedException {
-            if (!running) {
-                return;
+        public void close() {
+            if (!closed) {
+                closed = true;
+                delivery.close();
             }
-            running = false;
-            loop.join(30_000);
-            publisher.close();
         }
     }
 

@@ -1,33 +1,38 @@
 package io.steadystate.strategy.params;
 
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.steadystate.strategy.kafka.AckedSend;
 import io.steadystate.core.event.SlotParameters;
+import io.steadystate.core.kafka.Topics;
 import io.steadystate.core.serde.SlotParametersSerde;
+import io.steadystate.kit.delivery.DeliveryLoop;
+import io.steadystate.strategy.StrategyDelivery;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
+import jakarta.inject.Named;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Writes a validated row to {@code strategy.params} keyed by slot id; every instance applies it via {@link ParameterUpdates}. */
+/**
+ * Writes a validated row to {@code strategy.params} keyed by slot id, through the market-events loop's
+ * transactional producer; every instance applies it via {@link ParameterUpdates}.
+ */
 @ApplicationScoped
 public class ParameterPublisher {
 
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
     private final SlotParametersSerde serde = new SlotParametersSerde();
-    private final Emitter<byte[]> emitter;
+    private final DeliveryLoop loop;
 
-    public ParameterPublisher(@Channel("strategy-params-out") Emitter<byte[]> emitter) {
-        this.emitter = emitter;
+    public ParameterPublisher(@Named(StrategyDelivery.MARKET_EVENTS) DeliveryLoop loop) {
+        this.loop = loop;
     }
 
-    /** Blocks until Kafka acknowledged the row (REST worker thread). */
+    /** Blocks (REST worker thread) until the row is committed on the broker, or throws. */
     public void publish(SlotParameters row) throws Exception {
-        CompletableFuture<Void> done = AckedSend.send(emitter, serde.encode(row),
-                OutgoingKafkaRecordMetadata.<String>builder().withKey(Integer.toString(row.slotId())).build());
-        done.get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        byte[] value = serde.encode(row);
+        loop.submit(out -> {
+            out.send(new ProducerRecord<>(Topics.SLOT_PARAMETERS, Integer.toString(row.slotId()), value));
+            return null;
+        }).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

@@ -3,17 +3,21 @@ package io.steadystate.strategy.params;
 import io.steadystate.core.event.SlotParameters;
 import io.steadystate.core.serde.SlotParametersSerde;
 import io.steadystate.core.serde.UndecodableRecordException;
-import jakarta.enterprise.context.ApplicationScoped;
+import io.steadystate.kit.delivery.DeliveryHandler;
+import io.steadystate.kit.delivery.Outbox;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
+
+import java.util.Collection;
 
 /**
  * Hot reload of the parameter table from the compacted {@code strategy.params} topic (keyed by slot id). Every
- * instance reads the whole topic from the start with its own group id and never commits (channel
- * {@code strategy-params}), so after a restart the table is rebuilt from the latest row of every slot.
+ * instance reads the whole topic from the start with its own group id and never commits (a delivery loop
+ * without outputs), so after a restart the table is rebuilt from the latest row of every slot.
  */
-@ApplicationScoped
-public class ParameterUpdates {
+public final class ParameterUpdates implements DeliveryHandler {
 
     private final SlotParametersSerde serde = new SlotParametersSerde();
     private final ParameterTable table;
@@ -22,9 +26,20 @@ public class ParameterUpdates {
         this.table = table;
     }
 
-    @Incoming("strategy-params")
-    public void onRow(ConsumerRecord<String, byte[]> record) {
-        accept(record.key(), record.value(), record.partition(), record.offset());
+    @Override
+    public void handle(ConsumerRecords<String, byte[]> records, Outbox out) {
+        for (ConsumerRecord<String, byte[]> record : records) {
+            accept(record.key(), record.value(), record.partition(), record.offset());
+        }
+    }
+
+    /** Rows are never dropped: a slot keeps its latest row whoever reads the topic. */
+    @Override
+    public void assigned(Collection<TopicPartition> partitions, Consumer<?, ?> consumer) {
+    }
+
+    @Override
+    public void revoked(Collection<TopicPartition> partitions) {
     }
 
     /** Applies one row; returns the refusal reason, or null when applied or a tombstone (slot keeps its row). */

@@ -1,0 +1,48 @@
+package io.steadystate.kit.delivery;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The client properties of a loop. Fixed by the kit, not overridable: consumers commit only through the loop
+ * ({@code enable.auto.commit=false}) and read {@code read_committed}; producers are {@code acks=all},
+ * idempotent and transactional.
+ */
+final class ClientConfigs {
+
+    /** Bounds how long a crashed instance's open transaction can hold back read_committed readers (LSO). */
+    static final int TRANSACTION_TIMEOUT_MS = 10_000;
+
+    private ClientConfigs() {
+    }
+
+    static Map<String, Object> consumer(DeliverySettings s) {
+        Map<String, Object> c = new HashMap<>();
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+        c.putAll(s.consumerOverrides());
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrapServers());
+        c.put(ConsumerConfig.GROUP_ID_CONFIG, s.groupId());
+        c.put(ConsumerConfig.CLIENT_ID_CONFIG, s.clientId() + "-in");
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return c;
+    }
+
+    static Map<String, Object> producer(DeliverySettings s) {
+        Map<String, Object> p = new HashMap<>();
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, TRANSACTION_TIMEOUT_MS);
+        p.putAll(s.producerOverrides());
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrapServers());
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, s.clientId() + "-out");
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, s.transactionalId());
+        return p;
+    }
+}

@@ -1,0 +1,36 @@
+package io.steadystate.kit.delivery;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
+
+import java.util.Collection;
+
+/**
+ * What a service plugs into a {@link DeliveryLoop}. Every method runs on the loop's one thread, so a handler needs
+ * no lock of its own against the loop (REST reads still need the handler's own thread-safety).
+ */
+public interface DeliveryHandler {
+
+    /**
+     * The loop gained {@code partitions} (inside {@code poll}, before any of their records is returned), or is
+     * rebuilding after an aborted transaction. Rebuild what these partitions own; may block. Throwing makes the
+     * loop drop and rebuild every assigned partition again after a back-off.
+     */
+    void assigned(Collection<TopicPartition> partitions, Consumer<?, ?> consumer);
+
+    /** The loop lost {@code partitions} (revoked, lost, or an aborted transaction): drop what they own. */
+    void revoked(Collection<TopicPartition> partitions);
+
+    /**
+     * One poll's records. Everything sent through {@code out} and the records' offsets are committed together
+     * (one Kafka transaction) after this returns, or none of it is. Bad records go to the DLQ through
+     * {@link DeadLetters}; an exception here aborts the batch and re-processes it after a rebuild.
+     */
+    void handle(ConsumerRecords<String, byte[]> records, Outbox out);
+
+    /** False while the handler's state is incomplete (readiness DOWN). */
+    default boolean ready() {
+        return true;
+    }
+}

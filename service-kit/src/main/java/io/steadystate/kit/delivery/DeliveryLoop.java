@@ -1,0 +1,360 @@
+package io.steadystate.kit.delivery;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.steadystate.core.state.Bounded;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
+
+/**
+ * One consumer group's delivery: a plain {@code KafkaConsumer} and a plain transactional {@code KafkaProducer}
+ * driven by one dedicated thread (README: threads, commit rule, transactions, health, metrics).
+ *
+ * <p>Per poll: begin a transaction, run the queued {@link #submit commands}, hand the records to the handler
+ * (whose sends join the transaction), add the records' next offsets with {@code sendOffsetsToTransaction}, commit.
+ * So an offset is committed exactly when everything produced from it is: outputs, dead letters, command output.
+ * Any failure (a send the broker refused, a commit that timed out, a handler exception) aborts; the loop then
+ * pauses its partitions, recreates the producer (which fences its own predecessor), drops and rebuilds every
+ * assigned partition's state through the handler and seeks back to the committed offsets — the rebalance path.
+ * Readiness is DOWN from the failure until that recovery succeeded.
+ */
+public final class DeliveryLoop implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryLoop.class);
+    static final int COMMAND_CAPACITY = 256;
+    static final int COMMANDS_PER_TRANSACTION = 64;
+    private static final Duration BACKOFF = Duration.ofSeconds(1);
+
+    private final DeliverySettings settings;
+    private final DeliveryHandler handler;
+    private final KafkaClients clients;
+    private final MeterRegistry registry;
+    private final SendErrors sendErrors;
+    private final Thread thread;
+    private final LoopOutbox outbox;
+    private final LoopHealth health = new LoopHealth();
+    /** Bounded: a full queue refuses the command (REST answers 503) instead of buffering without limit. */
+    @Bounded("ArrayBlockingQueue of COMMAND_CAPACITY")
+    private final BlockingQueue<LoopCommand<?>> commands = new ArrayBlockingQueue<>(COMMAND_CAPACITY);
+    @Bounded("the commands of one transaction: at most COMMANDS_PER_TRANSACTION, cleared after each")
+    private final List<LoopCommand<?>> running = new ArrayList<>();
+    private volatile boolean stopping;
+    private volatile Map<String, Object> effectiveProducerConfig = Map.of();
+    private Consumer<String, byte[]> consumer;
+    private Producer<String, byte[]> producer;
+    private KafkaClientMetrics consumerMetrics;
+    private KafkaClientMetrics producerMetrics;
+    private boolean recoveryNeeded;
+
+    public DeliveryLoop(DeliverySettings settings, DeliveryHandler handler, KafkaClients clients, MeterRegistry registry) {
+        this.settings = settings;
+        this.handler = handler;
+        this.clients = clients;
+        this.registry = registry;
+        this.sendErrors = new SendErrors(settings.service(), settings.outputTopics(), registry);
+        this.thread = new Thread(this::run, "delivery-" + settings.groupId());
+        this.thread.setDaemon(true);
+        this.outbox = new LoopOutbox(thread, sendErrors, health::sendFailed);
+    }
+
+    public DeliverySettings settings() {
+        return settings;
+    }
+
+    public synchronized void start() {
+        if (!thread.isAlive() && !stopping) {
+            thread.start();
+        }
+    }
+
+    /**
+     * Runs {@code mutation} on the loop thread inside its next transaction; the future completes after that
+     * transaction committed (exceptionally if it aborted or the loop is full or stopped).
+     */
+    public <T> CompletableFuture<T> submit(Function<Outbox, T> mutation) {
+        LoopCommand<T> command = new LoopCommand<>(mutation);
+        if (stopping || !settings.hasOutputs()) {
+            command.aborted(new RejectedExecutionException("delivery loop " + settings.groupId() + " is not accepting commands"));
+        } else if (!commands.offer(command)) {
+            command.aborted(new RejectedExecutionException("delivery loop " + settings.groupId() + " is busy"));
+        }
+        return command.done;
+    }
+
+    public LoopHealth.Status health() {
+        return health.status(thread.isAlive(), handler.ready());
+    }
+
+    /**
+     * The configuration the live producer was built from, as the client resolves it ({@link ProducerConfig}
+     * with its defaults and idempotence rules applied); empty before the producer exists.
+     */
+    public Map<String, Object> effectiveProducerConfig() {
+        return effectiveProducerConfig;
+    }
+
+    private void run() {
+        try {
+            consumer = clients.consumer(ClientConfigs.consumer(settings));
+            consumerMetrics = bind(consumer, null);
+            if (settings.hasOutputs()) {
+                firstProducer();
+            }
+            consumer.subscribe(settings.topics(), new Rebalance());
+            while (!stopping) {
+                health.progress();
+                try {
+                    if (recoveryNeeded) {
+                        recover();
+                        continue;
+                    }
+                    ConsumerRecords<String, byte[]> records = consumer.poll(settings.pollTimeout());
+                    if (recoveryNeeded) {
+                        continue; // a rebuild failed inside poll: these records are re-read after recovery
+                    }
+                    if (settings.hasOutputs()) {
+                        deliver(records);
+                    } else if (!records.isEmpty()) {
+                        handler.handle(records, Outbox.NONE);
+                    }
+                } catch (WakeupException e) {
+                    // close() woke us
+                } catch (RuntimeException e) {
+                    failed(e);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "delivery loop %s stopped", settings.groupId());
+            health.sendFailed(e);
+        } finally {
+            shutdownClients();
+        }
+    }
+
+    private void deliver(ConsumerRecords<String, byte[]> records) {
+        commands.drainTo(running, COMMANDS_PER_TRANSACTION);
+        if (records.isEmpty() && running.isEmpty()) {
+            return;
+        }
+        try {
+            producer.beginTransaction();
+            for (LoopCommand<?> c : running) {
+                c.run(outbox);
+            }
+            if (!records.isEmpty()) {
+                handler.handle(records, outbox);
+                producer.sendOffsetsToTransaction(nextOffsets(records), consumer.groupMetadata());
+            }
+            producer.commitTransaction();
+        } catch (RuntimeException e) {
+            for (LoopCommand<?> c : running) {
+                c.aborted(e);
+            }
+            running.clear();
+            throw e;
+        }
+        health.committed();
+        for (LoopCommand<?> c : running) {
+            c.committed();
+        }
+        running.clear();
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, byte[]> records) {
+        Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
+        for (TopicPartition tp : records.partitions()) {
+            List<ConsumerRecord<String, byte[]>> rs = records.records(tp);
+            next.put(tp, new OffsetAndMetadata(rs.get(rs.size() - 1).offset() + 1));
+        }
+        return next;
+    }
+
+    private void failed(RuntimeException e) {
+        if (stopping) {
+            return;
+        }
+        sendErrors.count(SendErrors.TRANSACTION);
+        health.sendFailed(e);
+        LOG.errorf("delivery loop %s: transaction aborted, rebuilding from the committed offsets: %s",
+                settings.groupId(), e.toString());
+        if (producer != null) {
+            try {
+                producer.abortTransaction();
+            } catch (RuntimeException ignored) {
+                // the producer is replaced in recover() anyway
+            }
+        }
+        recoveryNeeded = true;
+    }
+
+    /** Back-pressure while the output is broken: partitions paused, the group kept alive by empty polls. */
+    private void recover() {
+        consumer.pause(consumer.assignment());
+        consumer.poll(BACKOFF); // a rebalance may run in here: read the assignment after it
+        Set<TopicPartition> assigned = consumer.assignment();
+        consumer.pause(assigned);
+        try {
+            if (settings.hasOutputs()) {
+                newProducer();
+            }
+            handler.revoked(assigned);
+            handler.assigned(assigned, consumer);
+            Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(assigned);
+            for (TopicPartition tp : assigned) {
+                OffsetAndMetadata o = committed.get(tp);
+                if (o == null) {
+                    consumer.seekToBeginning(List.of(tp));
+                } else {
+                    consumer.seek(tp, o.offset());
+                }
+            }
+            consumer.resume(assigned);
+            recoveryNeeded = false;
+            health.recovered();
+            LOG.infof("delivery loop %s recovered %s from the committed offsets", settings.groupId(), assigned);
+        } catch (RuntimeException e) {
+            health.sendFailed(e);
+            LOG.warnf("delivery loop %s: recovery failed, retrying: %s", settings.groupId(), e.toString());
+        }
+    }
+
+    /** The broker may be slow or not up yet (the transaction coordinator is created on first use): retry. */
+    private void firstProducer() {
+        for (int attempt = 1; !stopping; attempt++) {
+            health.progress();
+            try {
+                newProducer();
+                health.committed(); // the output works: nothing failing any more
+                return;
+            } catch (RuntimeException e) {
+                health.sendFailed(e);
+                if (attempt == 1 || attempt % 10 == 0) {
+                    LOG.warnf("delivery loop %s: transactional producer not ready (attempt %d), retrying: %s",
+                            settings.groupId(), attempt, e.toString());
+                }
+                try {
+                    Thread.sleep(BACKOFF.toMillis());
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** A fresh transactional producer: {@code initTransactions} aborts whatever the previous one left open. */
+    private void newProducer() {
+        closeProducer();
+        Map<String, Object> config = ClientConfigs.producer(settings);
+        producer = clients.producer(config);
+        producerMetrics = bind(null, producer);
+        outbox.use(producer);
+        producer.initTransactions();
+        Map<String, Object> parsed = new HashMap<>(config);
+        parsed.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, org.apache.kafka.common.serialization.StringSerializer.class);
+        parsed.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, org.apache.kafka.common.serialization.ByteArraySerializer.class);
+        effectiveProducerConfig = Map.copyOf(new ProducerConfig(parsed).values().entrySet().stream()
+                .filter(e -> e.getValue() != null)
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    }
+
+    private KafkaClientMetrics bind(Consumer<String, byte[]> c, Producer<String, byte[]> p) {
+        KafkaClientMetrics metrics = c != null ? new KafkaClientMetrics(c) : new KafkaClientMetrics(p);
+        metrics.bindTo(registry);
+        return metrics;
+    }
+
+    private void closeProducer() {
+        if (producerMetrics != null) {
+            producerMetrics.close();
+            producerMetrics = null;
+        }
+        if (producer != null) {
+            try {
+                producer.close(Duration.ZERO);
+            } catch (RuntimeException ignored) {
+                // closing a broken producer
+            }
+            producer = null;
+        }
+    }
+
+    private void shutdownClients() {
+        for (LoopCommand<?> c : commands) {
+            c.aborted(new RejectedExecutionException("delivery loop stopped"));
+        }
+        commands.clear();
+        closeProducer();
+        if (consumerMetrics != null) {
+            consumerMetrics.close();
+        }
+        if (consumer != null) {
+            try {
+                consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(1)));
+            } catch (RuntimeException e) {
+                LOG.debugf("closing the consumer of %s: %s", settings.groupId(), e);
+            }
+        }
+    }
+
+    /** Stops polling, aborts nothing that was committed, closes the clients with short timeouts (shutdown). */
+    @Override
+    public void close() {
+        stopping = true;
+        Consumer<String, byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Runs inside poll on the loop thread: between two transactions, never inside one. */
+    private final class Rebalance implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            handler.revoked(partitions);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            handler.revoked(partitions);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            try {
+                handler.assigned(partitions, consumer);
+                health.assigned();
+            } catch (RuntimeException e) {
+                LOG.warnf("delivery loop %s: rebuilding %s failed: %s", settings.groupId(), partitions, e.toString());
+                health.sendFailed(e);
+                recoveryNeeded = true;
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.steadystate.kit.delivery;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One loop's configuration.
+ *
+ * @param service          {@code service} tag of the kit's meters and the DLQ header
+ * @param groupId          consumer group; one loop (one thread) per group
+ * @param topics           subscribed topics
+ * @param outputTopics     topics the handler sends to; empty = no producer (a table reader)
+ * @param transactionalId  stable per instance (a restart with the same id fences and aborts its predecessor's
+ *                         open transaction at once); required when there are outputs
+ * @param commitOffsets    false for a reader that replays its topic on every start (no commits at all)
+ * @param consumerOverrides extra consumer properties (e.g. the assignor, max.poll.records)
+ * @param producerOverrides extra producer properties (e.g. linger.ms); acks and idempotence are not overridable
+ */
+public record DeliverySettings(String service, String bootstrapServers, String groupId, List<String> topics,
+                               List<String> outputTopics, String transactionalId, boolean commitOffsets,
+                               Map<String, Object> consumerOverrides, Map<String, Object> producerOverrides,
+                               Duration pollTimeout) {
+
+    public DeliverySettings {
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        Objects.requireNonNull(groupId, "groupId");
+        topics = List.copyOf(topics);
+        outputTopics = List.copyOf(outputTopics);
+        consumerOverrides = Map.copyOf(consumerOverrides);
+        producerOverrides = Map.copyOf(producerOverrides);
+        if (topics.isEmpty()) {
+            throw new IllegalArgumentException("a delivery loop needs at least one input topic");
+        }
+        if (!outputTopics.isEmpty() && (transactionalId == null || transactionalId.isBlank())) {
+            throw new IllegalArgumentException("a loop with outputs needs a transactional id");
+        }
+        if (!outputTopics.isEmpty() && !commitOffsets) {
+            throw new IllegalArgumentException("a loop with outputs commits its offsets in its transactions");
+        }
+        pollTimeout = pollTimeout == null ? Duration.ofMillis(10) : pollTimeout;
+    }
+
+    public boolean hasOutputs() {
+        return !outputTopics.isEmpty();
+    }
+
+    public String clientId() {
+        return service + "-" + groupId;
+    }
+}

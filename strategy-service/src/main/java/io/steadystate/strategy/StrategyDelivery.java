@@ -1,0 +1,63 @@
+package io.steadystate.strategy;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.steadystate.core.kafka.Topics;
+import io.steadystate.kit.delivery.DeadLetters;
+import io.steadystate.kit.delivery.DeliveryLoop;
+import io.steadystate.kit.delivery.DeliverySettings;
+import io.steadystate.kit.delivery.KafkaClients;
+import io.steadystate.strategy.ingest.MarketEventsHandler;
+import io.steadystate.strategy.params.ParameterTable;
+import io.steadystate.strategy.params.ParameterUpdates;
+import io.steadystate.strategy.symbol.SymbolBook;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The service's two delivery loops (service-kit), started and stopped with Quarkus by the kit:
+ * <ul>
+ *   <li>{@code market-events}: group {@code strategy-service}, market.events in; signals, dead letters and
+ *       REST parameter rows out, one transaction per poll (transactional id {@code strategy-service-<instance>}).</li>
+ *   <li>{@code strategy-params}: the compacted parameter table, read whole by every instance under a group of
+ *       its own, never committed.</li>
+ * </ul>
+ */
+public class StrategyDelivery {
+
+    public static final String MARKET_EVENTS = "market-events";
+    public static final String PARAMS = "strategy-params";
+    static final String SERVICE = "strategy-service";
+
+    @Produces
+    @Singleton
+    @Named(MARKET_EVENTS)
+    DeliveryLoop marketEvents(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                              @ConfigProperty(name = "steadystate.delivery.instance-id") String instanceId,
+                              SymbolBook book, MeterRegistry registry) {
+        DeliverySettings settings = new DeliverySettings(SERVICE, bootstrapServers, SERVICE,
+                List.of(Topics.MARKET_EVENTS), List.of(Topics.SIGNALS, Topics.STRATEGY_DLQ, Topics.SLOT_PARAMETERS),
+                SERVICE + "-" + instanceId, true, Map.of("max.poll.records", 1000), Map.of(), null);
+        DeadLetters deadLetters = new DeadLetters(SERVICE, Topics.STRATEGY_DLQ, registry);
+        return new DeliveryLoop(settings, new MarketEventsHandler(book, deadLetters, registry), KafkaClients.PLAIN,
+                registry);
+    }
+
+    @Produces
+    @Singleton
+    @Named(PARAMS)
+    DeliveryLoop parameters(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                            ParameterTable table, MeterRegistry registry) {
+        // unique per process: every instance must read every row, so instances must not share a group
+        DeliverySettings settings = new DeliverySettings(SERVICE, bootstrapServers,
+                SERVICE + "-params-" + UUID.randomUUID(), List.of(Topics.SLOT_PARAMETERS), List.of(), null, false,
+                Map.of(), Map.of(), Duration.ofMillis(100));
+        return new DeliveryLoop(settings, new ParameterUpdates(table), KafkaClients.PLAIN, registry);
+    }
+}
