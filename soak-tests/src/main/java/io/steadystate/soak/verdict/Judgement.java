@@ -6,6 +6,7 @@ import io.steadystate.soak.sampling.ServiceSample;
 import io.steadystate.soak.sampling.StoreSample;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,11 +36,31 @@ public final class Judgement {
 
     public static HeapSeries series(String service, List<Sample> samples) {
         List<Sample> usable = usable(service, samples);
+        Map<Driver, double[]> drivers = new EnumMap<>(Driver.class);
+        putDriver(drivers, Driver.TICKS, values(usable, s -> stackCounter(s, "market-data-service", "ticksPublished")));
+        putDriver(drivers, Driver.ORDERS, values(usable, s -> stackCounter(s, "order-service", "signalsProcessed")));
+        putDriver(drivers, Driver.LISTINGS, values(usable, s -> stackCounter(s, "market-data-service", "listings")));
         return new HeapSeries(service, values(usable, s -> s.simDaysElapsed()),
                 values(usable, s -> s.service(service).events()),
                 values(usable, s -> s.service(service).postGcHeapBytes()),
                 values(usable, s -> s.service(service).storeEntriesTotal()),
-                values(usable, Sample::elapsedSeconds));
+                values(usable, Sample::elapsedSeconds), drivers);
+    }
+
+    /**
+     * Drivers are counted where they happen (ticks published by market-data, signals turned into orders by
+     * order-service), the same count for every service: that is what the stack replayed. NaN when not measured.
+     */
+    private static double stackCounter(Sample s, String service, String counter) {
+        ServiceSample ss = s.service(service);
+        Double v = ss == null ? null : ss.counters().get(counter);
+        return v == null ? Double.NaN : v;
+    }
+
+    private static void putDriver(Map<Driver, double[]> drivers, Driver d, double[] values) {
+        if (java.util.Arrays.stream(values).allMatch(Double::isFinite)) {
+            drivers.put(d, values);
+        }
     }
 
     /** Samples where the service was alive and its post-GC heap was measured. */
@@ -62,6 +83,7 @@ public final class Judgement {
             List<Sample> usable = usable(service, samples);
             HeapSeries series = series(service, samples);
             SlopeVerdict heap = engine.heapVerdict(series);
+            Projection projection = engine.projection(series);
             double[] rss = usable.stream().mapToDouble(s -> Objects.requireNonNullElse(
                     s.service(service).rssBytes(), Double.NaN)).toArray();
             SlopeVerdict rssVerdict = java.util.Arrays.stream(rss).anyMatch(Double::isNaN) ? null
@@ -75,7 +97,7 @@ public final class Judgement {
             }
             checks.addAll(own);
 
-            Outcome outcome = heap.outcome();
+            Outcome outcome = projection.outcome();
             if (own.stream().anyMatch(c -> !c.passed())) {
                 outcome = Outcome.LEAK;
             }
@@ -93,7 +115,7 @@ public final class Judgement {
                     last = Integer.toString(lastSeq);
                 }
             }
-            verdicts.add(new ServiceVerdict(service, outcome, heap, rssVerdict, classes,
+            verdicts.add(new ServiceVerdict(service, outcome, projection, heap, rssVerdict, classes,
                     growingStores(service, usable, heap.windowStart()), first, last));
         }
         if (drained != null) {
