@@ -63,7 +63,7 @@ public final class ProductionProjector {
             DriverFit late = fit(series, full.governing.driver(), half, end);
             if (early != null && late != null && flattens(early.perProductionDay(), late.perProductionDay())) {
                 shape = Shape.BOUNDED_FILLING;
-                used = judge(List.of(late));
+                used = judge(fits(series, half, end)); // every driver again, on the flat half alone
             }
         }
         DriverFit g = used.governing;
@@ -192,8 +192,8 @@ public final class ProductionProjector {
                     workload.heapMb(), daysText(days), daysText(soonest), daysText(latest), heapNow));
         }
         if (fits.size() > 1) {
-            b.append("; also fitted: ");
-            b.append(String.join(", ", fits.stream().filter(f -> f != g).map(f -> String.format(Locale.ROOT,
+            b.append(shape == Shape.BOUNDED_FILLING ? "; whole window: " : "; also fitted: ");
+            b.append(String.join(", ", fits.stream().filter(f -> shape == Shape.BOUNDED_FILLING || f != g).map(f -> String.format(Locale.ROOT,
                     "%s %s MB/day (scatter %.2f MB)", f.driver().label(), interval(f.perProductionDay()),
                     f.scatterMb())).toList()));
         }
