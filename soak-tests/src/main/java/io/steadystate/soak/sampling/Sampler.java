@@ -41,6 +41,8 @@ public final class Sampler implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private Double firstSimEpoch;
     private final SamplingOverhead.Meter overhead = new SamplingOverhead.Meter();
+    /** The highest Σ lag seen right after one service's forced GC during the current sample. */
+    private Long peakLagAfterGc;
 
     public Sampler(Stack stack, MetricsSource metrics, Http http, Path histogramDir, double speed) {
         this.stack = stack;
@@ -57,6 +59,7 @@ public final class Sampler implements AutoCloseable {
 
     public Sample sample(int seq, boolean forceGc) {
         long t0 = System.nanoTime();
+        peakLagAfterGc = null;
         Long lagBefore = forceGc && lag != null ? totalLag(lag.lagByGroup()) : null;
         double elapsed = (t0 - startNanos) / 1e9;
         List<ServiceSample> services = new ArrayList<>();
@@ -79,7 +82,11 @@ public final class Sampler implements AutoCloseable {
         }
         Map<String, Long> lags = lag == null ? Map.of() : lag.lagByGroup();
         if (forceGc) {
-            overhead.record((System.nanoTime() - t0) / 1e6, lagBefore, lag == null ? null : totalLag(lags));
+            Long after = lag == null ? null : totalLag(lags);
+            if (after != null && peakLagAfterGc != null) {
+                after = Math.max(after, peakLagAfterGc);
+            }
+            overhead.record((System.nanoTime() - t0) / 1e6, lagBefore, after);
         }
         return new Sample(seq, Instant.now().toEpochMilli(), elapsed, clock, simDays, List.copyOf(services), lags);
     }
@@ -113,6 +120,13 @@ public final class Sampler implements AutoCloseable {
             try {
                 ClassHistogram h = histogram(e, seq);
                 postGc = (double) h.totalBytes();
+                if (lag != null) {
+                    // right after this service's stall, before the consumers catch up during the next one's
+                    Long now = totalLag(lag.lagByGroup());
+                    if (now != null) {
+                        peakLagAfterGc = peakLagAfterGc == null ? now : Math.max(peakLagAfterGc, now);
+                    }
+                }
             } catch (IOException | RuntimeException ex) {
                 errors.add("jcmd: " + ex.getMessage());
             }

@@ -2,8 +2,9 @@ package io.steadystate.soak.sampling;
 
 /**
  * What sampling cost the run. A forced full GC (the class histogram) stalls each service for its length, and the
- * consumers fall behind meanwhile: the lag spike is consumer lag (Σ over groups) right after the sample's GCs
- * minus right before them.
+ * consumers fall behind meanwhile: the lag spike is the highest consumer lag (Σ over groups) measured right after
+ * each service's forced GC, minus the lag right before the sample. Negative when the consumers were catching up
+ * on an older backlog faster than the GCs stalled them.
  *
  * @param samples           samples with forced GCs measured
  * @param meanMillis        mean wall time of one whole sample (all services' GCs, metrics, lag)
