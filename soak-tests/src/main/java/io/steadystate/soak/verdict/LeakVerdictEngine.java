@@ -28,7 +28,7 @@ public final class LeakVerdictEngine {
     public Projection projection(HeapSeries series) {
         int start = windowStart(series);
         if (series.size() - start < policy.minSamples()) {
-            return projector.project(series, series.size()); // too short: says so
+            return projector.tooShort(Math.max(0, series.size() - start), policy.minSamples());
         }
         return projector.project(series, start);
     }

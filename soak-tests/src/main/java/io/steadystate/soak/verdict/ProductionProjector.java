@@ -167,6 +167,11 @@ public final class ProductionProjector {
         return wall * (Math.pow(ratio, 2.0 / 3.0) - 1) * 1.2 / 60.0;
     }
 
+    public Projection tooShort(int samples, int needed) {
+        return inconclusive(String.format(Locale.ROOT, "too short: %d samples after warm-up, need at least %d — run "
+                + "longer or sample more often", samples, needed));
+    }
+
     private Projection inconclusive(String why) {
         return new Projection(Outcome.INCONCLUSIVE, Shape.STEADY, null, List.of(), null, budget, Double.NaN,
                 workload.heapMb(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, why);
