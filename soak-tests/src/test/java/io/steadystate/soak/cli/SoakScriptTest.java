@@ -72,6 +72,13 @@ class SoakScriptTest {
     }
 
     @Test
+    void anEditedTestDoesNotRebuildTheJar(@TempDir Path dir) throws Exception {
+        Path repo = repo(dir);
+        source(repo, "order-service/src/test/java/SomeTest.java", BUILT.plusSeconds(60));
+        assertThat(staleOnly(repo)).isEmpty();
+    }
+
+    @Test
     void anEditedTradingCoreMakesEveryModuleStale(@TempDir Path dir) throws Exception {
         Path repo = repo(dir);
         source(repo, "trading-core/src/main/java/Core.java", BUILT.plusSeconds(60));
