@@ -19,7 +19,7 @@ final class ProjectionHtml {
                 .append(Html.text(w.describe()))
                 .append(". Post-GC heap is fitted (Theil–Sen, block-bootstrap 95% CI) against each driver the soak "
                         + "replayed and scaled by what one production day brings. The drivers that explain the heap "
-                        + "about as well as the best (median residual within 10%) are candidates; the verdict is the "
+                        + "about as well as the best (median residual within 1.5× of it) are candidates; the verdict is the "
                         + "most cautious among them. <i>Bounded filling</i>: grew in the first half of the window and "
                         + "flattened in the second, judged on the second.</p>");
         b.append("<table><tr><th>service</th><th>driver</th><th>replayed in window</th><th>bytes per event [95% CI]"

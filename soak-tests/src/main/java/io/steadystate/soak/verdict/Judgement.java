@@ -37,8 +37,9 @@ public final class Judgement {
     public static HeapSeries series(String service, List<Sample> samples) {
         List<Sample> usable = usable(service, samples);
         Map<Driver, double[]> drivers = new EnumMap<>(Driver.class);
-        putDriver(drivers, Driver.TICKS, values(usable, s -> stackCounter(s, "market-data-service", "ticksPublished")));
-        putDriver(drivers, Driver.ORDERS, values(usable, s -> stackCounter(s, "order-service", "signalsProcessed")));
+        putDriver(drivers, Driver.TICKS, values(usable, s -> ticksSeenBy(service, s)));
+        putDriver(drivers, Driver.ORDERS, values(usable, s -> service.equals("strategy-service")
+                ? stackCounter(s, "strategy-service", "signals") : stackCounter(s, "order-service", "signalsProcessed")));
         putDriver(drivers, Driver.LISTINGS, values(usable, s -> stackCounter(s, "market-data-service", "listings")));
         return new HeapSeries(service, values(usable, s -> s.simDaysElapsed()),
                 values(usable, s -> s.service(service).events()),
@@ -48,8 +49,18 @@ public final class Judgement {
     }
 
     /**
-     * Drivers are counted where they happen (ticks published by market-data, signals turned into orders by
-     * order-service), the same count for every service: that is what the stack replayed. NaN when not measured.
+     * Ticks this service has itself handled: a consumer's own processed count, market-data's published count. Not
+     * the stack's published count for everyone: a consumer lags (thousands of records around a forced GC), and a
+     * per-tick leak follows the ticks the service processed, not the ones still waiting in Kafka.
+     */
+    private static double ticksSeenBy(String service, Sample s) {
+        double own = service.equals("market-data-service") ? Double.NaN : stackCounter(s, service, "ticksProcessed");
+        return Double.isFinite(own) ? own : stackCounter(s, "market-data-service", "ticksPublished");
+    }
+
+    /**
+     * A counter of one service in a sample, NaN when not measured. Orders are the signals strategy emitted (for
+     * strategy) or order-service processed (for the others); listings are market-data's listed + delisted events.
      */
     private static double stackCounter(Sample s, String service, String counter) {
         ServiceSample ss = s.service(service);
