@@ -167,11 +167,11 @@ public final class SoakSession {
             extra.add(new Check("api-load", "order-service", load.assertionsPassed(), "Gatling: " + load.summary()));
         }
         if (failure == null && samples.size() >= 2) {
-            result = new Judgement(policy).judge(services, samples, drained, (svc, seq) -> histogram(svc, seq), extra);
+            result = new Judgement(policy).judge(services, samples, drained, (svc, seq) -> HistogramFiles.read(runDir, svc, seq), extra);
         } else {
             result = new Judgement.Result(List.of(), extra, Outcome.INCONCLUSIVE);
         }
-        pruneHistograms(result);
+        HistogramFiles.prune(runDir, result);
         Map<String, String> logs = new LinkedHashMap<>();
         if (stack != null) {
             stack.logs().forEach((k, v) -> logs.put(k, v.toString()));
@@ -358,32 +358,6 @@ public final class SoakSession {
         notes.add("consumer lag did not drain within 60 s after the market stopped: " + (last == null ? "?"
                 : last.consumerLag()));
         return last;
-    }
-
-    private ClassHistogram histogram(String service, int seq) {
-        Path f = options.runDir().resolve("histograms").resolve(service).resolve(String.format("%05d.txt.gz", seq));
-        return Files.isRegularFile(f) ? Sampler.readHistogram(f) : null;
-    }
-
-    /** Keep the histograms the diff used (window start and last) and delete the rest: they are large. */
-    private void pruneHistograms(Judgement.Result result) {
-        Path root = options.runDir().resolve("histograms");
-        if (!Files.isDirectory(root)) {
-            return;
-        }
-        for (var v : result.services()) {
-            Path dir = root.resolve(v.service());
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
-            List<String> keep = Stream.of(v.histogramFirst(), v.histogramLast()).filter(java.util.Objects::nonNull)
-                    .map(s -> String.format("%05d.txt.gz", Integer.parseInt(s))).toList();
-            try (Stream<Path> files = Files.list(dir)) {
-                files.filter(f -> !keep.contains(f.getFileName().toString())).forEach(f -> f.toFile().delete());
-            } catch (IOException ignored) {
-                // pruning is housekeeping
-            }
-        }
     }
 
     private List<String> dashboards() {
