@@ -44,9 +44,18 @@ public final class RunCommand implements Callable<Integer> {
             description = "switch on a leak fault, e.g. strategy:rally-cache (positive control)")
     String fault;
 
-    @Option(names = "--budget-mb-per-day", paramLabel = "MB",
-            description = "allowed post-GC heap growth per simulated day (default from the profile: 1)")
+    @Option(names = {"--budget", "--budget-mb-per-day"}, paramLabel = "MB",
+            description = "allowed post-GC heap growth per PRODUCTION day of the workload (default from the profile: 1)")
     Double budget;
+
+    @Option(names = "--workload", paramLabel = "K=V,…",
+            description = "the production day to project onto: symbols=1000,ticks=20000 (per symbol per day),"
+                    + "orders=50000,listings=0.01 (share of the universe a day),heap=256m; keys left out keep the default")
+    String workload;
+
+    @Option(names = "--ticks-per-symbol-per-second", paramLabel = "R",
+            description = "tick rate per symbol per simulated second (raises the soak's density)")
+    Double tickRate;
 
 
     @Option(names = "--target", paramLabel = "URLS",
@@ -88,6 +97,12 @@ public final class RunCommand implements Callable<Integer> {
             }
             if (budget != null) {
                 p = p.withBudget(budget);
+            }
+            if (workload != null) {
+                p = p.withWorkload(io.steadystate.soak.verdict.Workload.parse(workload));
+            }
+            if (tickRate != null) {
+                p = p.withTicksPerSymbolPerSecond(tickRate);
             }
             if (prometheus != null && targets == null) {
                 throw new IllegalArgumentException("--prometheus needs --target (the local stack runs its own)");

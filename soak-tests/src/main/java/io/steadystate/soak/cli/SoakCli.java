@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "soak", mixinStandardHelpOptions = true, version = "soak 0.1.0",
         description = "Time-compressed trading sessions with a per-service leak verdict.",
-        subcommands = {RunCommand.class, BenchCommand.class, ProfilesCommand.class, ReportCommand.class,
+        subcommands = {RunCommand.class, CalibrateCommand.class, BenchCommand.class, ProfilesCommand.class, ReportCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:PASS", "1:LEAK (or a failed check)", "2:INCONCLUSIVE (run longer)", "3:the run itself failed"})

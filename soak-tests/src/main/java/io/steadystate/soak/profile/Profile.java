@@ -1,15 +1,20 @@
 package io.steadystate.soak.profile;
 
+import io.steadystate.soak.verdict.Workload;
+
 import java.time.Duration;
 
 /**
  * A soak session: how much market, how fast, how much API load, how it is sampled and judged.
  * Loaded from {@code profiles.yaml}; the command line may override some fields ({@code with*}).
+ *
+ * @param budgetMbPerDay allowed post-GC heap growth per <em>production</em> day of {@code workload}
+ * @param workload       the production day the verdict projects onto (what a real feed brings in a day)
  */
 public record Profile(String name, String description, Duration duration, int symbols,
                       double ticksPerSymbolPerSecond, double speed, long maxTicksPerSecond, double churnPerDay,
                       OrderApiLoad orderApi, Burst burst, Duration sampleInterval, double warmupFraction,
-                      double budgetMbPerDay, double rssBudgetMbPerDay, String heap) {
+                      double budgetMbPerDay, double rssBudgetMbPerDay, String heap, Workload workload) {
 
     /** Gatling load: concurrent virtual users and a hard cap on requests per second. */
     public record OrderApiLoad(int users, double rps) {
@@ -32,6 +37,7 @@ public record Profile(String name, String description, Duration duration, int sy
                 "sampleInterval must leave at least 10 samples in the run");
         require(warmupFraction >= 0 && warmupFraction < 0.9, "warmupFraction must be in [0, 0.9)");
         require(budgetMbPerDay > 0 && rssBudgetMbPerDay > 0, "budgets must be positive");
+        require(workload != null, "workload is required (Workload.DEFAULT when the profile declares none)");
         require(heap != null && heap.matches("\\d+[kmgKMG]"), "heap must look like 256m");
         require(burst == null || (burst.factor() > 0 && burst.every() != null && burst.length() != null
                 && burst.length().compareTo(burst.every()) < 0), "burst needs factor > 0 and length < every");
@@ -56,26 +62,36 @@ public record Profile(String name, String description, Duration duration, int sy
     public Profile withDuration(Duration d) {
         return new Profile(name, description, d, symbols, ticksPerSymbolPerSecond, speed, maxTicksPerSecond,
                 churnPerDay, orderApi, burst, sampleInterval.compareTo(d.dividedBy(10)) <= 0 ? sampleInterval
-                : d.dividedBy(10), warmupFraction, budgetMbPerDay, rssBudgetMbPerDay, heap);
+                : d.dividedBy(10), warmupFraction, budgetMbPerDay, rssBudgetMbPerDay, heap, workload);
     }
 
     public Profile withSymbols(int n) {
         return new Profile(name, description, duration, n, ticksPerSymbolPerSecond, speed, maxTicksPerSecond,
-                churnPerDay, orderApi, burst, sampleInterval, warmupFraction, budgetMbPerDay, rssBudgetMbPerDay, heap);
+                churnPerDay, orderApi, burst, sampleInterval, warmupFraction, budgetMbPerDay, rssBudgetMbPerDay, heap, workload);
     }
 
     public Profile withSpeed(double s) {
         return new Profile(name, description, duration, symbols, ticksPerSymbolPerSecond, s, maxTicksPerSecond,
-                churnPerDay, orderApi, burst, sampleInterval, warmupFraction, budgetMbPerDay, rssBudgetMbPerDay, heap);
+                churnPerDay, orderApi, burst, sampleInterval, warmupFraction, budgetMbPerDay, rssBudgetMbPerDay, heap, workload);
     }
 
     public Profile withBudget(double mbPerDay) {
         return new Profile(name, description, duration, symbols, ticksPerSymbolPerSecond, speed, maxTicksPerSecond,
-                churnPerDay, orderApi, burst, sampleInterval, warmupFraction, mbPerDay, rssBudgetMbPerDay, heap);
+                churnPerDay, orderApi, burst, sampleInterval, warmupFraction, mbPerDay, rssBudgetMbPerDay, heap, workload);
     }
 
     public Profile withSampleInterval(Duration interval) {
         return new Profile(name, description, duration, symbols, ticksPerSymbolPerSecond, speed, maxTicksPerSecond,
-                churnPerDay, orderApi, burst, interval, warmupFraction, budgetMbPerDay, rssBudgetMbPerDay, heap);
+                churnPerDay, orderApi, burst, interval, warmupFraction, budgetMbPerDay, rssBudgetMbPerDay, heap, workload);
+    }
+
+    public Profile withTicksPerSymbolPerSecond(double rate) {
+        return new Profile(name, description, duration, symbols, rate, speed, maxTicksPerSecond,
+                churnPerDay, orderApi, burst, sampleInterval, warmupFraction, budgetMbPerDay, rssBudgetMbPerDay, heap, workload);
+    }
+
+    public Profile withWorkload(Workload w) {
+        return new Profile(name, description, duration, symbols, ticksPerSymbolPerSecond, speed, maxTicksPerSecond,
+                churnPerDay, orderApi, burst, sampleInterval, warmupFraction, budgetMbPerDay, rssBudgetMbPerDay, heap, w);
     }
 }

@@ -86,7 +86,7 @@ public final class ProfileCatalog {
                         required(burst, "factor").asDouble(), duration(burst, "length")),
                 duration(n, "sampleInterval"), n.path("warmupFraction").asDouble(0.2),
                 n.path("budgetMbPerDay").asDouble(1.0), n.path("rssBudgetMbPerDay").asDouble(8.0),
-                n.path("heap").asText("256m"));
+                n.path("heap").asText("256m"), io.steadystate.soak.verdict.Workload.parse(n.path("workload").asText("")));
     }
 
     private static JsonNode required(JsonNode n, String field) {

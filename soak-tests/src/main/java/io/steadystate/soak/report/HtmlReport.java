@@ -39,6 +39,7 @@ final class HtmlReport {
                     .append("</pre></section>");
         }
         verdictTable(b, r);
+        ProjectionHtml.render(b, r);
         checks(b, r);
         charts(b, r);
         growth(b, r);
@@ -54,22 +55,26 @@ final class HtmlReport {
                         (long) s.get(s.size() - 1).elapsedSeconds())), s.get(s.size() - 1).simDaysElapsed(),
                 m.clockMeasured() ? "" : " (assumed from speed: no simulated clock)", s.size());
         return span + (m.fault() == null ? "" : " · fault " + m.fault()) + " · budget "
-                + String.format(Locale.ROOT, "%.2f MB/simulated day", m.policy().budgetMbPerDay())
+                + String.format(Locale.ROOT, "%.2f MB/production day", m.policy().budgetMbPerDay())
                 + " · started " + m.started();
     }
 
     private static void verdictTable(StringBuilder b, RunReport r) {
         b.append("<section><h2>Verdict per service</h2><table><tr><th>service</th><th>verdict</th>"
-                + "<th>post-GC heap slope<br>MB / simulated day [95% CI]</th><th>MB / million events [95% CI]</th>"
+                + "<th>post-GC heap<br>MB / production day [95% CI]</th><th>days until heap full</th>"
+                + "<th>context: MB / simulated day</th><th>MB / million events</th>"
                 + "<th>RSS slope<br>MB / simulated day</th><th>window</th><th>why</th></tr>");
         for (ServiceVerdict v : r.verdicts()) {
             SlopeVerdict h = v.heap();
             b.append("<tr><td>").append(Html.text(v.service())).append("</td><td><span class=\"badge ")
                     .append(badge(v.outcome())).append("\">").append(v.outcome()).append("</span></td><td>")
+                    .append(ProjectionHtml.perDay(v.projection())).append("</td><td>")
+                    .append(ProjectionHtml.daysUntilFull(v.projection())).append("</td><td>")
                     .append(ci(h.perDay())).append("</td><td>").append(ci(h.perMillionEvents())).append("</td><td>")
                     .append(v.rss() == null ? "—" : ci(v.rss().perDay())).append("</td><td>")
                     .append(String.format(Locale.ROOT, "%d samples from #%d", h.windowSize(), h.windowStart()))
-                    .append("</td><td>").append(Html.text(h.explanation())).append("</td></tr>");
+                    .append("</td><td>").append(Html.text(v.projection() == null ? h.explanation()
+                            : v.projection().explanation())).append("</td></tr>");
         }
         b.append("</table>");
         if (r.load() != null) {
@@ -220,7 +225,15 @@ final class HtmlReport {
                     p.orderApi().users(), p.orderApi().rps(), DurationText.format(p.sampleInterval()), p.heap())))
                     .append("</li>");
         }
-        b.append("<li>verdict: Theil–Sen slope of post-GC heap vs simulated days after warm-up (MSER, floor ")
+        if (r.sampling() != null && r.sampling().samples() > 0) {
+            var o = r.sampling();
+            b.append("<li>sampling overhead: ").append(Html.text(String.format(Locale.ROOT, "%d forced-GC samples, "
+                    + "%.0f ms each on average (max %.0f ms); consumer lag spike across a sample's GCs %.0f records on "
+                    + "average (max %.0f)", o.samples(), o.meanMillis(), o.maxMillis(), o.meanLagSpike(),
+                    o.maxLagSpike()))).append("</li>");
+        }
+        b.append("<li>verdict: post-GC heap after warm-up projected to a production day (table above); context: "
+                + "Theil–Sen slope vs simulated days (MSER, floor ")
                 .append(String.format(Locale.ROOT, "%.0f%%", m.policy().warmupFloor() * 100))
                 .append("), moving-block bootstrap 95% CI; PASS when the upper bound &lt; budget, LEAK when the lower bound "
                         + "&gt; budget</li>");
@@ -260,6 +273,7 @@ final class HtmlReport {
             table{border-collapse:collapse;width:100%;font-size:13px}th,td{border:1px solid #e2e2e2;padding:5px 8px;text-align:left;vertical-align:top}
             th{background:#f6f6f6;font-weight:600}.ci{color:#666}
             .badge{display:inline-block;padding:1px 8px;border-radius:10px;font-weight:700;font-size:12px;color:#fff}
+            tr.governing td{background:#f3f7ff}
             .pass{background:#2e7d32}.leak{background:#c62828}.inc{background:#ef8f00}
             h1 .badge{font-size:15px;vertical-align:middle}
             .grid{display:flex;flex-wrap:wrap;gap:10px}.chart{border:1px solid #eee;background:#fff}

@@ -30,7 +30,7 @@ final class JunitReport {
         for (ServiceVerdict v : r.verdicts()) {
             tests++;
             cases.append("  <testcase classname=\"soak.heap\" name=\"").append(Html.attr(v.service())).append("\">\n");
-            String text = v.heap().explanation();
+            String text = v.projection() == null ? v.heap().explanation() : v.projection().explanation();
             if (v.outcome() == Outcome.LEAK) {
                 failures++;
                 cases.append("    <failure message=\"").append(Html.attr(text)).append("\">")

@@ -40,6 +40,9 @@ public final class Sampler implements AutoCloseable {
     private final long startNanos = System.nanoTime();
     private final ObjectMapper json = new ObjectMapper();
     private Double firstSimEpoch;
+    private final SamplingOverhead.Meter overhead = new SamplingOverhead.Meter();
+    /** The highest Σ lag seen right after one service's forced GC during the current sample. */
+    private Long peakLagAfterGc;
 
     public Sampler(Stack stack, MetricsSource metrics, Http http, Path histogramDir, double speed) {
         this.stack = stack;
@@ -55,7 +58,10 @@ public final class Sampler implements AutoCloseable {
     }
 
     public Sample sample(int seq, boolean forceGc) {
-        double elapsed = (System.nanoTime() - startNanos) / 1e9;
+        long t0 = System.nanoTime();
+        peakLagAfterGc = null;
+        Long lagBefore = forceGc && lag != null ? totalLag(lag.lagByGroup()) : null;
+        double elapsed = (t0 - startNanos) / 1e9;
         List<ServiceSample> services = new ArrayList<>();
         MarketClock clock = MarketClock.UNKNOWN;
         for (ServiceEndpoint e : stack.services()) {
@@ -75,7 +81,23 @@ public final class Sampler implements AutoCloseable {
             simDays = elapsed * speed / 86_400.0; // no clock from market-data: assume it runs at the requested speed
         }
         Map<String, Long> lags = lag == null ? Map.of() : lag.lagByGroup();
+        if (forceGc) {
+            Long after = lag == null ? null : totalLag(lags);
+            if (after != null && peakLagAfterGc != null) {
+                after = Math.max(after, peakLagAfterGc);
+            }
+            overhead.record((System.nanoTime() - t0) / 1e6, lagBefore, after);
+        }
         return new Sample(seq, Instant.now().toEpochMilli(), elapsed, clock, simDays, List.copyOf(services), lags);
+    }
+
+    private static Long totalLag(Map<String, Long> byGroup) {
+        return byGroup.isEmpty() ? null : byGroup.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Time per forced-GC sample and the consumer-lag spike it caused, over the run so far. */
+    public SamplingOverhead overhead() {
+        return overhead.summary();
     }
 
     /** True when the simulated clock comes from market-data rather than being assumed from wall time × speed. */
@@ -98,6 +120,13 @@ public final class Sampler implements AutoCloseable {
             try {
                 ClassHistogram h = histogram(e, seq);
                 postGc = (double) h.totalBytes();
+                if (lag != null) {
+                    // right after this service's stall, before the consumers catch up during the next one's
+                    Long now = totalLag(lag.lagByGroup());
+                    if (now != null) {
+                        peakLagAfterGc = peakLagAfterGc == null ? now : Math.max(peakLagAfterGc, now);
+                    }
+                }
             } catch (IOException | RuntimeException ex) {
                 errors.add("jcmd: " + ex.getMessage());
             }
@@ -141,6 +170,8 @@ public final class Sampler implements AutoCloseable {
             case MARKET_DATA -> {
                 put(c, "ticksPublished", m.sum("steadystate_marketdata_events_published_total", Map.of("type", "tick")));
                 put(c, "eventsPublished", m.sum("steadystate_marketdata_events_published_total"));
+                put(c, "listings", sumOrNull(m.sum("steadystate_marketdata_events_published_total", Map.of("type", "listed")),
+                        m.sum("steadystate_marketdata_events_published_total", Map.of("type", "delisted"))));
                 put(c, "publishErrors", m.sum("steadystate_marketdata_publish_errors_total"));
             }
             case STRATEGY -> {
@@ -156,6 +187,11 @@ public final class Sampler implements AutoCloseable {
         }
         put(c, "faultLeakedObjects", m.sum("steadystate_fault_leaked_objects"));
         return c;
+    }
+
+    /** Listed + delisted: one series may not exist yet (no delisting so far) — that counts as 0, both missing as null. */
+    private static Double sumOrNull(Double a, Double b) {
+        return a == null && b == null ? null : (a == null ? 0 : a) + (b == null ? 0 : b);
     }
 
     private static void put(Map<String, Double> c, String key, Double v) {

@@ -31,8 +31,7 @@ final class Progress {
     Progress(PrintStream out, Profile profile, VerdictPolicy policy) {
         this.out = out;
         this.profile = profile;
-        this.live = new LeakVerdictEngine(new VerdictPolicy(policy.budgetMbPerDay(), policy.rssBudgetMbPerDay(),
-                policy.warmupFloor(), policy.minSamples(), 200, policy.seed()));
+        this.live = new LeakVerdictEngine(policy.withResamples(200));
     }
 
     void print(Sample s, List<Sample> all, double elapsed) {
@@ -64,7 +63,7 @@ final class Progress {
         for (ServiceSample ss : s.services()) {
             String verdict;
             try {
-                verdict = live.heapVerdict(Judgement.series(ss.service(), all)).outcome().toString();
+                verdict = live.projection(Judgement.series(ss.service(), all)).outcome().toString();
             } catch (RuntimeException e) {
                 verdict = "—";
             }

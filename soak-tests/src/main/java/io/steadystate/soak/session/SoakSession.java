@@ -9,6 +9,7 @@ import io.steadystate.soak.sampling.MetricSnapshot;
 import io.steadystate.soak.sampling.MetricsSource;
 import io.steadystate.soak.sampling.Sample;
 import io.steadystate.soak.sampling.Sampler;
+import io.steadystate.soak.sampling.SamplingOverhead;
 import io.steadystate.soak.stack.Http;
 import io.steadystate.soak.stack.LocalStack;
 import io.steadystate.soak.stack.RemoteStack;
@@ -60,11 +61,18 @@ public final class SoakSession {
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     private final CountDownLatch finished = new CountDownLatch(1);
     private final List<String> notes = new ArrayList<>();
+    private final LeakTrace leakTrace;
 
     public SoakSession(SessionOptions options, ServiceLauncher launcher, PrintStream out) {
+        this(options, launcher, out, LeakTrace.NONE);
+    }
+
+    /** @param leakTrace called once on a LEAK verdict, after the report is written (the leak-trace seam) */
+    public SoakSession(SessionOptions options, ServiceLauncher launcher, PrintStream out, LeakTrace leakTrace) {
         this.options = options;
         this.launcher = launcher;
         this.out = out;
+        this.leakTrace = leakTrace;
     }
 
     /** Ctrl-C: ask the loop to stop and write what it has; give it a while, the stack is closed either way. */
@@ -80,8 +88,7 @@ public final class SoakSession {
         Profile p = options.profile();
         Path runDir = options.runDir();
         Instant started = Instant.now();
-        VerdictPolicy policy = VerdictPolicy.defaults().withBudget(p.budgetMbPerDay())
-                .withRssBudget(p.rssBudgetMbPerDay()).withWarmupFloor(p.warmupFraction());
+        VerdictPolicy policy = policy(p);
         List<Sample> samples = new ArrayList<>();
         Stack stack = null;
         Sampler sampler = null;
@@ -139,11 +146,19 @@ public final class SoakSession {
                 stack.close();
             }
         }
-        return finish(started, policy, samples, drained, load, failure, stackText, metricsText, stack);
+        return finish(started, policy, samples, drained, load, failure, stackText, metricsText, stack,
+                sampler == null ? SamplingOverhead.NONE : sampler.overhead());
+    }
+
+    /** The profile's budget (per production day of its workload), RSS budget and warm-up floor. */
+    public static VerdictPolicy policy(Profile p) {
+        return VerdictPolicy.defaults().withBudget(p.budgetMbPerDay()).withRssBudget(p.rssBudgetMbPerDay())
+                .withWarmupFloor(p.warmupFraction()).withWorkload(p.workload());
     }
 
     private int finish(Instant started, VerdictPolicy policy, List<Sample> samples, Sample drained,
-                       RunReport.LoadResult load, String failure, String stackText, String metricsText, Stack stack) {
+                       RunReport.LoadResult load, String failure, String stackText, String metricsText, Stack stack,
+                       SamplingOverhead overhead) {
         Path runDir = options.runDir();
         List<String> services = Stream.of(ServiceId.values()).map(ServiceId::module).toList();
         Judgement.Result result;
@@ -152,11 +167,11 @@ public final class SoakSession {
             extra.add(new Check("api-load", "order-service", load.assertionsPassed(), "Gatling: " + load.summary()));
         }
         if (failure == null && samples.size() >= 2) {
-            result = new Judgement(policy).judge(services, samples, drained, (svc, seq) -> histogram(svc, seq), extra);
+            result = new Judgement(policy).judge(services, samples, drained, (svc, seq) -> HistogramFiles.read(runDir, svc, seq), extra);
         } else {
             result = new Judgement.Result(List.of(), extra, Outcome.INCONCLUSIVE);
         }
-        pruneHistograms(result);
+        HistogramFiles.prune(runDir, result);
         Map<String, String> logs = new LinkedHashMap<>();
         if (stack != null) {
             stack.logs().forEach((k, v) -> logs.put(k, v.toString()));
@@ -169,7 +184,10 @@ public final class SoakSession {
                 options.fault() == null ? null : options.fault().toString(), started, Instant.now(), stackText,
                 metricsText, samples.stream().anyMatch(s -> s.clock().simulatedEpochSeconds() != null), policy, logs,
                 dashboards(), List.copyOf(notes)), List.copyOf(samples), result.services(), result.checks(), load,
-                result.overall(), exit, failure);
+                result.overall(), exit, failure, overhead);
+        if (result.overall() == Outcome.LEAK) {
+            leakTrace.onLeak(runDir, report, out);
+        }
         try {
             ReportFiles.writeAll(runDir, report);
         } catch (RuntimeException e) {
@@ -342,32 +360,6 @@ public final class SoakSession {
         return last;
     }
 
-    private ClassHistogram histogram(String service, int seq) {
-        Path f = options.runDir().resolve("histograms").resolve(service).resolve(String.format("%05d.txt.gz", seq));
-        return Files.isRegularFile(f) ? Sampler.readHistogram(f) : null;
-    }
-
-    /** Keep the histograms the diff used (window start and last) and delete the rest: they are large. */
-    private void pruneHistograms(Judgement.Result result) {
-        Path root = options.runDir().resolve("histograms");
-        if (!Files.isDirectory(root)) {
-            return;
-        }
-        for (var v : result.services()) {
-            Path dir = root.resolve(v.service());
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
-            List<String> keep = Stream.of(v.histogramFirst(), v.histogramLast()).filter(java.util.Objects::nonNull)
-                    .map(s -> String.format("%05d.txt.gz", Integer.parseInt(s))).toList();
-            try (Stream<Path> files = Files.list(dir)) {
-                files.filter(f -> !keep.contains(f.getFileName().toString())).forEach(f -> f.toFile().delete());
-            } catch (IOException ignored) {
-                // pruning is housekeeping
-            }
-        }
-    }
-
     private List<String> dashboards() {
         Path dir = options.repoRoot().resolve("k8s/dashboards");
         if (!Files.isDirectory(dir)) {
@@ -387,14 +379,7 @@ public final class SoakSession {
         if (r.failure() != null) {
             out.println("soak: RUN FAILED (exit 3): " + r.failure());
         }
-        r.verdicts().forEach(v -> out.printf(Locale.ROOT, "  %-20s %-12s %s%n", v.service(), v.outcome(),
-                v.heap().explanation()));
-        r.verdicts().stream().filter(v -> v.outcome() == Outcome.LEAK && !v.growingClasses().isEmpty())
-                .forEach(v -> out.printf(Locale.ROOT, "  %s top growing classes: %s%n", v.service(),
-                        v.growingClasses().stream().limit(3).map(g -> g.className() + " +" + g.bytesDelta() / 1024 + " KB")
-                                .toList()));
-        r.checks().stream().filter(c -> !c.passed()).forEach(c -> out.printf(Locale.ROOT, "  FAILED %s [%s]: %s%n",
-                c.name(), c.service(), c.detail()));
+        VerdictText.print(out, r);
         out.printf(Locale.ROOT, "soak: %s (exit %d) — report %s%n", r.failure() != null ? "RUN FAILED" : r.overall(),
                 r.exitCode(), options.runDir().resolve(ReportFiles.HTML));
     }

@@ -10,7 +10,7 @@ import java.util.Map;
 public record Fault(ServiceId service, String mode, int rate) {
 
     static final Map<ServiceId, List<String>> MODES = Map.of(
-            ServiceId.STRATEGY, List.of("rally-cache", "symbol-managers"),
+            ServiceId.STRATEGY, List.of("rally-cache", "symbol-managers", "bytes-per-kilotick"),
             ServiceId.ORDER, List.of("order-tracking"),
             ServiceId.MARKET_DATA, List.of("event-log"));
 
@@ -20,7 +20,7 @@ public record Fault(ServiceId service, String mode, int rate) {
                     + "'; known: " + MODES.get(service));
         }
         if (rate < 1) {
-            throw new IllegalArgumentException("fault rate must be a positive integer (objects leaked per triggering event)");
+            throw new IllegalArgumentException("fault rate must be a positive integer (objects leaked per triggering event; bytes per 1,000 ticks for bytes-per-kilotick)");
         }
     }
 

@@ -6,6 +6,7 @@ import io.steadystate.soak.sampling.ServiceSample;
 import io.steadystate.soak.sampling.StoreSample;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,11 +36,42 @@ public final class Judgement {
 
     public static HeapSeries series(String service, List<Sample> samples) {
         List<Sample> usable = usable(service, samples);
+        Map<Driver, double[]> drivers = new EnumMap<>(Driver.class);
+        putDriver(drivers, Driver.TICKS, values(usable, s -> ticksSeenBy(service, s)));
+        putDriver(drivers, Driver.ORDERS, values(usable, s -> service.equals("strategy-service")
+                ? stackCounter(s, "strategy-service", "signals") : stackCounter(s, "order-service", "signalsProcessed")));
+        putDriver(drivers, Driver.LISTINGS, values(usable, s -> stackCounter(s, "market-data-service", "listings")));
         return new HeapSeries(service, values(usable, s -> s.simDaysElapsed()),
                 values(usable, s -> s.service(service).events()),
                 values(usable, s -> s.service(service).postGcHeapBytes()),
                 values(usable, s -> s.service(service).storeEntriesTotal()),
-                values(usable, Sample::elapsedSeconds));
+                values(usable, Sample::elapsedSeconds), drivers);
+    }
+
+    /**
+     * Ticks this service has itself handled: a consumer's own processed count, market-data's published count. Not
+     * the stack's published count for everyone: a consumer lags (thousands of records around a forced GC), and a
+     * per-tick leak follows the ticks the service processed, not the ones still waiting in Kafka.
+     */
+    private static double ticksSeenBy(String service, Sample s) {
+        double own = service.equals("market-data-service") ? Double.NaN : stackCounter(s, service, "ticksProcessed");
+        return Double.isFinite(own) ? own : stackCounter(s, "market-data-service", "ticksPublished");
+    }
+
+    /**
+     * A counter of one service in a sample, NaN when not measured. Orders are the signals strategy emitted (for
+     * strategy) or order-service processed (for the others); listings are market-data's listed + delisted events.
+     */
+    private static double stackCounter(Sample s, String service, String counter) {
+        ServiceSample ss = s.service(service);
+        Double v = ss == null ? null : ss.counters().get(counter);
+        return v == null ? Double.NaN : v;
+    }
+
+    private static void putDriver(Map<Driver, double[]> drivers, Driver d, double[] values) {
+        if (java.util.Arrays.stream(values).allMatch(Double::isFinite)) {
+            drivers.put(d, values);
+        }
     }
 
     /** Samples where the service was alive and its post-GC heap was measured. */
@@ -62,6 +94,7 @@ public final class Judgement {
             List<Sample> usable = usable(service, samples);
             HeapSeries series = series(service, samples);
             SlopeVerdict heap = engine.heapVerdict(series);
+            Projection projection = engine.projection(series);
             double[] rss = usable.stream().mapToDouble(s -> Objects.requireNonNullElse(
                     s.service(service).rssBytes(), Double.NaN)).toArray();
             SlopeVerdict rssVerdict = java.util.Arrays.stream(rss).anyMatch(Double::isNaN) ? null
@@ -75,7 +108,7 @@ public final class Judgement {
             }
             checks.addAll(own);
 
-            Outcome outcome = heap.outcome();
+            Outcome outcome = projection.outcome();
             if (own.stream().anyMatch(c -> !c.passed())) {
                 outcome = Outcome.LEAK;
             }
@@ -93,7 +126,7 @@ public final class Judgement {
                     last = Integer.toString(lastSeq);
                 }
             }
-            verdicts.add(new ServiceVerdict(service, outcome, heap, rssVerdict, classes,
+            verdicts.add(new ServiceVerdict(service, outcome, projection, heap, rssVerdict, classes,
                     growingStores(service, usable, heap.windowStart()), first, last));
         }
         if (drained != null) {

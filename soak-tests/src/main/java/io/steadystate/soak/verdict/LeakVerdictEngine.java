@@ -4,10 +4,11 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Turns a post-GC heap (or RSS) series into PASS / LEAK / INCONCLUSIVE against a budget in MB per simulated day:
- * PASS when the whole 95% CI of the slope is under the budget, LEAK when the whole CI is over it, otherwise
- * INCONCLUSIVE with an estimate of how much longer to run. The slope is fitted against simulated days (the unit
- * of the budget) and, separately, against events processed (so runs at different speeds compare).
+ * Turns a post-GC heap (or RSS) series into PASS / LEAK / INCONCLUSIVE: PASS when the whole 95% CI is under the
+ * budget, LEAK when the whole CI is over it, otherwise INCONCLUSIVE with an estimate of how much longer to run.
+ * The heap verdict is {@link #projection}: growth per replayed event scaled to a production day of the policy's
+ * workload. The slopes per simulated day and per million events are kept as context ({@link #heapVerdict}); RSS
+ * is judged per simulated day (it does not scale per event).
  */
 public final class LeakVerdictEngine {
 
@@ -15,10 +16,21 @@ public final class LeakVerdictEngine {
 
     private final VerdictPolicy policy;
     private final BlockBootstrap bootstrap;
+    private final ProductionProjector projector;
 
     public LeakVerdictEngine(VerdictPolicy policy) {
         this.policy = policy;
         this.bootstrap = new BlockBootstrap(policy.resamples(), policy.seed());
+        this.projector = new ProductionProjector(bootstrap, policy.workload(), policy.budgetMbPerDay());
+    }
+
+    /** The verdict in production units, on the same warm-up window as the simulated-day slope. */
+    public Projection projection(HeapSeries series) {
+        int start = windowStart(series);
+        if (series.size() - start < policy.minSamples()) {
+            return projector.tooShort(Math.max(0, series.size() - start), policy.minSamples());
+        }
+        return projector.project(series, start);
     }
 
     public VerdictPolicy policy() {
@@ -68,11 +80,11 @@ public final class LeakVerdictEngine {
         double extraMinutes = Double.NaN;
         if (perDay.upper() < budget) {
             outcome = Outcome.PASS;
-            explanation = String.format(Locale.ROOT, "%s slope %s MB/day, CI upper bound under the %.2f MB/day budget",
+            explanation = String.format(Locale.ROOT, "%s slope %s MB/sim-day, CI upper bound under the %.2f MB/sim-day budget",
                     metric, format(perDay), budget);
         } else if (perDay.lower() > budget) {
             outcome = Outcome.LEAK;
-            explanation = String.format(Locale.ROOT, "%s grows %s MB/day, CI lower bound over the %.2f MB/day budget",
+            explanation = String.format(Locale.ROOT, "%s grows %s MB/sim-day, CI lower bound over the %.2f MB/sim-day budget",
                     metric, format(perDay), budget);
         } else {
             outcome = Outcome.INCONCLUSIVE;
@@ -82,7 +94,7 @@ public final class LeakVerdictEngine {
             double ratio = perDay.halfWidth() / Math.max(distance, 1e-12);
             if (ratio > 20) {
                 explanation = String.format(Locale.ROOT,
-                        "%s slope %s MB/day straddles the %.2f MB/day budget and sits on it: no practical run length "
+                        "%s slope %s MB/sim-day straddles the %.2f MB/sim-day budget and sits on it: no practical run length "
                                 + "separates them", metric, format(perDay), budget);
             } else {
                 double factor = Math.pow(ratio, 2.0 / 3.0);
@@ -90,7 +102,7 @@ public final class LeakVerdictEngine {
                 double wallSpan = series.wallSeconds()[series.size() - 1] - series.wallSeconds()[start];
                 extraMinutes = extraDays / span * wallSpan / 60.0;
                 explanation = String.format(Locale.ROOT,
-                        "%s slope %s MB/day: the CI contains the %.2f MB/day budget; run about %.1f more simulated "
+                        "%s slope %s MB/sim-day: the CI contains the %.2f MB/sim-day budget; run about %.1f more simulated "
                                 + "days (≈ %.1f more minutes at this speed)",
                         metric, format(perDay), budget, extraDays, extraMinutes);
             }

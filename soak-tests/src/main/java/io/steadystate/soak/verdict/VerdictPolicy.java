@@ -3,15 +3,17 @@ package io.steadystate.soak.verdict;
 /**
  * How a verdict is reached.
  *
- * @param budgetMbPerDay    allowed post-GC heap growth per simulated day (default 1 MB/day: a service that runs
- *                          a year with a 256 MB heap must not grow by more than a fraction of it)
+ * @param budgetMbPerDay    allowed post-GC heap growth per <em>production</em> day of {@code workload} (default
+ *                          1 MB/day: a 256 MB heap that runs a year must not grow by more than a fraction of it).
+ *                          It used to be per simulated day, which a soak's thin simulated day made far too lax.
  * @param rssBudgetMbPerDay allowed RSS growth per simulated day (looser: RSS also holds code cache, metaspace,
- *                          malloc arenas that settle slowly)
+ *                          malloc arenas that settle slowly; RSS is not projected, it does not scale per event)
  * @param warmupFloor       the smallest share of the run excluded as warm-up
  * @param minSamples        fewer samples than this in the steady-state window → INCONCLUSIVE (too short)
+ * @param workload          the production day the heap growth is projected onto (null in an old report: default)
  */
 public record VerdictPolicy(double budgetMbPerDay, double rssBudgetMbPerDay, double warmupFloor, int minSamples,
-                            int resamples, long seed) {
+                            int resamples, long seed, Workload workload) {
 
     public static final double DEFAULT_BUDGET_MB_PER_DAY = 1.0;
 
@@ -25,21 +27,33 @@ public record VerdictPolicy(double budgetMbPerDay, double rssBudgetMbPerDay, dou
         if (minSamples < 5) {
             throw new IllegalArgumentException("minSamples must be at least 5");
         }
+        if (workload == null) {
+            workload = Workload.DEFAULT;
+        }
     }
 
     public static VerdictPolicy defaults() {
-        return new VerdictPolicy(DEFAULT_BUDGET_MB_PER_DAY, 8.0, 0.2, 8, 1000, 42L);
+        return new VerdictPolicy(DEFAULT_BUDGET_MB_PER_DAY, 8.0, 0.2, 8, 1000, 42L, Workload.DEFAULT);
     }
 
     public VerdictPolicy withBudget(double mbPerDay) {
-        return new VerdictPolicy(mbPerDay, rssBudgetMbPerDay, warmupFloor, minSamples, resamples, seed);
+        return new VerdictPolicy(mbPerDay, rssBudgetMbPerDay, warmupFloor, minSamples, resamples, seed, workload);
     }
 
     public VerdictPolicy withRssBudget(double mbPerDay) {
-        return new VerdictPolicy(budgetMbPerDay, mbPerDay, warmupFloor, minSamples, resamples, seed);
+        return new VerdictPolicy(budgetMbPerDay, mbPerDay, warmupFloor, minSamples, resamples, seed, workload);
     }
 
     public VerdictPolicy withWarmupFloor(double floor) {
-        return new VerdictPolicy(budgetMbPerDay, rssBudgetMbPerDay, floor, minSamples, resamples, seed);
+        return new VerdictPolicy(budgetMbPerDay, rssBudgetMbPerDay, floor, minSamples, resamples, seed, workload);
+    }
+
+    public VerdictPolicy withWorkload(Workload w) {
+        return new VerdictPolicy(budgetMbPerDay, rssBudgetMbPerDay, warmupFloor, minSamples, resamples, seed, w);
+    }
+
+    /** The live line's cheaper bootstrap: it runs after every sample. */
+    public VerdictPolicy withResamples(int n) {
+        return new VerdictPolicy(budgetMbPerDay, rssBudgetMbPerDay, warmupFloor, minSamples, n, seed, workload);
     }
 }

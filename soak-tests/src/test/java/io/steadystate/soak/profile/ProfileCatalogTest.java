@@ -34,6 +34,29 @@ class ProfileCatalogTest {
     }
 
     @Test
+    void aProfileDeclaresItsProductionWorkloadOrGetsTheDefault() {
+        String yaml = """
+                profiles:
+                  busy:
+                    duration: 1m
+                    symbols: 10
+                    ticksPerSymbolPerSecond: 1
+                    speed: 1
+                    sampleInterval: 2s
+                    workload: "symbols=3000,ticks=50000,heap=1g"
+                """;
+        var w = ProfileCatalog.parse(yaml).get("busy").workload();
+        assertThat(w.symbols()).isEqualTo(3000);
+        assertThat(w.ticksPerSymbolPerDay()).isEqualTo(50_000);
+        assertThat(w.heapMb()).isEqualTo(1024);
+        assertThat(w.ordersPerDay()).isEqualTo(io.steadystate.soak.verdict.Workload.DEFAULT.ordersPerDay());
+        assertThat(ProfileCatalog.builtIn().defaultProfile().workload())
+                .isEqualTo(io.steadystate.soak.verdict.Workload.DEFAULT);
+        assertThat(ProfileCatalog.builtIn().get("smoke").withTicksPerSymbolPerSecond(0.2).wallTicksPerSecond())
+                .isEqualTo(40 * 0.2 * 1440);
+    }
+
+    @Test
     void invalidValuesAreRejectedWithTheProfileName() {
         String yaml = """
                 profiles:

@@ -4,11 +4,13 @@ import io.steadystate.soak.profile.ProfileCatalog;
 import io.steadystate.soak.sampling.ClassHistogram;
 import io.steadystate.soak.sampling.MarketClock;
 import io.steadystate.soak.sampling.Sample;
+import io.steadystate.soak.sampling.SamplingOverhead;
 import io.steadystate.soak.sampling.ServiceSample;
 import io.steadystate.soak.sampling.StoreSample;
 import io.steadystate.soak.verdict.Judgement;
 import io.steadystate.soak.verdict.Outcome;
 import io.steadystate.soak.verdict.VerdictPolicy;
+import io.steadystate.soak.verdict.Workload;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,7 +54,9 @@ public class ReportFilesTest {
         ClassHistogram before = ClassHistogram.parse("1: 10 1000 [B (java.base)\nTotal 10 1000\n");
         ClassHistogram after = ClassHistogram.parse("1: 900 90000 io.steadystate.strategy.signals.PricePoint\n"
                 + "2: 10 1000 [B (java.base)\nTotal 910 91000\n");
-        Judgement.Result result = new Judgement(VerdictPolicy.defaults()).judge(
+        // a production day about the size of this synthetic run, so its sawtooth does not swamp the projection
+        VerdictPolicy policy = VerdictPolicy.defaults().withWorkload(Workload.parse("symbols=40,ticks=500,orders=200"));
+        Judgement.Result result = new Judgement(policy).judge(
                 List.of("market-data-service", "strategy-service", "order-service"), samples, samples.get(39),
                 (svc, seq) -> svc.equals("strategy-service") ? (seq == 39 ? after : before) : null, List.of());
         assertThat(result.services().get(1).outcome()).isEqualTo(Outcome.LEAK);
@@ -62,13 +66,14 @@ public class ReportFilesTest {
 
         RunReport report = new RunReport(1, new RunReport.Meta("smoke", ProfileCatalog.builtIn().get("smoke"),
                 "strategy:rally-cache", Instant.parse("2026-11-22T00:00:00Z"), Instant.parse("2026-11-22T00:02:00Z"),
-                "synthetic", "test", true, VerdictPolicy.defaults(), Map.of("strategy-service",
+                "synthetic", "test", true, policy, Map.of("strategy-service",
                 "logs/strategy-service.log"), List.of("../k8s/dashboards/soak.json"), List.of("a note")),
                 samples, result.services(), result.checks(), RunReport.LoadResult.notRun("none"), result.overall(),
-                result.overall().exitCode(), null);
+                result.overall().exitCode(), null, new SamplingOverhead(40, 120.0, 300.0, 50.0, 400.0));
         ReportFiles.writeAll(dir, report);
 
         String html = Files.readString(dir.resolve(ReportFiles.HTML));
+        assertThat(html).contains("MB / production day", "days until heap full", "sampling overhead", "120 ms");
         assertThat(html).contains("<svg", "strategy-service", "LEAK", "PricePoint", "logs/strategy-service.log",
                 "soak.json").doesNotContain("http://cdn", "<script");
         String junit = Files.readString(dir.resolve(ReportFiles.JUNIT));
@@ -80,6 +85,8 @@ public class ReportFilesTest {
         assertThat(back.samples()).hasSize(40);
         assertThat(back.verdicts()).extracting(v -> v.outcome()).containsExactly(Outcome.PASS, Outcome.LEAK, Outcome.PASS);
         assertThat(back.meta().profile()).isEqualTo(report.meta().profile());
+        assertThat(back.sampling()).isEqualTo(report.sampling());
+        assertThat(back.verdicts().get(1).projection().outcome()).isEqualTo(Outcome.LEAK);
     }
 
     @Test
@@ -87,7 +94,7 @@ public class ReportFilesTest {
         RunReport report = new RunReport(1, new RunReport.Meta("smoke", null, null, Instant.now(), Instant.now(),
                 "not started", "none", false, VerdictPolicy.defaults(), Map.of(), List.of(), List.of()), List.of(),
                 List.of(), List.of(), RunReport.LoadResult.notRun("none"), Outcome.INCONCLUSIVE, 3,
-                "market-data-service does not export [x]");
+                "market-data-service does not export [x]", null);
         ReportFiles.writeAll(dir, report);
         assertThat(Files.readString(dir.resolve(ReportFiles.HTML))).contains("RUN FAILED", "does not export");
         assertThat(Files.readString(dir.resolve(ReportFiles.JUNIT))).contains("<error");

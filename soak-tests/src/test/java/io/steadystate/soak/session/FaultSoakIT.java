@@ -1,6 +1,7 @@
 package io.steadystate.soak.session;
 
 import io.steadystate.soak.stack.Fault;
+import io.steadystate.soak.verdict.Driver;
 import io.steadystate.soak.verdict.Outcome;
 import io.steadystate.soak.verdict.ServiceVerdict;
 import org.junit.jupiter.api.Test;
@@ -24,13 +25,15 @@ class FaultSoakIT {
         assertThat(run.exit()).as(run.output()).isEqualTo(1);
         for (ServiceVerdict v : run.report().verdicts()) {
             if (v.service().equals("strategy-service")) {
-                assertThat(v.heap().outcome()).isEqualTo(Outcome.LEAK);
+                assertThat(v.outcome()).as(v.projection().explanation()).isEqualTo(Outcome.LEAK);
+                assertThat(v.projection().governing()).as("rally-cache leaks per tick").isEqualTo(Driver.TICKS);
                 assertThat(v.growingClasses()).isNotEmpty();
                 assertThat(v.growingClasses().stream().limit(3).map(c -> c.className()))
                         .as("top growing classes name the leaked record")
                         .anyMatch(name -> name.endsWith("fault.LeakedPricePoint"));
             } else {
-                assertThat(v.heap().outcome()).as(v.service()).isNotEqualTo(Outcome.LEAK);
+                assertThat(v.outcome()).as(v.service() + ": " + v.projection().explanation())
+                        .isNotEqualTo(Outcome.LEAK);
             }
         }
     }

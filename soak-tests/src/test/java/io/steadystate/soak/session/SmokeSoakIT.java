@@ -16,10 +16,13 @@ class SmokeSoakIT {
         EndToEnd.assumeServicesBuilt();
         EndToEnd.Outcome run = EndToEnd.run("smoke", null, null, "smoke");
         assertThat(run.report().failure()).isNull();
-        assertThat(run.exit()).as(run.output()).isZero();
-        assertThat(run.report().verdicts()).hasSize(3).allMatch(v -> v.outcome() == Outcome.PASS);
+        // judged per production day (20 M ticks), a 2-minute smoke rarely replays enough to PASS: the CI of the
+        // tick projection is wide. What it must never do on a clean build is call LEAK.
+        assertThat(run.exit()).as(run.output()).isIn(0, 2);
+        assertThat(run.report().verdicts()).hasSize(3).allMatch(v -> v.outcome() != Outcome.LEAK)
+                .allMatch(v -> v.projection() != null);
         assertThat(run.report().checks()).allMatch(c -> c.passed());
-        assertThat(Files.readString(run.dir().resolve(ReportFiles.HTML))).contains("<svg", "PASS");
+        assertThat(Files.readString(run.dir().resolve(ReportFiles.HTML))).contains("<svg", "MB / production day");
         javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(run.dir().resolve(ReportFiles.JUNIT).toFile());
     }

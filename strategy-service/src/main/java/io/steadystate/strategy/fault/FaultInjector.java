@@ -33,6 +33,18 @@ public final class FaultInjector {
     @Bounded("fault injection: unbounded on purpose, off by default")
     private final Map<Long, Object> symbolManagers = new HashMap<>();
 
+    /**
+     * bytes-per-kilotick: a {@code byte[1008]} is 1,024 bytes on a 64-bit JVM with compressed class pointers (16-byte
+     * header), plus a 4-byte list slot: a block is within 0.5 % of {@value #BLOCK_BYTES} retained bytes.
+     */
+    static final int BLOCK_BYTES = 1024;
+    private static final int BLOCK_PAYLOAD = BLOCK_BYTES - 16;
+
+    @Bounded("fault injection: unbounded on purpose, off by default")
+    private final List<byte[]> calibratedBlocks = new ArrayList<>();
+    /** Bytes owed per 1,000 ticks, in thousandths of a byte: integer so 0.1 byte/tick accumulates exactly. */
+    private long owedMilliBytes;
+
     public FaultInjector(FaultMode mode, int rate, MeterRegistry registry) {
         this.mode = mode;
         this.rate = rate;
@@ -60,6 +72,10 @@ public final class FaultInjector {
 
     /** rally-cache: appends {@code rate} price points per tick to one list shared by all symbols. */
     public void onTick(Tick tick) {
+        if (mode == FaultMode.BYTES_PER_KILOTICK) {
+            retainCalibrated();
+            return;
+        }
         if (mode != FaultMode.RALLY_CACHE) {
             return;
         }
@@ -69,6 +85,18 @@ public final class FaultInjector {
             }
         }
         leaked.addAndGet(rate);
+    }
+
+    /** bytes-per-kilotick: {@code rate} bytes owed per 1,000 ticks; a 1 KiB block retained each time 1 KiB is owed. */
+    private void retainCalibrated() {
+        synchronized (calibratedBlocks) {
+            owedMilliBytes += rate;
+            while (owedMilliBytes >= BLOCK_BYTES * 1000L) {
+                calibratedBlocks.add(new byte[BLOCK_PAYLOAD]);
+                owedMilliBytes -= BLOCK_BYTES * 1000L;
+                leaked.incrementAndGet();
+            }
+        }
     }
 
     /** symbol-managers: keeps a symbol's whole state after it left the store, under a fresh key each time. */

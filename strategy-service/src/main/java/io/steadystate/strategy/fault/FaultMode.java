@@ -8,7 +8,12 @@ public enum FaultMode {
     /** Seed 000 §1: one list of price points for all symbols, appended per tick, never trimmed. */
     RALLY_CACHE,
     /** Seed 000 §3: the state of every removed/expired/evicted symbol kept in a plain map. */
-    SYMBOL_MANAGERS;
+    SYMBOL_MANAGERS,
+    /**
+     * Calibration, not a seed leak: retains {@code rate} bytes per 1,000 ticks, as 1 KiB blocks, so the soak's
+     * detection limit can be measured in bytes per tick (rate 1000 = 1 byte/tick, 100 = 0.1 byte/tick).
+     */
+    BYTES_PER_KILOTICK;
 
     public static FaultMode parse(String value) {
         return valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));

@@ -154,6 +154,18 @@ class SymbolLifecycleTest {
     }
 
     @Test
+    void theCalibratedFaultRetainsOneKibiblockPerKibibyteOwed() {
+        SimpleMeterRegistry faultRegistry = new SimpleMeterRegistry();
+        // 2,000 bytes per 1,000 ticks = 2 bytes/tick: 2,048 ticks owe 4 KiB → 4 blocks
+        SymbolBook leaky = Fixtures.book(faultRegistry, 100, Duration.ofDays(4),
+                new FaultInjector(FaultMode.BYTES_PER_KILOTICK, 2000, faultRegistry));
+        for (int i = 0; i < 2048; i++) {
+            leaky.apply(tick("S" + (i % 3), t0 + i * 1000L, 10), 0, SignalSink.DISCARD);
+        }
+        assertThat(faultRegistry.get("steadystate.fault.leaked.objects").gauge().value()).isEqualTo(4);
+    }
+
+    @Test
     void faultsAreOffByDefault() {
         FaultInjector.off(registry);
         assertThat(registry.get("steadystate.fault.active").gauge().value()).isZero();

@@ -1,0 +1,151 @@
+package io.steadystate.soak.verdict;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The projection to a production day on synthetic runs whose truth is known. A run: 75 samples over 25 simulated
+ * days; ~10 M ticks that stop every fourth sample (a night: the clock jumps, no ticks) and vary in rate, orders
+ * in irregular batches, so the three drivers are not proportional to each other. Default workload (20 M ticks,
+ * 50,000 orders a production day, 256 MB heap), budget 1 MB per production day.
+ */
+class ProductionProjectorTest {
+
+    private static final double MB = 1024 * 1024;
+    private static final int N = 75;
+    private final LeakVerdictEngine engine = new LeakVerdictEngine(VerdictPolicy.defaults());
+
+    private record Run(double[] days, double[] ticks, double[] orders, double[] listings) {
+    }
+
+    private static Run run() {
+        double[] days = new double[N];
+        double[] ticks = new double[N];
+        double[] orders = new double[N];
+        double[] listings = new double[N];
+        for (int i = 1; i < N; i++) {
+            days[i] = days[i - 1] + 1.0 / 3;
+            boolean night = i % 4 == 0;
+            ticks[i] = ticks[i - 1] + (night ? 0 : 180_000 * (1 + 0.6 * Math.sin(i / 2.7)));
+            orders[i] = orders[i - 1] + (night ? 0 : 40 * ((i * 7) % 11));
+            listings[i] = listings[i - 1] + (i % 3 == 0 ? 2 : 0);
+        }
+        return new Run(days, ticks, orders, listings);
+    }
+
+    interface Heap {
+        double mb(int i, Run r);
+    }
+
+    private static HeapSeries series(Heap heap, Heap stores) {
+        Run r = run();
+        double[] bytes = new double[N];
+        double[] store = new double[N];
+        double[] wall = new double[N];
+        for (int i = 0; i < N; i++) {
+            bytes[i] = heap.mb(i, r) * MB;
+            store[i] = stores.mb(i, r);
+            wall[i] = 8.0 * i;
+        }
+        return new HeapSeries("svc", r.days, r.ticks, bytes, store, wall,
+                Map.of(Driver.TICKS, r.ticks, Driver.ORDERS, r.orders, Driver.LISTINGS, r.listings));
+    }
+
+    @Test
+    void flatHeapPassesInProductionUnits() {
+        Random noise = new Random(11);
+        Projection p = engine.projection(series((i, r) -> 90 + noise.nextGaussian() * 0.15, (i, r) -> 500));
+        assertThat(p.outcome()).as(p.explanation()).isEqualTo(Outcome.PASS);
+        assertThat(p.shape()).isEqualTo(Shape.STEADY);
+        assertThat(p.perProductionDay().upper()).isLessThan(1.0);
+        assertThat(p.fits()).extracting(DriverFit::driver)
+                .containsExactlyInAnyOrder(Driver.TICKS, Driver.ORDERS, Driver.LISTINGS, Driver.TIME);
+    }
+
+    @Test
+    void twoBytesPerTickIsALeakProjectedWithTheProductionFeed() {
+        Random noise = new Random(12);
+        // 2 bytes per tick: ~20 MB over this soak; a 20 M-tick production day is 40 MB ≈ 38 MiB a day
+        Projection p = engine.projection(series((i, r) -> 90 + 2 * r.ticks[i] / MB + noise.nextGaussian() * 0.15,
+                (i, r) -> 500));
+        assertThat(p.outcome()).as(p.explanation()).isEqualTo(Outcome.LEAK);
+        assertThat(p.governing()).isEqualTo(Driver.TICKS);
+        assertThat(p.shape()).isEqualTo(Shape.UNBOUNDED);
+        DriverFit ticks = p.fits().stream().filter(f -> f.driver() == Driver.TICKS).findFirst().orElseThrow();
+        assertThat(ticks.bytesPerUnit()).isBetween(1.9, 2.1);
+        assertThat(p.perProductionDay().slope()).isBetween(36.0, 40.0);
+        double expectedDays = (256 - p.heapNowMb()) / p.perProductionDay().slope();
+        assertThat(p.daysUntilFull()).isCloseTo(expectedDays, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(p.daysUntilFull()).isBetween(3.0, 5.0);
+        assertThat(p.daysUntilFullSoonest()).isLessThanOrEqualTo(p.daysUntilFull());
+        assertThat(p.daysUntilFullLatest()).isGreaterThanOrEqualTo(p.daysUntilFull());
+        assertThat(p.explanation()).contains("per production day", "heap full in");
+    }
+
+    @Test
+    void aLeakPerOrderIsPinnedOnOrdersNotTicks() {
+        Random noise = new Random(13);
+        // 1,000 bytes per order: ~12 MB over the soak's ~12,000 orders; 50,000 orders a day ≈ 48 MiB a day
+        Projection p = engine.projection(series((i, r) -> 90 + 1000 * r.orders[i] / MB + noise.nextGaussian() * 0.15,
+                (i, r) -> 500));
+        assertThat(p.outcome()).as(p.explanation()).isEqualTo(Outcome.LEAK);
+        assertThat(p.governing()).isEqualTo(Driver.ORDERS);
+        assertThat(p.perProductionDay().slope()).isBetween(45.0, 50.0);
+        DriverFit orders = p.fits().stream().filter(f -> f.driver() == Driver.ORDERS).findFirst().orElseThrow();
+        DriverFit ticks = p.fits().stream().filter(f -> f.driver() == Driver.TICKS).findFirst().orElseThrow();
+        assertThat(orders.scatterMb()).isLessThan(ticks.scatterMb());
+    }
+
+    @Test
+    void aStoreFillingToItsCapacityThenFlatIsBoundedNotALeak() {
+        Random noise = new Random(14);
+        // a store fills for the first 70 % of the run (60 MB), then holds at its capacity. The judged window
+        // starts at half the run (the warm-up cap), so it still holds the end of the filling: fitted whole, that
+        // is a LEAK. The flat half is judged alone; it is short (19 samples) and the soak replays few orders
+        // for 50,000 a production day, so only a quiet heap (±0.02 MB) lets it PASS rather than INCONCLUSIVE.
+        Projection p = engine.projection(series(
+                (i, r) -> 60 + 60 * Math.min(1, i / 52.0) + noise.nextGaussian() * 0.02,
+                (i, r) -> 10_000 * Math.min(1, i / 52.0)));
+        assertThat(p.shape()).as(p.explanation()).isEqualTo(Shape.BOUNDED_FILLING);
+        assertThat(p.outcome()).as(p.explanation()).isEqualTo(Outcome.PASS);
+        assertThat(p.fits()).as("the whole window alone would have said LEAK")
+                .anyMatch(f -> f.perProductionDay().lower() > 1.0);
+        assertThat(p.daysUntilFull()).isInfinite();
+        assertThat(p.explanation()).contains("bounded filling");
+    }
+
+    @Test
+    void theSameGrowthUnderASimulatedDayBudgetWouldHavePassed() {
+        // the case: +0.7 MB per simulated day passed 1 MB/simulated day while projecting far over it
+        Random noise = new Random(15);
+        HeapSeries s = series((i, r) -> 90 + 0.1 * r.ticks[i] / MB + noise.nextGaussian() * 0.05, (i, r) -> 500);
+        assertThat(engine.heapVerdict(s).perDay().upper()).isLessThan(1.0);
+        Projection p = engine.projection(s);
+        assertThat(p.outcome()).as(p.explanation()).isNotEqualTo(Outcome.PASS);
+    }
+
+    @Test
+    void tooShortIsInconclusive() {
+        Run r = run();
+        HeapSeries s = new HeapSeries("svc", java.util.Arrays.copyOf(r.days, 6), new double[6], new double[6],
+                new double[6], new double[6]);
+        assertThat(engine.projection(s).outcome()).isEqualTo(Outcome.INCONCLUSIVE);
+    }
+
+    @Test
+    void workloadParsesKeysAndKeepsDefaultsForTheRest() {
+        Workload w = Workload.parse("ticks=100000, heap=1g");
+        assertThat(w.symbols()).isEqualTo(1000);
+        assertThat(w.perDay(Driver.TICKS)).isEqualTo(1e8);
+        assertThat(w.heapMb()).isEqualTo(1024);
+        assertThat(w.perDay(Driver.LISTINGS)).isEqualTo(10);
+        assertThat(Workload.parse("")).isEqualTo(Workload.DEFAULT);
+        assertThatThrownBy(() -> Workload.parse("bananas=3")).hasMessageContaining("unknown workload key");
+        assertThatThrownBy(() -> Workload.parse("symbols=0")).hasMessageContaining("at least one symbol");
+    }
+}
