@@ -2,6 +2,7 @@ package io.steadystate.soak.report;
 
 import io.steadystate.soak.profile.Profile;
 import io.steadystate.soak.sampling.Sample;
+import io.steadystate.soak.trace.LeakTrace;
 import io.steadystate.soak.verdict.Check;
 import io.steadystate.soak.verdict.Outcome;
 import io.steadystate.soak.verdict.ServiceVerdict;
@@ -15,10 +16,26 @@ import java.util.Map;
  * Everything a run produced: report.json is this record; report.html and junit.xml are rendered from it (so
  * {@code ./soak report DIR} can re-render them).
  *
- * @param exitCode 0 PASS, 1 LEAK (or a failed check), 2 INCONCLUSIVE, 3 the run failed ({@code failure} says why)
+ * @param exitCode   0 PASS, 1 LEAK (or a failed check), 2 INCONCLUSIVE, 3 the run failed ({@code failure} says why)
+ * @param leakTraces per traced service, the fields whose containers grew between two heap dumps (trace/)
  */
 public record RunReport(int formatVersion, Meta meta, List<Sample> samples, List<ServiceVerdict> verdicts,
-                        List<Check> checks, LoadResult load, Outcome overall, int exitCode, String failure) {
+                        List<Check> checks, LoadResult load, Outcome overall, int exitCode, String failure,
+                        List<LeakTrace> leakTraces) {
+
+    public RunReport {
+        leakTraces = leakTraces == null ? List.of() : List.copyOf(leakTraces);
+    }
+
+    /** A report without leak traces (none taken, or a report.json from before they existed). */
+    public RunReport(int formatVersion, Meta meta, List<Sample> samples, List<ServiceVerdict> verdicts,
+                     List<Check> checks, LoadResult load, Outcome overall, int exitCode, String failure) {
+        this(formatVersion, meta, samples, verdicts, checks, load, overall, exitCode, failure, List.of());
+    }
+
+    public RunReport withLeakTraces(List<LeakTrace> traces) {
+        return new RunReport(formatVersion, meta, samples, verdicts, checks, load, overall, exitCode, failure, traces);
+    }
 
     /**
      * @param logs       label → path relative to the run directory
