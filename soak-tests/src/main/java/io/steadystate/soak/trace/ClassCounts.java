@@ -29,7 +29,7 @@ final class ClassCounts {
         for (Iterator<HeapObject> it = graph.getObjects().iterator(); it.hasNext(); ) {
             HeapObject o = it.next();
             if (o instanceof HeapInstance i) {
-                add(byId.computeIfAbsent(i.getInstanceClassId(), k -> new long[2]), i.getByteSize());
+                byId.computeIfAbsent(i.getInstanceClassId(), k -> new long[2])[0]++; // bytes: per class, below
             } else if (o instanceof HeapObjectArray a) {
                 add(byId.computeIfAbsent(a.getArrayClassId(), k -> new long[2]), a.getByteSize());
             } else if (o instanceof HeapPrimitiveArray a) {
@@ -41,7 +41,9 @@ final class ClassCounts {
             String name = c instanceof HeapObject.HeapClass hc ? hc.getName() : "class@" + id;
             long[] sum = byName.computeIfAbsent(name, k -> new long[2]);
             sum[0] += counts[0];
-            sum[1] += counts[1];
+            // instances of a class all have its field size; arrays were summed one by one
+            sum[1] += c instanceof HeapObject.HeapClass hc && !hc.isArrayClass() ? counts[0] * hc.getInstanceByteSize()
+                    : counts[1];
         });
         return new ClassCounts(byName);
     }

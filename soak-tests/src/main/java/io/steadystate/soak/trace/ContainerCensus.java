@@ -7,9 +7,11 @@ import shark.HeapObject.HeapClass;
 import shark.HeapObject.HeapInstance;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * Every container held directly by a field of our code in one heap dump, summed per field: for
@@ -41,16 +43,22 @@ final class ContainerCensus {
     /** Keyed by {@code owner.field}; only fields declared by classes whose name starts with {@code ownPackage}. */
     static Map<String, OwnedContainers> of(HeapGraph graph, String ownPackage) {
         Map<String, OwnedContainers> byField = new HashMap<>();
+        Set<Long> ownClasses = new HashSet<>();
         for (Iterator<HeapClass> it = graph.getClasses().iterator(); it.hasNext(); ) {
             HeapClass c = it.next();
             if (!c.getName().startsWith(ownPackage)) {
                 continue;
             }
+            ownClasses.add(c.getObjectId());
             for (Iterator<HeapField> fields = c.readStaticFields().iterator(); fields.hasNext(); ) {
                 count(byField, fields.next(), true, ownPackage);
             }
-            for (Iterator<HeapInstance> instances = c.getDirectInstances().iterator(); instances.hasNext(); ) {
-                for (Iterator<HeapField> fields = instances.next().readFields().iterator(); fields.hasNext(); ) {
+        }
+        // one pass over all instances: a class's directInstances would scan them all once per class
+        for (Iterator<HeapInstance> it = graph.getInstances().iterator(); it.hasNext(); ) {
+            HeapInstance i = it.next();
+            if (ownClasses.contains(i.getInstanceClassId())) {
+                for (Iterator<HeapField> fields = i.readFields().iterator(); fields.hasNext(); ) {
                     count(byField, fields.next(), false, ownPackage);
                 }
             }

@@ -6,10 +6,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -24,10 +24,12 @@ public final class TraceCapture {
     private final Path dir;
     private final Consumer<String> log;
     private final HeapDumper dumper = new HeapDumper();
-    private final Map<String, Path> startDumps = new LinkedHashMap<>();
-    private final Map<String, Path> endDumps = new LinkedHashMap<>();
-    private final Map<String, String> failures = new LinkedHashMap<>();
+    // written by the dump thread, read only after joining it
+    private final Map<String, Path> startDumps = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Path> endDumps = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> failures = new java.util.concurrent.ConcurrentHashMap<>();
     private boolean started;
+    private CompletableFuture<Void> startDone = CompletableFuture.completedFuture(null);
 
     public TraceCapture(TraceMode mode, Path dir, Consumer<String> log) {
         this.mode = mode;
@@ -39,14 +41,22 @@ public final class TraceCapture {
         return started;
     }
 
-    /** Start of the judged window: one dump per local service (a deployed one has no pid to dump). */
+    /**
+     * Start of the judged window: one dump per local service (a deployed one has no pid to dump), on a thread of
+     * its own — three dumps take 10–15 s on a loaded machine and would otherwise delay the next samples.
+     */
     public void atWindowStart(List<ServiceEndpoint> services) {
         started = true;
-        dumpAll(services, "start", startDumps);
+        startDone = CompletableFuture.runAsync(() -> dumpAll(services, "start", startDumps), task -> {
+            Thread t = new Thread(task, "soak-heap-dump");
+            t.setDaemon(true);
+            t.start();
+        });
     }
 
     /** End of the judged window (before the market stops): only services that also have a start dump. */
     public void atWindowEnd(List<ServiceEndpoint> services) {
+        startDone.join();
         dumpAll(services.stream().filter(s -> startDumps.containsKey(s.id().module())).toList(), "end", endDumps);
     }
 
@@ -75,6 +85,7 @@ public final class TraceCapture {
     public List<LeakTrace> trace(Set<String> leaking) {
         List<LeakTrace> traces = new ArrayList<>();
         try {
+            startDone.join();
             if (mode == TraceMode.OFF) {
                 return traces;
             }
