@@ -20,6 +20,7 @@ final class ContainerWalk {
     private static final List<String> TOWARDS_ENTRIES = List.of("table", "elementData", "array", "elements", "queue",
             "data", "cache", "map", "m", "c", "al", "value", "val", "item", "key", "head", "first", "root");
     private static final int MAX_HOPS = 8;
+    private static final java.util.Set<String> MARKERS = java.util.Set.of("java.lang.Object", "java.lang.Boolean");
 
     record Entry(List<String> hops, String elementClass) {
     }
@@ -74,8 +75,8 @@ final class ContainerWalk {
         for (Iterator<HeapField> it = inst.readFields().iterator(); it.hasNext(); ) {
             HeapField f = it.next();
             HeapObject target = f.getValue().isNonNullReference() ? f.getValue().getAsObject() : null;
-            // a set's value is its PRESENT marker: a plain Object says nothing, its key does
-            if (target != null && !(target instanceof HeapInstance t && t.getInstanceClassName().equals("java.lang.Object"))) {
+            // a set's value is its marker (HashSet's PRESENT Object, a key set view's Boolean.TRUE): its key says more
+            if (target != null && !(target instanceof HeapInstance t && MARKERS.contains(t.getInstanceClassName()))) {
                 refs.add(f);
             }
         }

@@ -8,6 +8,9 @@ import io.steadystate.core.event.OrderType;
 import io.steadystate.core.event.Side;
 import io.steadystate.core.event.Tick;
 import io.steadystate.core.event.TimeInForce;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.steadystate.core.state.Bounded;
 import io.steadystate.core.state.ExitCause;
 import io.steadystate.marketdata.fault.EventLogFault;
 import io.steadystate.order.fault.OrderTrackingLeak;
@@ -18,6 +21,9 @@ import io.steadystate.strategy.symbol.SymbolState;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Child JVM of {@link LeakTraceFaultsTest}: every built-in leak fault, the services' own classes built as each
@@ -31,12 +37,41 @@ public final class FaultGrowth {
                   EventLogFault eventLog) {
     }
 
+    /**
+     * Not a fault: the collections a store is built from, so the tracer's entry counting is checked on each kind
+     * (ConcurrentHashMap's striped counter, a concurrent key set, Caffeine bounded and unbounded) — and a window
+     * kept at a fixed size, which must not be reported at all.
+     */
+    static final class GrowingStores {
+        @Bounded("test fixture: grows on purpose")
+        final ConcurrentHashMap<Long, String> byId = new ConcurrentHashMap<>();
+        @Bounded("test fixture: grows on purpose")
+        final Set<Long> seen = ConcurrentHashMap.newKeySet();
+        @Bounded("test fixture: grows on purpose")
+        final Cache<Long, String> unbounded = Caffeine.newBuilder().build();
+        final Cache<Long, String> bounded = Caffeine.newBuilder().maximumSize(1_000_000).build();
+        final ArrayDeque<Long> window = new ArrayDeque<>();
+
+        void add(long i) {
+            byId.put(i, "v" + i);
+            seen.add(i);
+            unbounded.put(i, "u" + i);
+            bounded.put(i, "b" + i);
+            bounded.cleanUp(); // Caffeine counts asynchronously; the count must be settled before a dump
+            window.addLast(i);
+            if (window.size() > 100) {
+                window.removeFirst();
+            }
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         Faults faults = new Faults(new FaultInjector(FaultMode.parse("rally-cache"), 1, registry),
                 new FaultInjector(FaultMode.parse("symbol-managers"), 1, new SimpleMeterRegistry()),
                 new OrderTrackingLeak(OrderTrackingLeak.MODE, 1, new SimpleMeterRegistry()),
                 new EventLogFault(EventLogFault.MODE, 1, new SimpleMeterRegistry()));
+        GrowingStores stores = new GrowingStores();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         long total = 0;
         System.out.println("ready");
@@ -47,7 +82,9 @@ public final class FaultGrowth {
             int n = Integer.parseInt(line.substring(5).trim());
             for (int i = 0; i < n; i++, total++) {
                 grow(faults, total);
+                stores.add(total);
             }
+            stores.unbounded.cleanUp();
             System.out.println("grown " + total);
         }
     }

@@ -47,7 +47,7 @@ class LeakTraceFaultsTest {
         in.println("grow " + (END - START));
         await(out, "grown " + END);
         Path end = dumper.dump(child.pid(), dir.resolve("end.hprof"));
-        trace = new LeakTracer(new LeakTracer.Options("io.steadystate.", 12, 40, 50, 1.1)).trace("faults", start, end);
+        trace = new LeakTracer(new LeakTracer.Options("io.steadystate.", 16, 40, 50, 1.1)).trace("faults", start, end);
         System.out.println(LeakTraceText.render(trace));
         Files.delete(start);
         Files.delete(end);
@@ -70,15 +70,29 @@ class LeakTraceFaultsTest {
     }
 
     private static Map<String, GrowingField> growingOwnFields() {
-        return trace.fields().stream().filter(f -> !f.ownersMultiplied())
+        return trace.fields().stream().filter(f -> !f.ownersMultiplied() && f.ownerClass().contains(".fault."))
                 .collect(Collectors.toMap(GrowingField::fieldName, Function.identity()));
     }
 
     @Test
-    void theGrowingContainersAreExactlyTheFaultFields() {
+    void theGrowingContainersOfTheFaultsAreExactlyTheFaultFields() {
         assertThat(growingOwnFields().keySet()).containsExactlyInAnyOrder("FaultInjector.rallyCache",
                 "FaultInjector.symbolManagers", "OrderTrackingLeak.stopLossOrders", "OrderTrackingLeak.profitTakeOrders",
                 "OrderTrackingLeak.entryToBracket", "EventLogFault.log");
+    }
+
+    @Test
+    void storesOfEveryKindAreCountedExactlyAndAFixedWindowIsNotGrowth() {
+        Map<String, GrowingField> stores = trace.fields().stream()
+                .filter(f -> f.ownerClass().endsWith("FaultGrowth$GrowingStores"))
+                .collect(Collectors.toMap(f -> f.field(), Function.identity()));
+        assertThat(stores.keySet()).containsExactlyInAnyOrder("byId", "seen", "unbounded", "bounded");
+        for (GrowingField f : stores.values()) {
+            assertThat(f.entriesStart()).as(f.field()).isEqualTo(START);
+            assertThat(f.entriesEnd()).as(f.field()).isEqualTo(END);
+        }
+        assertThat(stores.get("unbounded").path()).as("Caffeine: the path walks through the cache to its map")
+                .anyMatch(h -> h.endsWith(".data"));
     }
 
     @Test
