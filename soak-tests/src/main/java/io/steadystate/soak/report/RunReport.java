@@ -33,10 +33,6 @@ public record RunReport(int formatVersion, Meta meta, List<Sample> samples, List
         this(formatVersion, meta, samples, verdicts, checks, load, overall, exitCode, failure, List.of());
     }
 
-    public RunReport withLeakTraces(List<LeakTrace> traces) {
-        return new RunReport(formatVersion, meta, samples, verdicts, checks, load, overall, exitCode, failure, traces);
-    }
-
     /**
      * @param logs       label → path relative to the run directory
      * @param dashboards Grafana dashboard JSON files (relative to the run directory)

@@ -163,8 +163,9 @@ public final class SoakSession {
             result = new Judgement.Result(List.of(), extra, Outcome.INCONCLUSIVE);
         }
         pruneHistograms(result);
-        List<LeakTrace> traces = trace.trace(result.services().stream().filter(v -> v.outcome() == Outcome.LEAK)
-                .map(v -> v.service()).collect(java.util.stream.Collectors.toSet()));
+        // after Ctrl-C the shutdown hook waits 90 s at most: no time for Shark
+        List<LeakTrace> traces = stopRequested.get() ? trace.discard() : trace.trace(result.services().stream()
+                .filter(v -> v.outcome() == Outcome.LEAK).map(v -> v.service()).collect(java.util.stream.Collectors.toSet()));
         Map<String, String> logs = new LinkedHashMap<>();
         if (stack != null) {
             stack.logs().forEach((k, v) -> logs.put(k, v.toString()));

@@ -118,6 +118,13 @@ public final class TraceCapture {
         }
     }
 
+    /** No tracing after all (the run was interrupted): deletes the dumps taken so far. */
+    public List<LeakTrace> discard() {
+        startDone.join();
+        deleteDumps();
+        return List.of();
+    }
+
     private void deleteDumps() {
         List<Path> all = new ArrayList<>(startDumps.values());
         all.addAll(endDumps.values());
