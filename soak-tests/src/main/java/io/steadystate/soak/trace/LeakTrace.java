@@ -7,6 +7,7 @@ import java.util.List;
  * grew (each with its path from a GC root) and the classes whose instances grew. Plain data for report.json;
  * {@link LeakTraceText} renders it for people.
  *
+ * @param startDump the dump files compared (the session deletes them after tracing)
  * @param fields  growing containers, largest growth in entries first; those of owners that merely multiplied last
  * @param classes classes with the largest growth in shallow bytes
  * @param note    why the trace is empty or partial, else null

@@ -7,6 +7,8 @@ import shark.HprofHeapGraph;
 import shark.HprofIndex;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,6 +49,7 @@ public final class LeakTracer {
         this.options = options;
     }
 
+    /** Reads both dumps (Shark indexes each; the end dump is also path-searched); Shark's failures propagate. */
     public LeakTrace trace(String service, Path startDump, Path endDump) {
         long t0 = System.nanoTime();
         Map<String, ContainerCensus.OwnedContainers> before;
@@ -54,8 +57,8 @@ public final class LeakTracer {
         try (CloseableHeapGraph start = open(startDump)) {
             before = ContainerCensus.of(start, options.ownPackage());
             classesBefore = ClassCounts.of(start);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot read heap dump " + startDump + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read heap dump " + startDump, e);
         }
         try (CloseableHeapGraph end = open(endDump)) {
             Map<String, ContainerCensus.OwnedContainers> after = ContainerCensus.of(end, options.ownPackage());
@@ -67,10 +70,8 @@ public final class LeakTracer {
                     + options.minEntryGrowth() + "+ entries between the dumps" : null;
             return new LeakTrace(service, startDump.toString(), endDump.toString(), traced, classes,
                     (System.nanoTime() - t0) / 1_000_000, note);
-        } catch (IllegalStateException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot read heap dump " + endDump + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read heap dump " + endDump, e);
         }
     }
 
