@@ -7,6 +7,7 @@ import io.steadystate.soak.session.SessionOptions;
 import io.steadystate.soak.session.SoakSession;
 import io.steadystate.soak.stack.Fault;
 import io.steadystate.soak.stack.ServiceLauncher;
+import io.steadystate.soak.trace.TraceMode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -72,6 +73,13 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-load", description = "do not run Gatling")
     boolean noLoad;
 
+    @Option(names = "--trace", description = "leak-trace every local service (heap dumps at both ends of the window),"
+            + " not only those judged LEAK")
+    boolean trace;
+
+    @Option(names = "--no-trace", description = "take no heap dumps, so no leak traces even on LEAK")
+    boolean noTrace;
+
     @CommandLine.Mixin
     RunDirOptions runDir;
 
@@ -114,10 +122,14 @@ public final class RunCommand implements Callable<Integer> {
             if (f != null && targets != null) {
                 throw new IllegalArgumentException("--fault works on the local stack only (it sets service config)");
             }
+            if (trace && noTrace) {
+                throw new IllegalArgumentException("--trace and --no-trace exclude each other");
+            }
             Path root = runDir.repoRoot();
             Path dir = runDir.runDir(p.name());
             return new SessionOptions(p, f, dir.toAbsolutePath(), root.toAbsolutePath(), targets, prometheus, bootstrap,
-                    runDir.token(), !noLoad, findOnPath("prometheus"));
+                    runDir.token(), !noLoad, findOnPath("prometheus"),
+                    trace ? TraceMode.ALL : noTrace ? TraceMode.OFF : TraceMode.LEAKS);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -43,6 +43,7 @@ final class HtmlReport {
         checks(b, r);
         charts(b, r);
         growth(b, r);
+        b.append(io.steadystate.soak.trace.LeakTraceHtml.section(r.leakTraces()));
         setup(b, r);
         return b.append("</body></html>\n").toString();
     }

@@ -3,6 +3,7 @@ package io.steadystate.soak.report;
 import io.steadystate.soak.profile.Profile;
 import io.steadystate.soak.sampling.Sample;
 import io.steadystate.soak.sampling.SamplingOverhead;
+import io.steadystate.soak.trace.LeakTrace;
 import io.steadystate.soak.verdict.Check;
 import io.steadystate.soak.verdict.Outcome;
 import io.steadystate.soak.verdict.ServiceVerdict;
@@ -16,12 +17,24 @@ import java.util.Map;
  * Everything a run produced: report.json is this record; report.html and junit.xml are rendered from it (so
  * {@code ./soak report DIR} can re-render them).
  *
- * @param sampling what the forced-GC sampling cost (null in reports written before it was measured)
- * @param exitCode 0 PASS, 1 LEAK (or a failed check), 2 INCONCLUSIVE, 3 the run failed ({@code failure} says why)
+ * @param sampling   what the forced-GC sampling cost (null in reports written before it was measured)
+ * @param exitCode   0 PASS, 1 LEAK (or a failed check), 2 INCONCLUSIVE, 3 the run failed ({@code failure} says why)
+ * @param leakTraces per traced service, the fields whose containers grew between two heap dumps (trace/)
  */
 public record RunReport(int formatVersion, Meta meta, List<Sample> samples, List<ServiceVerdict> verdicts,
                         List<Check> checks, LoadResult load, Outcome overall, int exitCode, String failure,
-                        SamplingOverhead sampling) {
+                        SamplingOverhead sampling, List<LeakTrace> leakTraces) {
+
+    public RunReport {
+        leakTraces = leakTraces == null ? List.of() : List.copyOf(leakTraces);
+    }
+
+    /** A report without leak traces (none taken, or a report.json from before they existed). */
+    public RunReport(int formatVersion, Meta meta, List<Sample> samples, List<ServiceVerdict> verdicts,
+                     List<Check> checks, LoadResult load, Outcome overall, int exitCode, String failure,
+                     SamplingOverhead sampling) {
+        this(formatVersion, meta, samples, verdicts, checks, load, overall, exitCode, failure, sampling, List.of());
+    }
 
     /**
      * @param logs       label → path relative to the run directory

@@ -2,6 +2,7 @@ package io.steadystate.soak.session;
 
 import io.steadystate.soak.profile.Profile;
 import io.steadystate.soak.stack.Fault;
+import io.steadystate.soak.trace.TraceMode;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -11,8 +12,21 @@ import java.util.Optional;
  *
  * @param targets    null for the local stack, else the deployed services' URLs
  * @param withLoad   false to run without Gatling (e.g. when it cannot reach the services)
+ * @param trace      heap dumps and leak traces (trace/): default LEAKS, {@code --trace} ALL, {@code --no-trace} OFF
  */
 public record SessionOptions(Profile profile, Fault fault, Path runDir, Path repoRoot, String targets,
                              String prometheusUrl, String bootstrapServers, String apiToken, boolean withLoad,
-                             Optional<Path> prometheusBinary) {
+                             Optional<Path> prometheusBinary, TraceMode trace) {
+
+    public SessionOptions {
+        trace = trace == null ? TraceMode.LEAKS : trace;
+    }
+
+    /** Options with the default tracing: services judged LEAK are traced. */
+    public SessionOptions(Profile profile, Fault fault, Path runDir, Path repoRoot, String targets,
+                          String prometheusUrl, String bootstrapServers, String apiToken, boolean withLoad,
+                          Optional<Path> prometheusBinary) {
+        this(profile, fault, runDir, repoRoot, targets, prometheusUrl, bootstrapServers, apiToken, withLoad,
+                prometheusBinary, TraceMode.LEAKS);
+    }
 }

@@ -18,6 +18,9 @@ import io.steadystate.soak.stack.ServiceEndpoint;
 import io.steadystate.soak.stack.ServiceId;
 import io.steadystate.soak.stack.ServiceLauncher;
 import io.steadystate.soak.stack.Stack;
+import io.steadystate.soak.trace.LeakTrace;
+import io.steadystate.soak.trace.LeakTraceText;
+import io.steadystate.soak.trace.TraceCapture;
 import io.steadystate.soak.verdict.Check;
 import io.steadystate.soak.verdict.Judgement;
 import io.steadystate.soak.verdict.Outcome;
@@ -61,18 +64,13 @@ public final class SoakSession {
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     private final CountDownLatch finished = new CountDownLatch(1);
     private final List<String> notes = new ArrayList<>();
-    private final LeakTrace leakTrace;
+    private final TraceCapture trace;
 
     public SoakSession(SessionOptions options, ServiceLauncher launcher, PrintStream out) {
-        this(options, launcher, out, LeakTrace.NONE);
-    }
-
-    /** @param leakTrace called once on a LEAK verdict, after the report is written (the leak-trace seam) */
-    public SoakSession(SessionOptions options, ServiceLauncher launcher, PrintStream out, LeakTrace leakTrace) {
         this.options = options;
         this.launcher = launcher;
         this.out = out;
-        this.leakTrace = leakTrace;
+        this.trace = new TraceCapture(options.trace(), options.runDir().resolve("heapdumps"), m -> out.println("soak: " + m));
     }
 
     /** Ctrl-C: ask the loop to stop and write what it has; give it a while, the stack is closed either way. */
@@ -123,6 +121,7 @@ public final class SoakSession {
                         p.orderApi().users(), p.orderApi().rps());
             }
             samples.addAll(sampleLoop(stack, sampler, http, p, policy, local));
+            trace.atWindowEnd(stack.services());
             drained = drain(stack, sampler, http, local, samples.size());
             if (gatling != null) {
                 load = gatling.await(Duration.ofSeconds(stopRequested.get() ? 5 : 60));
@@ -172,6 +171,9 @@ public final class SoakSession {
             result = new Judgement.Result(List.of(), extra, Outcome.INCONCLUSIVE);
         }
         HistogramFiles.prune(runDir, result);
+        // after Ctrl-C the shutdown hook waits 90 s at most: no time for Shark
+        List<LeakTrace> traces = stopRequested.get() ? trace.discard() : trace.trace(result.services().stream()
+                .filter(v -> v.outcome() == Outcome.LEAK).map(v -> v.service()).collect(java.util.stream.Collectors.toSet()));
         Map<String, String> logs = new LinkedHashMap<>();
         if (stack != null) {
             stack.logs().forEach((k, v) -> logs.put(k, v.toString()));
@@ -184,10 +186,7 @@ public final class SoakSession {
                 options.fault() == null ? null : options.fault().toString(), started, Instant.now(), stackText,
                 metricsText, samples.stream().anyMatch(s -> s.clock().simulatedEpochSeconds() != null), policy, logs,
                 dashboards(), List.copyOf(notes)), List.copyOf(samples), result.services(), result.checks(), load,
-                result.overall(), exit, failure, overhead);
-        if (result.overall() == Outcome.LEAK) {
-            leakTrace.onLeak(runDir, report, out);
-        }
+                result.overall(), exit, failure, overhead, traces);
         try {
             ReportFiles.writeAll(runDir, report);
         } catch (RuntimeException e) {
@@ -294,6 +293,10 @@ public final class SoakSession {
             }
             Sample s = sampler.sample(seq++, local);
             samples.add(s);
+            if (!trace.startTaken() && now - start >= p.duration().toNanos() * p.warmupFraction()) {
+                // the warm-up floor: the earliest sample the judged window can start at
+                trace.atWindowStart(stack.services());
+            }
             progress.print(s, samples, (now - start) / 1e9);
             for (ServiceId id : ServiceId.values()) {
                 String death = stack.deathNotice(id);
@@ -380,6 +383,7 @@ public final class SoakSession {
             out.println("soak: RUN FAILED (exit 3): " + r.failure());
         }
         VerdictText.print(out, r);
+        r.leakTraces().forEach(t -> out.print(LeakTraceText.render(t).indent(2)));
         out.printf(Locale.ROOT, "soak: %s (exit %d) — report %s%n", r.failure() != null ? "RUN FAILED" : r.overall(),
                 r.exitCode(), options.runDir().resolve(ReportFiles.HTML));
     }

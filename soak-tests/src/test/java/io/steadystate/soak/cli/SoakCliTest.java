@@ -60,6 +60,14 @@ class SoakCliTest {
     }
 
     @Test
+    void leakTracesDefaultToLeakingServicesAndTheFlagsWidenOrSwitchThemOff() {
+        assertThat(parsedRun("run").options().trace()).isEqualTo(io.steadystate.soak.trace.TraceMode.LEAKS);
+        assertThat(parsedRun("run", "--trace").options().trace()).isEqualTo(io.steadystate.soak.trace.TraceMode.ALL);
+        assertThat(parsedRun("run", "--no-trace").options().trace()).isEqualTo(io.steadystate.soak.trace.TraceMode.OFF);
+        assertThat(run("run", "--trace", "--no-trace").err()).contains("exclude each other");
+    }
+
+    @Test
     void defaultProfileIsWeek() {
         assertThat(parsedRun("run").options().profile().name()).isEqualTo("week");
     }

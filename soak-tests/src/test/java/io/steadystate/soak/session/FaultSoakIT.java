@@ -1,6 +1,8 @@
 package io.steadystate.soak.session;
 
 import io.steadystate.soak.stack.Fault;
+import io.steadystate.soak.trace.LeakTrace;
+import io.steadystate.soak.trace.LeakTraceText;
 import io.steadystate.soak.verdict.Driver;
 import io.steadystate.soak.verdict.Outcome;
 import io.steadystate.soak.verdict.ServiceVerdict;
@@ -10,7 +12,10 @@ import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Positive control: with strategy-service's rally-cache fault on, the harness says LEAK for it and only it. */
+/**
+ * Positive control: with strategy-service's rally-cache fault on, the harness says LEAK for it and only it, and
+ * traces the leak to the fault's field.
+ */
 class FaultSoakIT {
 
     @Test
@@ -23,6 +28,7 @@ class FaultSoakIT {
                 "fault-rally-cache");
         assertThat(run.report().failure()).isNull();
         assertThat(run.exit()).as(run.output()).isEqualTo(1);
+        assertThat(run.report().leakTraces()).extracting(LeakTrace::service).containsExactly("strategy-service");
         for (ServiceVerdict v : run.report().verdicts()) {
             if (v.service().equals("strategy-service")) {
                 assertThat(v.outcome()).as(v.projection().explanation()).isEqualTo(Outcome.LEAK);
@@ -31,6 +37,13 @@ class FaultSoakIT {
                 assertThat(v.growingClasses().stream().limit(3).map(c -> c.className()))
                         .as("top growing classes name the leaked record")
                         .anyMatch(name -> name.endsWith("fault.LeakedPricePoint"));
+                // LEAK → traced by default: the field that holds the leaked points, on a path from a GC root
+                LeakTrace trace = run.report().leakTraces().stream().filter(t -> t.service().equals(v.service()))
+                        .findFirst().orElseThrow(() -> new AssertionError("no leak trace in " + run.report().leakTraces()));
+                assertThat(trace.owningField()).as(LeakTraceText.render(trace)).isNotNull();
+                assertThat(trace.owningField().fieldName()).isEqualTo("FaultInjector.rallyCache");
+                assertThat(trace.owningField().path()).contains("FaultInjector.rallyCache", "LeakedPricePoint");
+                assertThat(trace.owningField().entriesEnd()).isGreaterThan(trace.owningField().entriesStart());
             } else {
                 assertThat(v.outcome()).as(v.service() + ": " + v.projection().explanation())
                         .isNotEqualTo(Outcome.LEAK);

@@ -1,0 +1,139 @@
+package io.steadystate.soak.trace;
+
+import io.steadystate.soak.stack.ServiceEndpoint;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * The soak session's side of leak tracing: heap dumps of every local service when the judged window can begin
+ * and when it ends, then — once the verdict is known — a {@link LeakTrace} for each service that needs one.
+ * Dumps are deleted after tracing (they are as large as the live heap); a failed dump or analysis becomes the
+ * trace's note, never a failed run.
+ */
+public final class TraceCapture {
+
+    private final TraceMode mode;
+    private final Path dir;
+    private final Consumer<String> log;
+    private final HeapDumper dumper = new HeapDumper();
+    // written by the dump thread, read only after joining it
+    private final Map<String, Path> startDumps = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Path> endDumps = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> failures = new java.util.concurrent.ConcurrentHashMap<>();
+    private boolean started;
+    private CompletableFuture<Void> startDone = CompletableFuture.completedFuture(null);
+
+    public TraceCapture(TraceMode mode, Path dir, Consumer<String> log) {
+        this.mode = mode;
+        this.dir = dir;
+        this.log = log;
+    }
+
+    public boolean startTaken() {
+        return started;
+    }
+
+    /**
+     * Start of the judged window: one dump per local service (a deployed one has no pid to dump), on a thread of
+     * its own — three dumps take 10–15 s on a loaded machine and would otherwise delay the next samples.
+     */
+    public void atWindowStart(List<ServiceEndpoint> services) {
+        started = true;
+        startDone = CompletableFuture.runAsync(() -> dumpAll(services, "start", startDumps), task -> {
+            Thread t = new Thread(task, "soak-heap-dump");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    /** End of the judged window (before the market stops): only services that also have a start dump. */
+    public void atWindowEnd(List<ServiceEndpoint> services) {
+        startDone.join();
+        dumpAll(services.stream().filter(s -> startDumps.containsKey(s.id().module())).toList(), "end", endDumps);
+    }
+
+    private void dumpAll(List<ServiceEndpoint> services, String phase, Map<String, Path> into) {
+        if (mode == TraceMode.OFF) {
+            return;
+        }
+        for (ServiceEndpoint e : services) {
+            if (!e.local()) {
+                continue;
+            }
+            String service = e.id().module();
+            try {
+                long t0 = System.nanoTime();
+                Path f = dumper.dump(e.pid(), dir.resolve(service + "-" + phase + ".hprof"));
+                into.put(service, f);
+                log.accept(String.format(java.util.Locale.ROOT, "heap dump %s %s: %.1f MB in %.1f s", service, phase,
+                        Files.size(f) / 1048576.0, (System.nanoTime() - t0) / 1e9));
+            } catch (IOException | RuntimeException ex) {
+                failures.put(service, "heap dump at window " + phase + " failed: " + ex.getMessage());
+            }
+        }
+    }
+
+    /** Traces the services in {@code leaking} (or all, with {@link TraceMode#ALL}), then deletes every dump. */
+    public List<LeakTrace> trace(Set<String> leaking) {
+        List<LeakTrace> traces = new ArrayList<>();
+        try {
+            startDone.join();
+            if (mode == TraceMode.OFF) {
+                return traces;
+            }
+            LeakTracer tracer = new LeakTracer(LeakTracer.Options.defaults());
+            for (String service : startDumps.keySet()) {
+                if (mode != TraceMode.ALL && !leaking.contains(service)) {
+                    continue;
+                }
+                Path start = startDumps.get(service);
+                Path end = endDumps.get(service);
+                if (end == null) {
+                    traces.add(LeakTrace.failed(service, failures.getOrDefault(service, "no heap dump at window end")));
+                    continue;
+                }
+                log.accept("tracing " + service + " (Shark, two heap dumps)…");
+                try {
+                    traces.add(tracer.trace(service, start, end));
+                } catch (RuntimeException ex) {
+                    traces.add(LeakTrace.failed(service, "analysis failed: " + ex.getMessage()));
+                }
+            }
+            for (String service : leaking) {
+                if (!startDumps.containsKey(service) && failures.containsKey(service)) {
+                    traces.add(LeakTrace.failed(service, failures.get(service)));
+                }
+            }
+            return traces;
+        } finally {
+            deleteDumps();
+        }
+    }
+
+    /** No tracing after all (the run was interrupted): deletes the dumps taken so far. */
+    public List<LeakTrace> discard() {
+        startDone.join();
+        deleteDumps();
+        return List.of();
+    }
+
+    private void deleteDumps() {
+        List<Path> all = new ArrayList<>(startDumps.values());
+        all.addAll(endDumps.values());
+        for (Path f : all) {
+            try {
+                Files.deleteIfExists(f);
+            } catch (IOException ignored) {
+                // a left-over dump in the run directory is untidy, not wrong
+            }
+        }
+    }
+}
