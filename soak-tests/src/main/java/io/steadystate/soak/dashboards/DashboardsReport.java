@@ -43,6 +43,23 @@ public record DashboardsReport(List<Evaluated> dashboards, String unavailable) {
     }
 
     /**
+     * The run's dashboards, or why there are none: never throws, so a Prometheus problem cannot cost the soak its
+     * report. The scrape interval is read from the Prometheus configuration.
+     */
+    public static DashboardsReport forRun(java.util.Optional<URI> prometheus, Instant start, Instant end, Path dashboardsDir,
+                                          Set<String> services) {
+        if (prometheus.isEmpty()) {
+            return unavailable(HOW_TO_GET_PROMETHEUS);
+        }
+        try {
+            Duration scrape = new PrometheusApi(prometheus.get()).scrapeInterval();
+            return evaluate(prometheus.get(), start, end, scrape, dashboardsDir, services);
+        } catch (RuntimeException e) {
+            return new DashboardsReport(List.of(), "the dashboards could not be evaluated on " + prometheus.get() + ": " + e);
+        }
+    }
+
+    /**
      * @param scrapeInterval the Prometheus scrape interval (Grafana's data source "scrape interval", which
      *                       $__rate_interval depends on)
      * @param services       the run's services (each must show in every panel whose metric it exports)

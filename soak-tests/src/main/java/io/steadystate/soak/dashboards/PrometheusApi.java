@@ -82,6 +82,25 @@ public final class PrometheusApi {
         return out;
     }
 
+    /** The global scrape interval of the server's configuration ($__rate_interval depends on it); 15 s if unknown. */
+    public Duration scrapeInterval() {
+        try {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("scrape_interval:\\s*(\\d+)(ms|s|m)\\b")
+                    .matcher(get("api/v1/status/config").path("data").path("yaml").asText(""));
+            if (m.find()) {
+                long n = Long.parseLong(m.group(1));
+                return switch (m.group(2)) {
+                    case "ms" -> Duration.ofMillis(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    default -> Duration.ofSeconds(n);
+                };
+            }
+        } catch (QueryFailed unknown) {
+            // Grafana's default below
+        }
+        return Duration.ofSeconds(15);
+    }
+
     private JsonNode get(String pathAndQuery) throws QueryFailed {
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve(pathAndQuery))

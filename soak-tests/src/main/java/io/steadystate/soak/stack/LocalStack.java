@@ -161,7 +161,10 @@ public final class LocalStack implements Stack {
             yml.append("  - job_name: ").append(e.id().module()).append('\n')
                     .append("    metrics_path: /q/metrics\n")
                     .append("    static_configs:\n")
-                    .append("      - targets: ['127.0.0.1:").append(e.baseUrl().getPort()).append("']\n");
+                    .append("      - targets: ['127.0.0.1:").append(e.baseUrl().getPort()).append("']\n")
+                    // the labels k8s relabelling gives, so k8s/dashboards' $namespace/$service selectors match here
+                    .append("        labels: {namespace: local, service: ").append(e.id().module())
+                    .append(", pod: ").append(e.id().module()).append(", container: ").append(e.id().module()).append("}\n");
         }
         try {
             Files.writeString(dir.resolve("prometheus.yml"), yml);
