@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  * <p>Hook for the report: {@link #html()} (a section), {@link #checks()} (one per failing panel, or one passing),
  * and {@link #writePage(Path)} for a standalone {@code dashboards.html}.
  */
-public record DashboardsReport(List<Evaluated> dashboards, String unavailable) {
+public record DashboardsReport(List<Evaluated> dashboards, List<AlertRulesOnRun.Alert> alerts, boolean faultRun,
+                               String unavailable) {
 
     /** One dashboard: its variables' values, variable problems and its panels. */
     public record Evaluated(Dashboard dashboard, Map<String, List<String>> variables, List<String> problems,
@@ -39,7 +40,7 @@ public record DashboardsReport(List<Evaluated> dashboards, String unavailable) {
             + "binary on the PATH) for the local stack, or pass --prometheus <url> for a deployed one";
 
     public static DashboardsReport unavailable(String why) {
-        return new DashboardsReport(List.of(), why);
+        return new DashboardsReport(List.of(), List.of(), false, why);
     }
 
     /**
@@ -47,15 +48,21 @@ public record DashboardsReport(List<Evaluated> dashboards, String unavailable) {
      * report. The scrape interval is read from the Prometheus configuration.
      */
     public static DashboardsReport forRun(java.util.Optional<URI> prometheus, Instant start, Instant end, Path dashboardsDir,
-                                          Set<String> services) {
+                                          Set<String> services, Path rulesFile, boolean faultRun) {
         if (prometheus.isEmpty()) {
             return unavailable(HOW_TO_GET_PROMETHEUS);
         }
         try {
             Duration scrape = new PrometheusApi(prometheus.get()).scrapeInterval();
-            return evaluate(prometheus.get(), start, end, scrape, dashboardsDir, services);
+            DashboardsReport d = evaluate(prometheus.get(), start, end, scrape, dashboardsDir, services);
+            if (d.unavailable() != null || !Files.exists(rulesFile)) {
+                return d;
+            }
+            List<AlertRulesOnRun.Alert> alerts = AlertRulesOnRun.evaluate(new PrometheusApi(prometheus.get()),
+                    new GrafanaTemplate(start, end, scrape), rulesFile);
+            return new DashboardsReport(d.dashboards(), alerts, faultRun, null);
         } catch (RuntimeException e) {
-            return new DashboardsReport(List.of(), "the dashboards could not be evaluated on " + prometheus.get() + ": " + e);
+            return unavailable("the dashboards could not be evaluated on " + prometheus.get() + ": " + e);
         }
     }
 
@@ -86,7 +93,7 @@ public record DashboardsReport(List<Evaluated> dashboards, String unavailable) {
         if (out.isEmpty()) {
             return unavailable("no dashboard JSON in " + dashboardsDir);
         }
-        return new DashboardsReport(List.copyOf(out), null);
+        return new DashboardsReport(List.copyOf(out), List.of(), false, null);
     }
 
     private static List<Path> files(Path dir) {
@@ -127,6 +134,9 @@ public record DashboardsReport(List<Evaluated> dashboards, String unavailable) {
             checks.add(new Check("dashboards", "all", true, panels + " panels of " + dashboards.size()
                     + " dashboards show series for every service that exports their metrics"));
         }
+        if (!alerts.isEmpty()) {
+            checks.addAll(AlertRulesOnRun.checks(alerts, faultRun));
+        }
         return checks;
     }
 
@@ -154,6 +164,17 @@ public record DashboardsReport(List<Evaluated> dashboards, String unavailable) {
                 b.append(PanelHtml.render(pe));
             }
             b.append(row == null ? "" : "</div>");
+        }
+        if (!alerts.isEmpty()) {
+            b.append("<h3>Alert rules over the run</h3><table><tr><th>alert</th><th>state</th><th>true for</th><th>for</th>"
+                    + "<th>expr</th></tr>");
+            for (AlertRulesOnRun.Alert a : alerts) {
+                b.append("<tr><td>").append(PanelHtml.esc(a.name())).append("</td><td>").append(a.state())
+                        .append("</td><td>").append(a.trueFor().toSeconds()).append(" s</td><td>")
+                        .append(a.forDuration().toMinutes()).append(" min</td><td><code>").append(PanelHtml.esc(a.expr()))
+                        .append("</code></td></tr>");
+            }
+            b.append("</table>");
         }
         return b.append("</section>").toString();
     }

@@ -376,7 +376,8 @@ public final class SoakSession {
     private void dashboardsOnRun(Stack stack, Instant started) {
         DashboardsReport d = DashboardsReport.forRun(stack.prometheus(), started, Instant.now(),
                 options.repoRoot().resolve("k8s/dashboards"),
-                Stream.of(ServiceId.values()).map(ServiceId::module).collect(java.util.stream.Collectors.toSet()));
+                Stream.of(ServiceId.values()).map(ServiceId::module).collect(java.util.stream.Collectors.toSet()),
+                options.repoRoot().resolve("k8s/components/prometheus/rules/steadystate.rules.yml"), options.fault() != null);
         d.writePage(options.runDir().resolve("dashboards.html"));
         dashboardChecks.addAll(d.checks());
         notes.add(d.unavailable() == null ? "dashboards evaluated on this run's Prometheus: dashboards.html" : d.unavailable());

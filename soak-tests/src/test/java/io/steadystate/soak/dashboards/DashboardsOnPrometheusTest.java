@@ -110,4 +110,18 @@ class DashboardsOnPrometheusTest {
         assertThat(matched).isEqualTo(4);
         assertThat(copy.variables()).isEqualTo(original.variables());
     }
+
+    @Test
+    void alertRulesAreEvaluatedAsPrometheusWouldOverTheRun() {
+        List<AlertRulesOnRun.Alert> alerts = AlertRulesOnRun.evaluate(new PrometheusApi(prometheus.uri),
+                new GrafanaTemplate(start, end, Duration.ofSeconds(1)), Path.of("src/test/resources/dashboards/rules/test.rules.yml"));
+        assertThat(alerts).extracting(a -> a.name() + "=" + a.state()).containsExactly("AlwaysTrue=FIRING",
+                "TrueButNotLongEnough=PENDING", "NeverTrue=QUIET", "Broken=ERROR");
+        List<Check> clean = AlertRulesOnRun.checks(alerts, false);
+        assertThat(clean).filteredOn(c -> !c.passed()).extracting(Check::detail)
+                .anySatisfy(d -> assertThat(d).startsWith("Broken does not evaluate"))
+                .anySatisfy(d -> assertThat(d).contains("clean run, firing: AlwaysTrue; pending: TrueButNotLongEnough"));
+        List<AlertRulesOnRun.Alert> quiet = alerts.stream().filter(a -> a.state() == AlertRulesOnRun.State.QUIET).toList();
+        assertThat(AlertRulesOnRun.checks(quiet, false)).singleElement().satisfies(c -> assertThat(c.passed()).isTrue());
+    }
 }
