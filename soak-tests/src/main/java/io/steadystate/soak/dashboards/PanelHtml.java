@@ -139,8 +139,9 @@ final class PanelHtml {
                     + "<text x=\"%d\" y=\"%.1f\" font-size=\"10\" text-anchor=\"end\">%s</text>", left, left + pw, y, y,
                     left - 4, y + 3, esc(GrafanaUnit.format(p.unit(), v))));
             double t = t0 + (t1 - t0) * i / 4;
-            b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">%s</text>",
-                    sx.applyAsDouble(t), h - 6, CLOCK.format(Instant.ofEpochSecond((long) t))));
+            String anchor = i == 0 ? "start" : i == 4 ? "end" : "middle"; // the edge labels stay inside the panel
+            b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"%s\">%s</text>",
+                    sx.applyAsDouble(t), h - 6, anchor, CLOCK.format(Instant.ofEpochSecond((long) t))));
         }
         for (int k = 0; k < drawn.size(); k++) {
             Line l = drawn.get(k);
