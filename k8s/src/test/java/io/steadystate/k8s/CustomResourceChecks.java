@@ -21,6 +21,7 @@ final class CustomResourceChecks {
             "KafkaNodePool", new Kind("kafka.strimzi.io/v1beta2",
                     Set.of("replicas", "roles", "storage", "resources", "jvmOptions", "template")),
             "KafkaTopic", new Kind("kafka.strimzi.io/v1beta2", Set.of("topicName", "partitions", "replicas", "config")),
+            "KafkaUser", new Kind("kafka.strimzi.io/v1beta2", Set.of("authentication", "authorization", "quotas", "template")),
             "ServiceMonitor", new Kind("monitoring.coreos.com/v1",
                     Set.of("selector", "endpoints", "namespaceSelector", "jobLabel", "targetLabels", "podTargetLabels",
                             "sampleLimit", "targetLimit", "attachMetadata")),
@@ -30,7 +31,10 @@ final class CustomResourceChecks {
             "PrometheusRule", new Kind("monitoring.coreos.com/v1", Set.of("groups")),
             "ScaledObject", new Kind("keda.sh/v1alpha1",
                     Set.of("scaleTargetRef", "pollingInterval", "cooldownPeriod", "initialCooldownPeriod",
-                            "idleReplicaCount", "minReplicaCount", "maxReplicaCount", "fallback", "advanced", "triggers")));
+                            "idleReplicaCount", "minReplicaCount", "maxReplicaCount", "fallback", "advanced", "triggers")),
+            "TriggerAuthentication", new Kind("keda.sh/v1alpha1",
+                    Set.of("secretTargetRef", "env", "configMapTargetRef", "podIdentity", "hashiCorpVault",
+                            "azureKeyVault", "awsSecretManager", "gcpSecretManager", "boundServiceAccountToken")));
 
     private CustomResourceChecks() {
     }
@@ -102,6 +106,8 @@ final class CustomResourceChecks {
                     releaseLabel(doc, id, problems);
                 }
                 case "ScaledObject" -> scaledObject(doc, docs, id, problems);
+                case "KafkaUser" -> KafkaUserChecks.user(doc, docs, id, problems);
+                case "TriggerAuthentication" -> KafkaUserChecks.triggerAuthentication(doc, docs, id, problems);
                 default -> { }
             }
         }
@@ -161,6 +167,7 @@ final class CustomResourceChecks {
                 "spec.scaleTargetRef.name naming a Deployment (got " + target + ")", problems);
         List<Map<String, Object>> triggers = Yaml.maps(doc, "spec", "triggers");
         require(!triggers.isEmpty(), id, "spec.triggers (non-empty)", problems);
+        KafkaUserChecks.triggerAuthenticationRefs(doc, docs, id, problems);
         for (Map<String, Object> t : triggers) {
             require(t.get("type") != null, id, "spec.triggers[].type", problems);
             if ("kafka".equals(t.get("type"))) {

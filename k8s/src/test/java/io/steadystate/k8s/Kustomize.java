@@ -45,7 +45,13 @@ final class Kustomize {
                 : new Rendering(renderJava(d), "java-side (kubectl absent)"));
     }
 
+    /** kubectl's rendering; overlays whose secret env files are absent are rendered with throw-away ones. */
     static String renderKubectl(Path dir) {
+        return renderKubectlExactly(ThrowawaySecrets.renderable(dir));
+    }
+
+    /** kubectl's rendering of {@code dir} as it is on disk (fails when an env file is missing). */
+    static String renderKubectlExactly(Path dir) {
         String kubectl = kubectl().orElseThrow(() -> new IllegalStateException("kubectl not on PATH"));
         try {
             Path out = Files.createTempFile("kustomize", ".yaml");
@@ -75,7 +81,7 @@ final class Kustomize {
 
     static List<Map<String, Object>> renderJava(Path dir) {
         List<Map<String, Object>> docs = new ArrayList<>();
-        accumulate(dir, docs);
+        accumulate(ThrowawaySecrets.renderable(dir), docs);
         return docs;
     }
 
@@ -127,6 +133,19 @@ final class Kustomize {
                 String s = String.valueOf(lit);
                 int eq = s.indexOf('=');
                 data.put(s.substring(0, eq), s.substring(eq + 1));
+            }
+            for (Object env : Yaml.list(g, "envs")) {
+                Path file = dir.resolve(String.valueOf(env));
+                try {
+                    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                        int eq = line.indexOf('=');
+                        if (!line.isBlank() && !line.startsWith("#") && eq > 0) {
+                            data.put(line.substring(0, eq).trim(), line.substring(eq + 1));
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new IllegalStateException(kind + " generator " + name + ": " + e, e);
+                }
             }
             for (Object f : Yaml.list(g, "files")) {
                 String s = String.valueOf(f);

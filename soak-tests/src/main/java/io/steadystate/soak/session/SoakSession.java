@@ -2,6 +2,7 @@ package io.steadystate.soak.session;
 
 import io.steadystate.soak.load.GatlingRunner;
 import io.steadystate.soak.profile.Profile;
+import io.steadystate.soak.dashboards.DashboardsReport;
 import io.steadystate.soak.report.ReportFiles;
 import io.steadystate.soak.report.RunReport;
 import io.steadystate.soak.sampling.ClassHistogram;
@@ -65,6 +66,7 @@ public final class SoakSession {
     private final CountDownLatch finished = new CountDownLatch(1);
     private final List<String> notes = new ArrayList<>();
     private final TraceCapture trace;
+    private final List<Check> dashboardChecks = new ArrayList<>();
 
     public SoakSession(SessionOptions options, ServiceLauncher launcher, PrintStream out) {
         this.options = options;
@@ -123,6 +125,7 @@ public final class SoakSession {
             samples.addAll(sampleLoop(stack, sampler, http, p, policy, local));
             trace.atWindowEnd(stack.services());
             drained = drain(stack, sampler, http, local, samples.size());
+            dashboardsOnRun(stack, started);
             if (gatling != null) {
                 load = gatling.await(Duration.ofSeconds(stopRequested.get() ? 5 : 60));
             }
@@ -162,6 +165,7 @@ public final class SoakSession {
         List<String> services = Stream.of(ServiceId.values()).map(ServiceId::module).toList();
         Judgement.Result result;
         List<Check> extra = new ArrayList<>();
+        extra.addAll(dashboardChecks);
         if (load.ran()) {
             extra.add(new Check("api-load", "order-service", load.assertionsPassed(), "Gatling: " + load.summary()));
         }
@@ -361,6 +365,17 @@ public final class SoakSession {
         notes.add("consumer lag did not drain within 60 s after the market stopped: " + (last == null ? "?"
                 : last.consumerLag()));
         return last;
+    }
+
+    /** Every panel of k8s/dashboards on this run's Prometheus, before the stack stops: dashboards.html + checks. */
+    private void dashboardsOnRun(Stack stack, Instant started) {
+        DashboardsReport d = DashboardsReport.forRun(stack.prometheus(), started, Instant.now(),
+                options.repoRoot().resolve("k8s/dashboards"),
+                Stream.of(ServiceId.values()).map(ServiceId::module).collect(java.util.stream.Collectors.toSet()),
+                options.repoRoot().resolve("k8s/components/prometheus/rules/steadystate.rules.yml"), options.fault() != null);
+        d.writePage(options.runDir().resolve("dashboards.html"));
+        dashboardChecks.addAll(d.checks());
+        notes.add(d.unavailable() == null ? "dashboards evaluated on this run's Prometheus: dashboards.html" : d.unavailable());
     }
 
     private List<String> dashboards() {

@@ -88,13 +88,15 @@ public final class LocalStack implements Stack {
             props.put("quarkus.http.host", "127.0.0.1");
             props.put("quarkus.http.port", Integer.toString(port));
             props.put("kafka.bootstrap.servers", broker.bootstrapServers());
-            props.put("steadystate.api.token", config.apiToken());
             props.putAll(config.serviceProperties().getOrDefault(id, Map.of()));
             Path log = logDir.resolve(id.module() + ".log");
             List<String> cmd = config.launcher().command(id, config.heap(), props);
             try {
                 Files.writeString(logDir.resolve(id.module() + ".cmd"), String.join(" ", cmd) + "\n");
-                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+                // the token goes through the environment, never the command line (ps, the .cmd file)
+                pb.environment().put("STEADYSTATE_API_TOKEN", config.apiToken());
+                Process p = pb.start();
                 processes.put(id, p);
                 endpoints.add(new ServiceEndpoint(id, URI.create("http://127.0.0.1:" + port + "/"), p.pid()));
                 logs.put(id.module(), config.runDir().relativize(log));
@@ -159,7 +161,10 @@ public final class LocalStack implements Stack {
             yml.append("  - job_name: ").append(e.id().module()).append('\n')
                     .append("    metrics_path: /q/metrics\n")
                     .append("    static_configs:\n")
-                    .append("      - targets: ['127.0.0.1:").append(e.baseUrl().getPort()).append("']\n");
+                    .append("      - targets: ['127.0.0.1:").append(e.baseUrl().getPort()).append("']\n")
+                    // the labels k8s relabelling gives, so k8s/dashboards' $namespace/$service selectors match here
+                    .append("        labels: {namespace: local, service: ").append(e.id().module())
+                    .append(", pod: ").append(e.id().module()).append(", container: ").append(e.id().module()).append("}\n");
         }
         try {
             Files.writeString(dir.resolve("prometheus.yml"), yml);

@@ -5,6 +5,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 import java.time.Duration;
@@ -53,6 +54,11 @@ public final class TopicProvisioner {
             try {
                 admin.createTopics(missing).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (ExecutionException e) {
+                if (e.getCause() instanceof TopicAuthorizationException) {
+                    // a cluster with ACLs (k8s/): nobody may create topics, its operator or topics Job provisions
+                    // them, and listTopics only showed those this client may describe
+                    return false;
+                }
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     throw e; // a concurrent creator won the race otherwise: fine
                 }

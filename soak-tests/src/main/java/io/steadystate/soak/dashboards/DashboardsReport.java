@@ -1,0 +1,199 @@
+package io.steadystate.soak.dashboards;
+
+import io.steadystate.soak.verdict.Check;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Every panel of every dashboard in {@code k8s/dashboards/} evaluated on the run's Prometheus over the run's time
+ * range, as Grafana would query it, rendered under the dashboards' own titles and units; a panel with no series,
+ * a failed query or a missing service fails the report check {@code dashboards}.
+ *
+ * <p>Hook for the report: {@link #html()} (a section), {@link #checks()} (one per failing panel, or one passing),
+ * and {@link #writePage(Path)} for a standalone {@code dashboards.html}.
+ */
+public record DashboardsReport(List<Evaluated> dashboards, List<AlertRulesOnRun.Alert> alerts, boolean faultRun,
+                               String unavailable) {
+
+    /** One dashboard: its variables' values, variable problems and its panels. */
+    public record Evaluated(Dashboard dashboard, Map<String, List<String>> variables, List<String> problems,
+                            List<PanelEvaluation> panels) {
+
+        boolean passed() {
+            return problems.isEmpty() && panels.stream().allMatch(PanelEvaluation::passed);
+        }
+    }
+
+    public static final String HOW_TO_GET_PROMETHEUS = "no Prometheus for this run, so the dashboards were not "
+            + "evaluated: install it (`apt-get install -y --no-install-recommends prometheus`, or put the `prometheus` "
+            + "binary on the PATH) for the local stack, or pass --prometheus <url> for a deployed one";
+
+    public static DashboardsReport unavailable(String why) {
+        return new DashboardsReport(List.of(), List.of(), false, why);
+    }
+
+    /**
+     * The run's dashboards, or why there are none: never throws, so a Prometheus problem cannot cost the soak its
+     * report. The scrape interval is read from the Prometheus configuration.
+     */
+    public static DashboardsReport forRun(java.util.Optional<URI> prometheus, Instant start, Instant end, Path dashboardsDir,
+                                          Set<String> services, Path rulesFile, boolean faultRun) {
+        if (prometheus.isEmpty()) {
+            return unavailable(HOW_TO_GET_PROMETHEUS);
+        }
+        try {
+            Duration scrape = new PrometheusApi(prometheus.get()).scrapeInterval();
+            DashboardsReport d = evaluate(prometheus.get(), start, end, scrape, dashboardsDir, services);
+            if (d.unavailable() != null || !Files.exists(rulesFile)) {
+                return d;
+            }
+            List<AlertRulesOnRun.Alert> alerts = AlertRulesOnRun.evaluate(new PrometheusApi(prometheus.get()),
+                    new GrafanaTemplate(start, end, scrape), rulesFile);
+            return new DashboardsReport(d.dashboards(), alerts, faultRun, null);
+        } catch (RuntimeException e) {
+            return unavailable("the dashboards could not be evaluated on " + prometheus.get() + ": " + e);
+        }
+    }
+
+    /**
+     * @param scrapeInterval the Prometheus scrape interval (Grafana's data source "scrape interval", which
+     *                       $__rate_interval depends on)
+     * @param services       the run's services (each must show in every panel whose metric it exports)
+     */
+    public static DashboardsReport evaluate(URI prometheus, Instant start, Instant end, Duration scrapeInterval,
+                                            Path dashboardsDir, Set<String> services) {
+        PrometheusApi api = new PrometheusApi(prometheus);
+        List<Evaluated> out = new ArrayList<>();
+        for (Path file : files(dashboardsDir)) {
+            Dashboard d = Dashboard.read(file);
+            GrafanaTemplate template = new GrafanaTemplate(start, end, scrapeInterval);
+            List<String> problems = new ArrayList<>(template.resolve(d, api));
+            List<String> serviceVar = template.variables().get("service");
+            if (serviceVar != null) {
+                services.stream().filter(s -> !serviceVar.contains(s))
+                        .forEach(s -> problems.add("$service has no value " + s + " (values " + serviceVar + ")"));
+            }
+            List<PanelEvaluation> panels = new ArrayList<>();
+            for (Dashboard.Panel p : d.panels()) {
+                panels.add(PanelEvaluation.evaluate(p, template, api, services));
+            }
+            out.add(new Evaluated(d, template.variables(), List.copyOf(problems), List.copyOf(panels)));
+        }
+        if (out.isEmpty()) {
+            return unavailable("no dashboard JSON in " + dashboardsDir);
+        }
+        return new DashboardsReport(List.copyOf(out), List.of(), false, null);
+    }
+
+    private static List<Path> files(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public boolean passed() {
+        return unavailable == null && dashboards.stream().allMatch(Evaluated::passed);
+    }
+
+    /** One failing check per broken panel (with its query and reason), else one passing check; none when unavailable. */
+    public List<Check> checks() {
+        List<Check> checks = new ArrayList<>();
+        if (unavailable != null) {
+            return checks;
+        }
+        int panels = 0;
+        for (Evaluated e : dashboards) {
+            for (String p : e.problems()) {
+                checks.add(new Check("dashboards", "all", false, e.dashboard().title() + ": " + p));
+            }
+            for (PanelEvaluation pe : e.panels()) {
+                panels++;
+                for (String p : pe.problems()) {
+                    checks.add(new Check("dashboards", "all", false,
+                            e.dashboard().title() + " / " + pe.panel().title() + ": " + p));
+                }
+            }
+        }
+        if (checks.isEmpty()) {
+            checks.add(new Check("dashboards", "all", true, panels + " panels of " + dashboards.size()
+                    + " dashboards show series for every service that exports their metrics"));
+        }
+        if (!alerts.isEmpty()) {
+            checks.addAll(AlertRulesOnRun.checks(alerts, faultRun));
+        }
+        return checks;
+    }
+
+    /** The dashboards as an HTML section (styles included). */
+    public String html() {
+        StringBuilder b = new StringBuilder("<section class=\"dashboards\"><style>").append(STYLE).append("</style>");
+        b.append("<h2>Dashboards on this run</h2>");
+        if (unavailable != null) {
+            return b.append("<p>").append(PanelHtml.esc(unavailable)).append("</p></section>").toString();
+        }
+        for (Evaluated e : dashboards) {
+            b.append("<h3>").append(PanelHtml.esc(e.dashboard().title())).append(" <small>")
+                    .append(PanelHtml.esc(e.dashboard().file())).append("</small></h3><p class=\"vars\">");
+            e.variables().forEach((k, v) -> b.append("$").append(PanelHtml.esc(k)).append(" = ")
+                    .append(PanelHtml.esc(String.join(", ", v))).append("; "));
+            b.append("</p>");
+            e.problems().forEach(p -> b.append("<div class=\"problem\">✗ ").append(PanelHtml.esc(p)).append("</div>"));
+            String row = null;
+            for (PanelEvaluation pe : e.panels()) {
+                if (!pe.panel().row().equals(row)) {
+                    b.append(row == null ? "" : "</div>").append("<h4>").append(PanelHtml.esc(pe.panel().row()))
+                            .append("</h4><div class=\"grid\">");
+                    row = pe.panel().row();
+                }
+                b.append(PanelHtml.render(pe));
+            }
+            b.append(row == null ? "" : "</div>");
+        }
+        if (!alerts.isEmpty()) {
+            b.append("<h3>Alert rules over the run</h3><table><tr><th>alert</th><th>state</th><th>true for</th><th>for</th>"
+                    + "<th>expr</th></tr>");
+            for (AlertRulesOnRun.Alert a : alerts) {
+                b.append("<tr><td>").append(PanelHtml.esc(a.name())).append("</td><td>").append(a.state())
+                        .append("</td><td>").append(a.trueFor().toSeconds()).append(" s</td><td>")
+                        .append(a.forDuration().toMinutes()).append(" min</td><td><code>").append(PanelHtml.esc(a.expr()))
+                        .append("</code></td></tr>");
+            }
+            b.append("</table>");
+        }
+        return b.append("</section>").toString();
+    }
+
+    public void writePage(Path file) {
+        try {
+            Files.writeString(file, "<!doctype html><html><head><meta charset=\"utf-8\"><title>Dashboards</title></head><body>"
+                    + html() + "</body></html>\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final String STYLE = ".dashboards{font-family:sans-serif}.dashboards .grid{display:flex;flex-wrap:wrap;gap:8px}"
+            + ".dashboards .panel{border:1px solid #ccc;border-radius:3px;padding:6px;width:530px;background:#fff}"
+            + ".dashboards .panel.failed{border-color:#e24d42;background:#fff4f3}.dashboards .pt{font-weight:600;font-size:13px}"
+            + ".dashboards .unit{color:#888;font-weight:400;font-size:11px}.dashboards .problem{color:#c4162a;font-size:12px}"
+            + ".dashboards .legend{font-size:11px}.dashboards .legend span{margin-right:10px;white-space:nowrap}"
+            + ".dashboards .legend i{display:inline-block;width:10px;height:3px;margin-right:3px;vertical-align:middle}"
+            + ".dashboards .sv{font-size:28px;font-weight:600}.dashboards .na{color:#888}.dashboards code{font-size:11px}"
+            + ".dashboards .vars{font-size:12px;color:#555}.dashboards details{font-size:11px}";
+}
