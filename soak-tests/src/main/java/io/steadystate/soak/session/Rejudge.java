@@ -50,7 +50,7 @@ public final class Rejudge {
                 m.dashboards(), List.copyOf(notes));
         int exit = old.failure() != null ? old.exitCode() : result.overall().exitCode();
         return new RunReport(old.formatVersion(), meta, old.samples(), result.services(), result.checks(), old.load(),
-                result.overall(), exit, old.failure(), old.sampling());
+                result.overall(), exit, old.failure(), old.sampling(), old.leakTraces());
     }
 
     private static ClassHistogram histogram(Path runDir, String service, int seq) {

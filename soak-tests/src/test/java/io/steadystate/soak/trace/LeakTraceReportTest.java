@@ -53,7 +53,7 @@ class LeakTraceReportTest {
         RunReport report = new RunReport(1, new RunReport.Meta("smoke", null, "order:order-tracking", Instant.now(),
                 Instant.now(), "local", "direct", false, VerdictPolicy.defaults(), Map.of(), List.of(), List.of()),
                 List.of(), List.of(), List.of(), RunReport.LoadResult.notRun("none"), Outcome.LEAK, 1, null,
-                List.of(orderTrace()));
+                null, List.of(orderTrace()));
         ReportFiles.writeAll(dir, report);
         RunReport back = ReportFiles.read(dir);
         assertThat(back.leakTraces()).containsExactly(orderTrace());
@@ -65,7 +65,7 @@ class LeakTraceReportTest {
     void aReportWithoutTracesHasNoTraceSection(@TempDir Path dir) throws Exception {
         RunReport report = new RunReport(1, new RunReport.Meta("smoke", null, null, Instant.now(), Instant.now(),
                 "local", "direct", false, VerdictPolicy.defaults(), Map.of(), List.of(), List.of()), List.of(),
-                List.of(), List.of(), RunReport.LoadResult.notRun("none"), Outcome.PASS, 0, null);
+                List.of(), List.of(), RunReport.LoadResult.notRun("none"), Outcome.PASS, 0, null, null);
         ReportFiles.writeAll(dir, report);
         assertThat(ReportFiles.read(dir).leakTraces()).isEmpty();
         assertThat(Files.readString(dir.resolve(ReportFiles.HTML))).doesNotContain("Leak traces");
