@@ -26,6 +26,8 @@ acl strategy-service --topic strategy.signals --resource-pattern-type literal --
 acl strategy-service --topic strategy.dlq --resource-pattern-type literal --operation Describe --operation Write
 acl strategy-service --group strategy-service --resource-pattern-type literal --operation Describe --operation Read
 acl strategy-service --group strategy-service-params- --resource-pattern-type prefixed --operation Describe --operation Read
+acl strategy-service --transactional-id strategy-service --resource-pattern-type prefixed --operation Describe --operation Write
+acl strategy-service --cluster --operation IdempotentWrite
 
 # order-service
 scram order-service

@@ -20,7 +20,9 @@ import java.util.stream.Stream;
 
 /**
  * What a service does on Kafka, read from the service itself rather than from a second list: its
- * {@code application.properties} (SmallRye channels: topic(s), group.id) and its main sources (the trading-core
+ * {@code application.properties} (SmallRye channels: topic(s), group.id, where a service still has them), its
+ * service-kit delivery loops ({@code new DeliverySettings(service, kafka, group, inputs, outputs, …)}: the group, the
+ * input and output topics; a loop with outputs is transactional) and its main sources (the trading-core
  * {@link Topics} constants a class producing or consuming with a plain client names).
  *
  * @param reads         topics it consumes (channels, and plain consumers such as the order state recovery)
@@ -97,6 +99,14 @@ record ServiceKafkaUsage(String service, Set<String> reads, Set<String> writes, 
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        DeliveryLoops loops = DeliveryLoops.read(dir.resolve("src/main/java"), constants);
+        reads.addAll(loops.inputs());
+        writes.addAll(loops.outputs());
+        referenced.addAll(loops.inputs());
+        referenced.addAll(loops.outputs());
+        groups.addAll(loops.groups());
+        prefixes.addAll(loops.groupPrefixes());
+        transactional[0] |= !loops.outputs().isEmpty();
         return new ServiceKafkaUsage(module, reads, writes, referenced, groups, prefixes, transactional[0]);
     }
 

@@ -1,5 +1,6 @@
 package io.steadystate.order;
 
+import io.steadystate.core.kafka.KafkaConnection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.steadystate.kit.delivery.DeliveryLoop;
 import io.steadystate.kit.delivery.KafkaClients;
@@ -35,9 +36,9 @@ public class OrderServiceWiring {
     @Produces
     @Singleton
     OrderDelivery delivery(OrderConfig config, MeterRegistry registry, OrderTrackingLeak fault,
-                           @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                           KafkaConnection kafka,
                            @ConfigProperty(name = "steadystate.delivery.instance-id") String instanceId) {
-        return new OrderDelivery(new OrderDelivery.Settings(bootstrapServers, instanceId, OrderDelivery.GROUP,
+        return new OrderDelivery(new OrderDelivery.Settings(kafka, instanceId, OrderDelivery.GROUP,
                 EngineSettings.from(config), config.recoveryTailRecords(), Map.of()),
                 registry, fault, OrderServiceWiring::wallMicros, KafkaClients.PLAIN);
     }

@@ -1,5 +1,6 @@
 package io.steadystate.strategy;
 
+import io.steadystate.core.kafka.KafkaConnection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.steadystate.core.kafka.Topics;
 import io.steadystate.kit.delivery.DeadLetters;
@@ -38,10 +39,10 @@ public class StrategyDelivery {
     @Produces
     @Singleton
     @Named(MARKET_EVENTS)
-    DeliveryLoop marketEvents(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    DeliveryLoop marketEvents(KafkaConnection kafka,
                               @ConfigProperty(name = "steadystate.delivery.instance-id") String instanceId,
                               SymbolBook book, MeterRegistry registry) {
-        DeliverySettings settings = new DeliverySettings(SERVICE, bootstrapServers, SERVICE,
+        DeliverySettings settings = new DeliverySettings(SERVICE, kafka, SERVICE,
                 List.of(Topics.MARKET_EVENTS), List.of(Topics.SIGNALS, Topics.STRATEGY_DLQ, Topics.SLOT_PARAMETERS),
                 SERVICE + "-" + instanceId, true, Map.of("max.poll.records", 1000), Map.of(), null);
         DeadLetters deadLetters = new DeadLetters(SERVICE, Topics.STRATEGY_DLQ, registry);
@@ -52,10 +53,10 @@ public class StrategyDelivery {
     @Produces
     @Singleton
     @Named(PARAMS)
-    DeliveryLoop parameters(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    DeliveryLoop parameters(KafkaConnection kafka,
                             ParameterTable table, MeterRegistry registry) {
         // unique per process: every instance must read every row, so instances must not share a group
-        DeliverySettings settings = new DeliverySettings(SERVICE, bootstrapServers,
+        DeliverySettings settings = new DeliverySettings(SERVICE, kafka,
                 SERVICE + "-params-" + UUID.randomUUID(), List.of(Topics.SLOT_PARAMETERS), List.of(), null, false,
                 Map.of(), Map.of(), Duration.ofMillis(100));
         return new DeliveryLoop(settings, new ParameterUpdates(table), KafkaClients.PLAIN, registry);

@@ -1,5 +1,6 @@
 package io.steadystate.marketdata.control;
 
+import io.steadystate.core.kafka.KafkaConnection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
@@ -22,7 +23,6 @@ import io.steadystate.marketdata.simulation.SimulationSettings;
 import io.steadystate.marketdata.universe.SymbolUniverse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -53,7 +53,7 @@ public class MarketControl {
     private final DriverHeartbeat heartbeat = new DriverHeartbeat(System::nanoTime);
     private final MarketStatusView statusView;
 
-    public MarketControl(MarketConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    public MarketControl(MarketConfig config, KafkaConnection kafka,
                          PublishMetrics publishMetrics, EventLogFault fault, MeterRegistry registry) {
         this.config = config;
         this.rates = new MarketRates(config.speed(), config.maxTicksPerSecond());
@@ -75,11 +75,11 @@ public class MarketControl {
                     schedule);
         }
         this.publisher = new MarketEventPublisher(
-                MarketEventPublisher.createProducer(bootstrapServers, config.producer()), Topics.MARKET_EVENTS,
+                MarketEventPublisher.createProducer(kafka, config.producer()), Topics.MARKET_EVENTS,
                 publishMetrics, fault, Duration.ofMillis(config.producer().closeTimeoutMs()));
         MarketSnapshot snapshot = new MarketSnapshot(config.startDate(), registry);
         this.driver = new MarketDriver(source, publisher,
-                kafkaPreparation(bootstrapServers, config.partitions(), config.replication(), publisher),
+                kafkaPreparation(kafka, config.partitions(), config.replication(), publisher),
                 lifecycle, rates, snapshot, schedule, heartbeat, Clock.systemUTC());
         this.statusView = new MarketStatusView(config.mode().name(), source, lifecycle, snapshot, rates,
                 publishMetrics, this::ready);
@@ -89,13 +89,13 @@ public class MarketControl {
      * Topics exist (created if absent), the partition count of market.events is known, and the tails of its
      * partitions say where a previous run stopped.
      */
-    public static MarketPreparation kafkaPreparation(String bootstrapServers, int partitions, short replication,
+    public static MarketPreparation kafkaPreparation(KafkaConnection kafka, int partitions, short replication,
                                                      MarketEventPublisher publisher) {
         return () -> {
-            TopicProvisioner.ensureTopics(bootstrapServers, partitions, replication, KAFKA_TIMEOUT);
+            TopicProvisioner.ensureTopics(kafka, partitions, replication, KAFKA_TIMEOUT);
             int count = publisher.refreshPartitions();
-            LOG.infof("publishing to %s (%d partitions) on %s", Topics.MARKET_EVENTS, count, bootstrapServers);
-            return TopicTail.read(bootstrapServers, Topics.MARKET_EVENTS, KAFKA_TIMEOUT);
+            LOG.infof("publishing to %s (%d partitions) on %s", Topics.MARKET_EVENTS, count, kafka);
+            return TopicTail.read(kafka, Topics.MARKET_EVENTS, KAFKA_TIMEOUT);
         };
     }
 

@@ -1,11 +1,11 @@
 package io.steadystate.marketdata.health;
 
+import io.steadystate.core.kafka.KafkaConnection;
 import io.steadystate.marketdata.control.MarketControl;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -30,12 +30,12 @@ public class KafkaReadinessCheck implements HealthCheck {
     private boolean reachable;
     private String problem = "";
 
-    public KafkaReadinessCheck(MarketControl market, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
+    public KafkaReadinessCheck(MarketControl market, KafkaConnection kafka) {
         this.market = market;
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        this.admin = Admin.create(kafka.clientConfig(Map.of(
                 AdminClientConfig.CLIENT_ID_CONFIG, "market-data-service-health",
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000));
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000)));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.steadystate.marketdata.publish;
 
+import io.steadystate.core.kafka.KafkaConnection;
 import io.steadystate.core.event.MarketEvent;
 import io.steadystate.core.kafka.Partitioning;
 import io.steadystate.core.serde.MarketEventSerde;
@@ -77,14 +78,13 @@ public final class MarketEventPublisher implements Consumer<MarketEvent>, AutoCl
     }
 
     /** The producer settings for throughput: big batches, a short linger, idempotent (acks=all). */
-    public static KafkaProducer<String, byte[]> createProducer(String bootstrapServers, MarketConfig.Producer tuning) {
-        return createProducer(bootstrapServers, tuning.lingerMs(), tuning.batchSize(), tuning.compressionType());
+    public static KafkaProducer<String, byte[]> createProducer(KafkaConnection kafka, MarketConfig.Producer tuning) {
+        return createProducer(kafka, tuning.lingerMs(), tuning.batchSize(), tuning.compressionType());
     }
 
-    public static KafkaProducer<String, byte[]> createProducer(String bootstrapServers, int lingerMs, int batchSize,
+    public static KafkaProducer<String, byte[]> createProducer(KafkaConnection kafka, int lingerMs, int batchSize,
                                                                String compressionType) {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        return new KafkaProducer<>(kafka.clientConfig(Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, "market-data-service",
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -94,7 +94,7 @@ public final class MarketEventPublisher implements Consumer<MarketEvent>, AutoCl
                 // fail fast enough for readiness to notice a dead broker (defaults: 60 s / 120 s)
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000),
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000)),
                 new StringSerializer(), new ByteArraySerializer());
     }
 

@@ -1,5 +1,6 @@
 package io.steadystate.marketdata.resume;
 
+import io.steadystate.core.kafka.KafkaConnection;
 import io.steadystate.core.event.MarketEvent;
 import io.steadystate.core.serde.MarketEventSerde;
 import io.steadystate.core.serde.UndecodableRecordException;
@@ -35,15 +36,14 @@ public final class TopicTail {
      * @return empty when every partition is empty (a fresh topic)
      * @throws IllegalStateException when the tails cannot be read within {@code timeout} (the caller retries)
      */
-    public static Optional<ResumePoint> read(String bootstrapServers, String topic, Duration timeout) {
+    public static Optional<ResumePoint> read(KafkaConnection kafka, String topic, Duration timeout) {
         MarketEventSerde serde = new MarketEventSerde();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(kafka.clientConfig(Map.of(
                 ConsumerConfig.CLIENT_ID_CONFIG, "market-data-service-resume",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 4 * TAIL_RECORDS,
                 ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
-                ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()),
+                ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis())),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (PartitionInfo info : consumer.partitionsFor(topic, timeout)) {

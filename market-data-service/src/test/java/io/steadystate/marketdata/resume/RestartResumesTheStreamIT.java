@@ -1,5 +1,6 @@
 package io.steadystate.marketdata.resume;
 
+import io.steadystate.core.kafka.KafkaConnection;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.steadystate.core.event.MarketEvent;
 import io.steadystate.core.event.Tick;
@@ -96,13 +97,13 @@ class RestartResumesTheStreamIT {
     private static long runMarket(String bootstrap, long ticks) throws InterruptedException {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         PublishMetrics metrics = new PublishMetrics(registry);
-        MarketEventPublisher publisher = new MarketEventPublisher(MarketEventPublisher.createProducer(bootstrap, 2, 262_144, "none"),
+        MarketEventPublisher publisher = new MarketEventPublisher(MarketEventPublisher.createProducer(KafkaConnection.plaintext(bootstrap), 2, 262_144, "none"),
                 Topics.MARKET_EVENTS, metrics, new EventLogFault("none", 1, registry), Duration.ofSeconds(2));
         TickSchedule schedule = new TickSchedule();
         MarketSimulator simulator = Markets.simulator(11, 50, 1, 0.1, 100, schedule);
         MarketLifecycle lifecycle = new MarketLifecycle();
         MarketDriver driver = new MarketDriver(simulator, publisher,
-                MarketControl.kafkaPreparation(bootstrap, PARTITIONS, (short) 1, publisher), lifecycle,
+                MarketControl.kafkaPreparation(KafkaConnection.plaintext(bootstrap), PARTITIONS, (short) 1, publisher), lifecycle,
                 new MarketRates(300, 0), new MarketSnapshot(Markets.MONDAY, registry), schedule,
                 new DriverHeartbeat(System::nanoTime), Clock.systemUTC());
         driver.start();

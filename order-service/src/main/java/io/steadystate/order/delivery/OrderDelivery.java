@@ -1,5 +1,6 @@
 package io.steadystate.order.delivery;
 
+import io.steadystate.core.kafka.KafkaConnection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.steadystate.core.kafka.Topics;
 import io.steadystate.kit.delivery.DeadLetters;
@@ -42,8 +43,15 @@ public final class OrderDelivery implements AutoCloseable {
     private final OrderMutations mutations;
 
     /** Everything the builder needs; {@code groupId} differs only in tests. */
-    public record Settings(String bootstrapServers, String instanceId, String groupId, EngineSettings engine,
+    public record Settings(KafkaConnection kafka, String instanceId, String groupId, EngineSettings engine,
                            int recoveryTailRecords, Map<String, Object> consumerOverrides) {
+
+        /** On a broker without authentication (loopback, tests). */
+        public Settings(String bootstrapServers, String instanceId, String groupId, EngineSettings engine,
+                        int recoveryTailRecords, Map<String, Object> consumerOverrides) {
+            this(KafkaConnection.plaintext(bootstrapServers), instanceId, groupId, engine, recoveryTailRecords,
+                    consumerOverrides);
+        }
     }
 
     public OrderDelivery(Settings s, MeterRegistry registry, OrderTrackingLeak fault, LongSupplier wallMicros,
@@ -52,13 +60,13 @@ public final class OrderDelivery implements AutoCloseable {
         this.engine = new OrderEngine(s.engine(), publisher, registry, fault, wallMicros);
         RecordIngest ingest = new RecordIngest(engine, new DeadLetters(SERVICE, Topics.ORDER_DLQ, registry));
         this.ownership = new PartitionOwnership(engine, ingest, publisher,
-                new StateRecovery(s.bootstrapServers(), s.recoveryTailRecords()));
+                new StateRecovery(s.kafka(), s.recoveryTailRecords()));
         Map<String, Object> consumer = new HashMap<>();
         consumer.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic");
         consumer.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName());
         consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
         consumer.putAll(s.consumerOverrides());
-        DeliverySettings settings = new DeliverySettings(SERVICE, s.bootstrapServers(), s.groupId(),
+        DeliverySettings settings = new DeliverySettings(SERVICE, s.kafka(), s.groupId(),
                 List.of(Topics.SIGNALS, Topics.MARKET_EVENTS), KafkaOrderPublisher.TOPICS,
                 SERVICE + "-" + s.instanceId(), true, consumer, Map.of(), null);
         this.loop = new DeliveryLoop(settings, ownership, clients, registry);

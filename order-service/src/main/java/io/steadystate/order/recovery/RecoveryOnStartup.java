@@ -1,12 +1,12 @@
 package io.steadystate.order.recovery;
 
+import io.steadystate.core.kafka.KafkaConnection;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.steadystate.core.kafka.TopicProvisioner;
 import io.steadystate.core.kafka.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -22,12 +22,12 @@ public class RecoveryOnStartup {
 
     private static final Logger LOG = Logger.getLogger(RecoveryOnStartup.class);
 
-    private final String bootstrapServers;
+    private final KafkaConnection kafka;
     private volatile Thread worker;
     private volatile boolean stopping;
 
-    public RecoveryOnStartup(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    public RecoveryOnStartup(KafkaConnection kafka) {
+        this.kafka = kafka;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -50,7 +50,7 @@ public class RecoveryOnStartup {
         while (!stopping) {
             attempt++;
             try {
-                TopicProvisioner.ensureTopics(bootstrapServers, Topics.DEFAULT_PARTITIONS, (short) 1, Duration.ofSeconds(10));
+                TopicProvisioner.ensureTopics(kafka, Topics.DEFAULT_PARTITIONS, (short) 1, Duration.ofSeconds(10));
                 return;
             } catch (RuntimeException e) {
                 if (attempt == 1 || attempt % 10 == 0) {

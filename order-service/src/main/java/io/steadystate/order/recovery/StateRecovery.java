@@ -1,5 +1,6 @@
 package io.steadystate.order.recovery;
 
+import io.steadystate.core.kafka.KafkaConnection;
 import io.steadystate.core.event.OrderEvent;
 import io.steadystate.core.event.Position;
 import io.steadystate.core.kafka.Partitioning;
@@ -54,11 +55,11 @@ public final class StateRecovery {
 
     private static final Logger LOG = Logger.getLogger(StateRecovery.class);
 
-    private final String bootstrapServers;
+    private final KafkaConnection kafka;
     private final int tailRecords;
 
-    public StateRecovery(String bootstrapServers, int tailRecords) {
-        this.bootstrapServers = bootstrapServers;
+    public StateRecovery(KafkaConnection kafka, int tailRecords) {
+        this.kafka = kafka;
         this.tailRecords = tailRecords;
     }
 
@@ -160,12 +161,11 @@ public final class StateRecovery {
     }
 
     private KafkaConsumer<String, byte[]> consumer() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        return new KafkaConsumer<>(kafka.clientConfig(Map.of(
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000,
                 ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")),
                 new StringDeserializer(), new ByteArrayDeserializer());
     }
 

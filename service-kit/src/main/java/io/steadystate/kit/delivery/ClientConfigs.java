@@ -24,12 +24,11 @@ final class ClientConfigs {
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
         c.putAll(s.consumerOverrides());
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrapServers());
         c.put(ConsumerConfig.GROUP_ID_CONFIG, s.groupId());
         c.put(ConsumerConfig.CLIENT_ID_CONFIG, s.clientId() + "-in");
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        return c;
+        return s.kafka().clientConfig(c);
     }
 
     static Map<String, Object> producer(DeliverySettings s) {
@@ -38,11 +37,10 @@ final class ClientConfigs {
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, TRANSACTION_TIMEOUT_MS);
         p.putAll(s.producerOverrides());
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrapServers());
         p.put(ProducerConfig.CLIENT_ID_CONFIG, s.clientId() + "-out");
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, s.transactionalId());
-        return p;
+        return s.kafka().clientConfig(p);
     }
 }

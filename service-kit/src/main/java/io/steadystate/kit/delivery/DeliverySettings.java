@@ -1,5 +1,6 @@
 package io.steadystate.kit.delivery;
 
+import io.steadystate.core.kafka.KafkaConnection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +19,14 @@ import java.util.Objects;
  * @param consumerOverrides extra consumer properties (e.g. the assignor, max.poll.records)
  * @param producerOverrides extra producer properties (e.g. linger.ms); acks and idempotence are not overridable
  */
-public record DeliverySettings(String service, String bootstrapServers, String groupId, List<String> topics,
+public record DeliverySettings(String service, KafkaConnection kafka, String groupId, List<String> topics,
                                List<String> outputTopics, String transactionalId, boolean commitOffsets,
                                Map<String, Object> consumerOverrides, Map<String, Object> producerOverrides,
                                Duration pollTimeout) {
 
     public DeliverySettings {
         Objects.requireNonNull(service, "service");
-        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        Objects.requireNonNull(kafka, "kafka");
         Objects.requireNonNull(groupId, "groupId");
         topics = List.copyOf(topics);
         outputTopics = List.copyOf(outputTopics);
@@ -41,6 +42,15 @@ public record DeliverySettings(String service, String bootstrapServers, String g
             throw new IllegalArgumentException("a loop with outputs commits its offsets in its transactions");
         }
         pollTimeout = pollTimeout == null ? Duration.ofMillis(10) : pollTimeout;
+    }
+
+    /** A loop on a broker without authentication (loopback, tests). */
+    public DeliverySettings(String service, String bootstrapServers, String groupId, List<String> topics,
+                            List<String> outputTopics, String transactionalId, boolean commitOffsets,
+                            Map<String, Object> consumerOverrides, Map<String, Object> producerOverrides,
+                            Duration pollTimeout) {
+        this(service, KafkaConnection.plaintext(bootstrapServers), groupId, topics, outputTopics, transactionalId,
+                commitOffsets, consumerOverrides, producerOverrides, pollTimeout);
     }
 
     public boolean hasOutputs() {

@@ -34,9 +34,15 @@ public final class TopicProvisioner {
 
     /** Returns true when it created at least one topic (and waited for it to be writable). */
     public static boolean ensureTopics(String bootstrapServers, int partitions, short replication, Duration timeout) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        return ensureTopics(KafkaConnection.plaintext(bootstrapServers), partitions, replication, timeout);
+    }
+
+    /** As above, through {@code kafka}'s listener and credentials. */
+    public static boolean ensureTopics(KafkaConnection kafka, int partitions, short replication, Duration timeout) {
+        String bootstrapServers = kafka.bootstrapServers();
+        try (Admin admin = Admin.create(kafka.clientConfig(Map.of(
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 30_000)))) {
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 30_000))))) {
             Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             List<NewTopic> missing = new ArrayList<>();
             for (Topics.TopicSpec spec : Topics.ALL) {
