@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.LocalTime;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 
@@ -19,10 +21,17 @@ import java.util.zip.ZipFile;
  * market-data-service's configuration as the JVM the bench launches resolves it: the {@code application.properties}
  * inside the service's own app jar, {@code %prod.} keys over plain ones, then the system properties the bench sets
  * on that JVM (they win in Quarkus too). One source for the producer settings and the session hours.
+ *
+ * <p>A key the file does not set resolves to its default, which the file quotes as a commented line
+ * ({@code #steadystate.market.producer.linger-ms=2}): market-data's {@code DefaultsAgreeTest} keeps those quotes equal
+ * to {@code MarketConfig}'s {@code @WithDefault}, the one source of each default.
  */
 public final class MarketDataProperties {
 
+    private static final Pattern QUOTED_DEFAULT = Pattern.compile("^#(steadystate\\.[a-z.-]+)=(.*)$");
+
     private final Properties file;
+    private final Properties defaults = new Properties();
     private final Map<String, String> overrides;
     private final String source;
 
@@ -32,6 +41,12 @@ public final class MarketDataProperties {
             file.load(new StringReader(applicationProperties));
         } catch (IOException e) {
             throw new IllegalStateException(e);   // a StringReader does not fail
+        }
+        for (String line : applicationProperties.split("\\R")) {
+            Matcher m = QUOTED_DEFAULT.matcher(line.strip());
+            if (m.matches()) {
+                defaults.setProperty(m.group(1), m.group(2));
+            }
         }
         this.overrides = Map.copyOf(overrides);
         this.source = source;
@@ -61,7 +76,8 @@ public final class MarketDataProperties {
 
     /** The value the service resolves, stripped; null when neither the file nor the bench sets it. */
     public String get(String key) {
-        String v = overrides.getOrDefault(key, file.getProperty("%prod." + key, file.getProperty(key)));
+        String v = overrides.getOrDefault(key,
+                file.getProperty("%prod." + key, file.getProperty(key, defaults.getProperty(key))));
         return v == null ? null : v.strip();
     }
 
