@@ -17,11 +17,21 @@ import java.util.Objects;
  * @param commitOffsets    false for a reader that replays its topic on every start (no commits at all)
  * @param consumerOverrides extra consumer properties (e.g. the assignor, max.poll.records)
  * @param producerOverrides extra producer properties (e.g. linger.ms); acks and idempotence are not overridable
+ * @param transactionWindow how many records / how long one transaction may span across polls
  */
 public record DeliverySettings(String service, String bootstrapServers, String groupId, List<String> topics,
                                List<String> outputTopics, String transactionalId, boolean commitOffsets,
                                Map<String, Object> consumerOverrides, Map<String, Object> producerOverrides,
-                               Duration pollTimeout) {
+                               Duration pollTimeout, TransactionWindow transactionWindow) {
+
+    /** With the {@link TransactionWindow#DEFAULT default} transaction window. */
+    public DeliverySettings(String service, String bootstrapServers, String groupId, List<String> topics,
+                            List<String> outputTopics, String transactionalId, boolean commitOffsets,
+                            Map<String, Object> consumerOverrides, Map<String, Object> producerOverrides,
+                            Duration pollTimeout) {
+        this(service, bootstrapServers, groupId, topics, outputTopics, transactionalId, commitOffsets,
+                consumerOverrides, producerOverrides, pollTimeout, TransactionWindow.DEFAULT);
+    }
 
     public DeliverySettings {
         Objects.requireNonNull(service, "service");
@@ -41,6 +51,7 @@ public record DeliverySettings(String service, String bootstrapServers, String g
             throw new IllegalArgumentException("a loop with outputs commits its offsets in its transactions");
         }
         pollTimeout = pollTimeout == null ? Duration.ofMillis(10) : pollTimeout;
+        transactionWindow = transactionWindow == null ? TransactionWindow.DEFAULT : transactionWindow;
     }
 
     public boolean hasOutputs() {
