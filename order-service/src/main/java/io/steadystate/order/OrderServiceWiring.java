@@ -3,6 +3,7 @@ package io.steadystate.order;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.steadystate.kit.delivery.DeliveryLoop;
 import io.steadystate.kit.delivery.KafkaClients;
+import io.steadystate.kit.delivery.TransactionWindow;
 import io.steadystate.order.config.FaultConfig;
 import io.steadystate.order.config.OrderConfig;
 import io.steadystate.order.delivery.OrderDelivery;
@@ -15,6 +16,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -36,9 +38,14 @@ public class OrderServiceWiring {
     @Singleton
     OrderDelivery delivery(OrderConfig config, MeterRegistry registry, OrderTrackingLeak fault,
                            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                           @ConfigProperty(name = "steadystate.delivery.instance-id") String instanceId) {
+                           @ConfigProperty(name = "steadystate.delivery.instance-id") String instanceId,
+                           @ConfigProperty(name = "steadystate.delivery.transaction-max-records",
+                                   defaultValue = "5000") int transactionMaxRecords,
+                           @ConfigProperty(name = "steadystate.delivery.transaction-max-age",
+                                   defaultValue = "20ms") Duration transactionMaxAge) {
         return new OrderDelivery(new OrderDelivery.Settings(bootstrapServers, instanceId, OrderDelivery.GROUP,
-                EngineSettings.from(config), config.recoveryTailRecords(), Map.of()),
+                EngineSettings.from(config), config.recoveryTailRecords(), Map.of(),
+                new TransactionWindow(transactionMaxRecords, transactionMaxAge)),
                 registry, fault, OrderServiceWiring::wallMicros, KafkaClients.PLAIN);
     }
 

@@ -6,6 +6,7 @@ import io.steadystate.kit.delivery.DeadLetters;
 import io.steadystate.kit.delivery.DeliveryLoop;
 import io.steadystate.kit.delivery.DeliverySettings;
 import io.steadystate.kit.delivery.KafkaClients;
+import io.steadystate.kit.delivery.TransactionWindow;
 import io.steadystate.order.events.KafkaOrderPublisher;
 import io.steadystate.order.fault.OrderTrackingLeak;
 import io.steadystate.order.ingest.PartitionOwnership;
@@ -43,7 +44,15 @@ public final class OrderDelivery implements AutoCloseable {
 
     /** Everything the builder needs; {@code groupId} differs only in tests. */
     public record Settings(String bootstrapServers, String instanceId, String groupId, EngineSettings engine,
-                           int recoveryTailRecords, Map<String, Object> consumerOverrides) {
+                           int recoveryTailRecords, Map<String, Object> consumerOverrides,
+                           TransactionWindow transactionWindow) {
+
+        /** With the kit's default transaction window. */
+        public Settings(String bootstrapServers, String instanceId, String groupId, EngineSettings engine,
+                        int recoveryTailRecords, Map<String, Object> consumerOverrides) {
+            this(bootstrapServers, instanceId, groupId, engine, recoveryTailRecords, consumerOverrides,
+                    TransactionWindow.DEFAULT);
+        }
     }
 
     public OrderDelivery(Settings s, MeterRegistry registry, OrderTrackingLeak fault, LongSupplier wallMicros,
@@ -60,7 +69,7 @@ public final class OrderDelivery implements AutoCloseable {
         consumer.putAll(s.consumerOverrides());
         DeliverySettings settings = new DeliverySettings(SERVICE, s.bootstrapServers(), s.groupId(),
                 List.of(Topics.SIGNALS, Topics.MARKET_EVENTS), KafkaOrderPublisher.TOPICS,
-                SERVICE + "-" + s.instanceId(), true, consumer, Map.of(), null);
+                SERVICE + "-" + s.instanceId(), true, consumer, Map.of(), null, s.transactionWindow());
         this.loop = new DeliveryLoop(settings, ownership, clients, registry);
         this.mutations = new OrderMutations(loop, publisher);
     }
