@@ -4,6 +4,7 @@ import io.steadystate.core.kafka.KafkaConnection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.steadystate.kit.delivery.DeliveryLoop;
 import io.steadystate.kit.delivery.KafkaClients;
+import io.steadystate.kit.delivery.TransactionWindow;
 import io.steadystate.order.config.FaultConfig;
 import io.steadystate.order.config.OrderConfig;
 import io.steadystate.order.delivery.OrderDelivery;
@@ -16,6 +17,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -37,9 +39,14 @@ public class OrderServiceWiring {
     @Singleton
     OrderDelivery delivery(OrderConfig config, MeterRegistry registry, OrderTrackingLeak fault,
                            KafkaConnection kafka,
-                           @ConfigProperty(name = "steadystate.delivery.instance-id") String instanceId) {
+                           @ConfigProperty(name = "steadystate.delivery.instance-id") String instanceId,
+                           @ConfigProperty(name = "steadystate.delivery.transaction-max-records",
+                                   defaultValue = "5000") int transactionMaxRecords,
+                           @ConfigProperty(name = "steadystate.delivery.transaction-max-age",
+                                   defaultValue = "20ms") Duration transactionMaxAge) {
         return new OrderDelivery(new OrderDelivery.Settings(kafka, instanceId, OrderDelivery.GROUP,
-                EngineSettings.from(config), config.recoveryTailRecords(), Map.of()),
+                EngineSettings.from(config), config.recoveryTailRecords(), Map.of(),
+                new TransactionWindow(transactionMaxRecords, transactionMaxAge)),
                 registry, fault, OrderServiceWiring::wallMicros, KafkaClients.PLAIN);
     }
 

@@ -7,6 +7,7 @@ import io.steadystate.kit.delivery.DeadLetters;
 import io.steadystate.kit.delivery.DeliveryLoop;
 import io.steadystate.kit.delivery.DeliverySettings;
 import io.steadystate.kit.delivery.KafkaClients;
+import io.steadystate.kit.delivery.TransactionWindow;
 import io.steadystate.strategy.ingest.MarketEventsHandler;
 import io.steadystate.strategy.params.ParameterTable;
 import io.steadystate.strategy.params.ParameterUpdates;
@@ -41,10 +42,15 @@ public class StrategyDelivery {
     @Named(MARKET_EVENTS)
     DeliveryLoop marketEvents(KafkaConnection kafka,
                               @ConfigProperty(name = "steadystate.delivery.instance-id") String instanceId,
+                              @ConfigProperty(name = "steadystate.delivery.transaction-max-records",
+                                      defaultValue = "5000") int transactionMaxRecords,
+                              @ConfigProperty(name = "steadystate.delivery.transaction-max-age",
+                                      defaultValue = "20ms") Duration transactionMaxAge,
                               SymbolBook book, MeterRegistry registry) {
         DeliverySettings settings = new DeliverySettings(SERVICE, kafka, SERVICE,
                 List.of(Topics.MARKET_EVENTS), List.of(Topics.SIGNALS, Topics.STRATEGY_DLQ, Topics.SLOT_PARAMETERS),
-                SERVICE + "-" + instanceId, true, Map.of("max.poll.records", 1000), Map.of(), null);
+                SERVICE + "-" + instanceId, true, Map.of("max.poll.records", 1000), Map.of(), null,
+                new TransactionWindow(transactionMaxRecords, transactionMaxAge));
         DeadLetters deadLetters = new DeadLetters(SERVICE, Topics.STRATEGY_DLQ, registry);
         return new DeliveryLoop(settings, new MarketEventsHandler(book, deadLetters, registry), KafkaClients.PLAIN,
                 registry);

@@ -7,6 +7,7 @@ import io.steadystate.kit.delivery.DeadLetters;
 import io.steadystate.kit.delivery.DeliveryLoop;
 import io.steadystate.kit.delivery.DeliverySettings;
 import io.steadystate.kit.delivery.KafkaClients;
+import io.steadystate.kit.delivery.TransactionWindow;
 import io.steadystate.order.events.KafkaOrderPublisher;
 import io.steadystate.order.fault.OrderTrackingLeak;
 import io.steadystate.order.ingest.PartitionOwnership;
@@ -44,13 +45,14 @@ public final class OrderDelivery implements AutoCloseable {
 
     /** Everything the builder needs; {@code groupId} differs only in tests. */
     public record Settings(KafkaConnection kafka, String instanceId, String groupId, EngineSettings engine,
-                           int recoveryTailRecords, Map<String, Object> consumerOverrides) {
+                           int recoveryTailRecords, Map<String, Object> consumerOverrides,
+                           TransactionWindow transactionWindow) {
 
-        /** On a broker without authentication (loopback, tests). */
+        /** On a broker without authentication (loopback, tests), with the kit's default transaction window. */
         public Settings(String bootstrapServers, String instanceId, String groupId, EngineSettings engine,
                         int recoveryTailRecords, Map<String, Object> consumerOverrides) {
             this(KafkaConnection.plaintext(bootstrapServers), instanceId, groupId, engine, recoveryTailRecords,
-                    consumerOverrides);
+                    consumerOverrides, TransactionWindow.DEFAULT);
         }
     }
 
@@ -68,7 +70,7 @@ public final class OrderDelivery implements AutoCloseable {
         consumer.putAll(s.consumerOverrides());
         DeliverySettings settings = new DeliverySettings(SERVICE, s.kafka(), s.groupId(),
                 List.of(Topics.SIGNALS, Topics.MARKET_EVENTS), KafkaOrderPublisher.TOPICS,
-                SERVICE + "-" + s.instanceId(), true, consumer, Map.of(), null);
+                SERVICE + "-" + s.instanceId(), true, consumer, Map.of(), null, s.transactionWindow());
         this.loop = new DeliveryLoop(settings, ownership, clients, registry);
         this.mutations = new OrderMutations(loop, publisher);
     }

@@ -3,8 +3,12 @@ package io.steadystate.kit.delivery;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The client properties of a loop. Fixed by the kit, not overridable: consumers commit only through the loop
@@ -42,5 +46,15 @@ final class ClientConfigs {
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, s.transactionalId());
         return s.kafka().clientConfig(p);
+    }
+
+    /** {@code config} as the client resolves it ({@link ProducerConfig} with its defaults and idempotence rules). */
+    static Map<String, Object> effective(Map<String, Object> config) {
+        Map<String, Object> parsed = new HashMap<>(config);
+        parsed.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        parsed.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        return Map.copyOf(new ProducerConfig(parsed).values().entrySet().stream()
+                .filter(e -> e.getValue() != null)
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 }

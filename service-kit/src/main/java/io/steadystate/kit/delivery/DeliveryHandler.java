@@ -24,7 +24,7 @@ public interface DeliveryHandler {
 
     /**
      * One poll's records. Everything sent through {@code out} and the records' offsets are committed together
-     * (one Kafka transaction) after this returns, or none of it is. Bad records go to the DLQ through
+     * (in the loop's open Kafka transaction, which may span several polls) after this returns, or none of it is. Bad records go to the DLQ through
      * {@link DeadLetters}; an exception here aborts the batch and re-processes it after a rebuild.
      */
     void handle(ConsumerRecords<String, byte[]> records, Outbox out);

@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.steadystate.core.state.Bounded;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
@@ -17,7 +16,6 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,9 +29,9 @@ import java.util.function.Function;
  * One consumer group's delivery: a plain {@code KafkaConsumer} and a plain transactional {@code KafkaProducer}
  * driven by one dedicated thread (README: threads, commit rule, transactions, health, metrics).
  *
- * <p>Per poll: begin a transaction, run the queued {@link #submit commands}, hand the records to the handler
- * (whose sends join the transaction), add the records' next offsets with {@code sendOffsetsToTransaction}, commit.
- * So an offset is committed exactly when everything produced from it is: outputs, dead letters, command output.
+ * <p>One transaction spans the polls of a {@link TransactionWindow}: queued {@link #submit commands} and the
+ * handler send into it; its commit carries the merged next offsets of all it handled. So an offset is committed
+ * exactly when everything produced from it is: outputs, dead letters, command output.
  * Any failure (a send the broker refused, a commit that timed out, a handler exception) aborts; the loop then
  * pauses its partitions, recreates the producer (which fences its own predecessor), drops and rebuilds every
  * assigned partition's state through the handler and seeks back to the committed offsets — the rebalance path.
@@ -66,6 +64,7 @@ public final class DeliveryLoop implements AutoCloseable {
     private KafkaClientMetrics consumerMetrics;
     private KafkaClientMetrics producerMetrics;
     private boolean recoveryNeeded;
+    private final OpenTransaction open;
 
     public DeliveryLoop(DeliverySettings settings, DeliveryHandler handler, KafkaClients clients, MeterRegistry registry) {
         this.settings = settings;
@@ -76,6 +75,7 @@ public final class DeliveryLoop implements AutoCloseable {
         this.thread = new Thread(this::run, "delivery-" + settings.groupId());
         this.thread.setDaemon(true);
         this.outbox = new LoopOutbox(thread, sendErrors, health::sendFailed);
+        this.open = new OpenTransaction(settings.transactionWindow());
     }
 
     public DeliverySettings settings() {
@@ -129,7 +129,7 @@ public final class DeliveryLoop implements AutoCloseable {
                         recover();
                         continue;
                     }
-                    ConsumerRecords<String, byte[]> records = consumer.poll(settings.pollTimeout());
+                    ConsumerRecords<String, byte[]> records = consumer.poll(open.pollTimeout(settings.pollTimeout()));
                     if (recoveryNeeded) {
                         continue; // a rebuild failed inside poll: these records are re-read after recovery
                     }
@@ -148,63 +148,101 @@ public final class DeliveryLoop implements AutoCloseable {
             LOG.errorf(e, "delivery loop %s stopped", settings.groupId());
             health.sendFailed(e);
         } finally {
+            finishOpen();
             shutdownClients();
         }
     }
 
     private void deliver(ConsumerRecords<String, byte[]> records) {
         commands.drainTo(running, COMMANDS_PER_TRANSACTION);
-        if (records.isEmpty() && running.isEmpty()) {
+        if (records.isEmpty() && running.isEmpty() && !open.isOpen()) {
             return;
         }
         try {
-            producer.beginTransaction();
-            for (LoopCommand<?> c : running) {
-                c.run(outbox);
+            if (!records.isEmpty() || !running.isEmpty()) {
+                open.beginIfClosed(producer);
+                for (LoopCommand<?> c : running) {
+                    c.run(outbox);
+                }
+                if (!records.isEmpty()) {
+                    handler.handle(records, outbox);
+                    open.handled(records);
+                }
             }
-            if (!records.isEmpty()) {
-                handler.handle(records, outbox);
-                producer.sendOffsetsToTransaction(nextOffsets(records), consumer.groupMetadata());
+            // a command answers only after the commit, so it must not wait for the window to fill
+            if (records.isEmpty() || !running.isEmpty() || !commands.isEmpty() || open.due()) {
+                commitOpen();
             }
-            producer.commitTransaction();
         } catch (RuntimeException e) {
-            for (LoopCommand<?> c : running) {
-                c.aborted(e);
-            }
-            running.clear();
+            abortCommands(e);
             throw e;
         }
-        health.committed();
-        for (LoopCommand<?> c : running) {
-            c.committed();
+    }
+
+    /** Commits the open transaction with the merged next offsets of every poll handled in it. */
+    private void commitOpen() {
+        if (open.isOpen()) {
+            open.commit(producer, consumer.groupMetadata());
+            health.committed();
+            running.forEach(LoopCommand::committed);
+            running.clear();
         }
+    }
+
+    private void abortCommands(RuntimeException why) {
+        running.forEach(c -> c.aborted(why));
         running.clear();
     }
 
-    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, byte[]> records) {
-        Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
-        for (TopicPartition tp : records.partitions()) {
-            List<ConsumerRecord<String, byte[]>> rs = records.records(tp);
-            next.put(tp, new OffsetAndMetadata(rs.get(rs.size() - 1).offset() + 1));
+    /** Aborts whatever the producer has open; a broken producer is replaced in recover() or closed anyway. */
+    private void abortQuietly() {
+        open.closed();
+        if (producer != null) {
+            try {
+                producer.abortTransaction();
+            } catch (RuntimeException ignored) {
+                // see above
+            }
         }
-        return next;
+    }
+
+    /**
+     * Before partitions move (a rebalance callback inside poll): commit the open transaction while this member
+     * still owns its partitions (its generation is still valid for sendOffsetsToTransaction); if that fails,
+     * abort and rebuild from the committed offsets, as after any failure.
+     */
+    private void commitBeforeHandover() {
+        try {
+            commitOpen();
+        } catch (RuntimeException e) {
+            abortCommands(e);
+            failed(e);
+        }
+    }
+
+    /** On stop: a graceful stop commits what was handled; if that fails, abort so readers are not held back. */
+    private void finishOpen() {
+        if (open.isOpen() && producer != null) {
+            try {
+                commitOpen();
+            } catch (RuntimeException e) {
+                LOG.warnf("delivery loop %s: committing on stop failed, aborting: %s", settings.groupId(), e.toString());
+                abortCommands(e);
+                abortQuietly();
+            }
+        }
     }
 
     private void failed(RuntimeException e) {
         if (stopping) {
+            abortQuietly();
             return;
         }
         sendErrors.count(SendErrors.TRANSACTION);
         health.sendFailed(e);
         LOG.errorf("delivery loop %s: transaction aborted, rebuilding from the committed offsets: %s",
                 settings.groupId(), e.toString());
-        if (producer != null) {
-            try {
-                producer.abortTransaction();
-            } catch (RuntimeException ignored) {
-                // the producer is replaced in recover() anyway
-            }
-        }
+        abortQuietly();
         recoveryNeeded = true;
     }
 
@@ -271,12 +309,7 @@ public final class DeliveryLoop implements AutoCloseable {
         producerMetrics = bind(null, producer);
         outbox.use(producer);
         producer.initTransactions();
-        Map<String, Object> parsed = new HashMap<>(config);
-        parsed.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, org.apache.kafka.common.serialization.StringSerializer.class);
-        parsed.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, org.apache.kafka.common.serialization.ByteArraySerializer.class);
-        effectiveProducerConfig = Map.copyOf(new ProducerConfig(parsed).values().entrySet().stream()
-                .filter(e -> e.getValue() != null)
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        effectiveProducerConfig = ClientConfigs.effective(config);
     }
 
     private KafkaClientMetrics bind(Consumer<String, byte[]> c, Producer<String, byte[]> p) {
@@ -333,20 +366,26 @@ public final class DeliveryLoop implements AutoCloseable {
         }
     }
 
-    /** Runs inside poll on the loop thread: between two transactions, never inside one. */
+    /** Inside poll, maybe with a transaction open: committed before partitions move (aborted if they were lost). */
     private final class Rebalance implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            commitBeforeHandover();
             handler.revoked(partitions);
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            if (open.isOpen()) { // the generation is gone (a commit would be fenced): abort, rebuild what remains
+                abortQuietly();
+                recoveryNeeded = true;
+            }
             handler.revoked(partitions);
         }
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            commitBeforeHandover();
             try {
                 handler.assigned(partitions, consumer);
                 health.assigned();

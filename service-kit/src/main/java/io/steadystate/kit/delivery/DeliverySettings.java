@@ -18,11 +18,13 @@ import java.util.Objects;
  * @param commitOffsets    false for a reader that replays its topic on every start (no commits at all)
  * @param consumerOverrides extra consumer properties (e.g. the assignor, max.poll.records)
  * @param producerOverrides extra producer properties (e.g. linger.ms); acks and idempotence are not overridable
+ * @param transactionWindow how many records / how long one transaction may span across polls
  */
 public record DeliverySettings(String service, KafkaConnection kafka, String groupId, List<String> topics,
                                List<String> outputTopics, String transactionalId, boolean commitOffsets,
                                Map<String, Object> consumerOverrides, Map<String, Object> producerOverrides,
-                               Duration pollTimeout) {
+                               Duration pollTimeout, TransactionWindow transactionWindow) {
+
 
     public DeliverySettings {
         Objects.requireNonNull(service, "service");
@@ -42,15 +44,35 @@ public record DeliverySettings(String service, KafkaConnection kafka, String gro
             throw new IllegalArgumentException("a loop with outputs commits its offsets in its transactions");
         }
         pollTimeout = pollTimeout == null ? Duration.ofMillis(10) : pollTimeout;
+        transactionWindow = transactionWindow == null ? TransactionWindow.DEFAULT : transactionWindow;
+    }
+
+
+    /** With the {@link TransactionWindow#DEFAULT default} transaction window. */
+    public DeliverySettings(String service, KafkaConnection kafka, String groupId, List<String> topics,
+                            List<String> outputTopics, String transactionalId, boolean commitOffsets,
+                            Map<String, Object> consumerOverrides, Map<String, Object> producerOverrides,
+                            Duration pollTimeout) {
+        this(service, kafka, groupId, topics, outputTopics, transactionalId, commitOffsets, consumerOverrides,
+                producerOverrides, pollTimeout, TransactionWindow.DEFAULT);
     }
 
     /** A loop on a broker without authentication (loopback, tests). */
     public DeliverySettings(String service, String bootstrapServers, String groupId, List<String> topics,
                             List<String> outputTopics, String transactionalId, boolean commitOffsets,
                             Map<String, Object> consumerOverrides, Map<String, Object> producerOverrides,
-                            Duration pollTimeout) {
+                            Duration pollTimeout, TransactionWindow transactionWindow) {
         this(service, KafkaConnection.plaintext(bootstrapServers), groupId, topics, outputTopics, transactionalId,
-                commitOffsets, consumerOverrides, producerOverrides, pollTimeout);
+                commitOffsets, consumerOverrides, producerOverrides, pollTimeout, transactionWindow);
+    }
+
+    /** A loop on a broker without authentication, with the default transaction window. */
+    public DeliverySettings(String service, String bootstrapServers, String groupId, List<String> topics,
+                            List<String> outputTopics, String transactionalId, boolean commitOffsets,
+                            Map<String, Object> consumerOverrides, Map<String, Object> producerOverrides,
+                            Duration pollTimeout) {
+        this(service, bootstrapServers, groupId, topics, outputTopics, transactionalId, commitOffsets,
+                consumerOverrides, producerOverrides, pollTimeout, TransactionWindow.DEFAULT);
     }
 
     public boolean hasOutputs() {

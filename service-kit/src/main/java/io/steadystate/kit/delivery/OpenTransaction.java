@@ -1,0 +1,88 @@
+package io.steadystate.kit.delivery;
+
+import io.steadystate.core.state.Bounded;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.TopicPartition;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The loop's transaction while it spans polls (loop thread only): whether it is open, how many input records and
+ * how old it is against the {@link TransactionWindow}, and the next offsets of everything handled in it, merged
+ * per partition — what {@code sendOffsetsToTransaction} gets at the commit.
+ */
+final class OpenTransaction {
+
+    private final TransactionWindow window;
+    private boolean open;
+    private int records;
+    private long openedAtNanos;
+    @Bounded("one entry per assigned partition, cleared at each commit or abort")
+    private final Map<TopicPartition, OffsetAndMetadata> nextOffsets = new HashMap<>();
+
+    OpenTransaction(TransactionWindow window) {
+        this.window = window;
+    }
+
+    boolean isOpen() {
+        return open;
+    }
+
+    void beginIfClosed(Producer<String, byte[]> producer) {
+        if (!open) {
+            producer.beginTransaction();
+            open = true;
+            openedAtNanos = System.nanoTime();
+        }
+    }
+
+    /** Later polls of one partition return later records: the last poll's next offset wins. */
+    void handled(ConsumerRecords<String, byte[]> polled) {
+        for (TopicPartition tp : polled.partitions()) {
+            List<ConsumerRecord<String, byte[]>> rs = polled.records(tp);
+            nextOffsets.put(tp, new OffsetAndMetadata(rs.get(rs.size() - 1).offset() + 1));
+        }
+        records += polled.count();
+    }
+
+    /** The window is full or old: commit now. */
+    boolean due() {
+        return open && (records >= window.maxRecords() || nanosLeft() <= 0);
+    }
+
+    /** While open, poll no longer than the transaction may stay open. */
+    Duration pollTimeout(Duration idle) {
+        if (!open) {
+            return idle;
+        }
+        long left = Math.max(0, nanosLeft());
+        return left < idle.toNanos() ? Duration.ofNanos(left) : idle;
+    }
+
+    /** Sends the merged offsets into the transaction and commits it; closed afterwards only if that succeeded. */
+    void commit(Producer<String, byte[]> producer, ConsumerGroupMetadata group) {
+        if (!nextOffsets.isEmpty()) {
+            producer.sendOffsetsToTransaction(Map.copyOf(nextOffsets), group);
+        }
+        producer.commitTransaction();
+        closed();
+    }
+
+    /** Forgets the transaction (committed, or aborted by the caller). */
+    void closed() {
+        open = false;
+        records = 0;
+        nextOffsets.clear();
+    }
+
+    private long nanosLeft() {
+        return window.maxAge().toNanos() - (System.nanoTime() - openedAtNanos);
+    }
+}
