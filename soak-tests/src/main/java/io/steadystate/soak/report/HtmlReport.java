@@ -26,6 +26,11 @@ final class HtmlReport {
     }
 
     static String render(RunReport r) {
+        return render(r, java.util.Optional.empty());
+    }
+
+    /** @param dashboards the run's Grafana panels rendered from its Prometheus (empty: the run had none) */
+    static String render(RunReport r, java.util.Optional<String> dashboards) {
         StringBuilder b = new StringBuilder();
         RunReport.Meta m = r.meta();
         b.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Soak ")
@@ -44,6 +49,10 @@ final class HtmlReport {
         charts(b, r);
         growth(b, r);
         b.append(io.steadystate.soak.trace.LeakTraceHtml.section(r.leakTraces()));
+        b.append(dashboards.orElse("<section><h2>Dashboards on this run</h2><p>Not rendered: the run had no "
+                + "Prometheus. Install it (<code>apt-get install -y --no-install-recommends prometheus</code>) and the "
+                + "local stack scrapes through it; every panel of k8s/dashboards is then evaluated and drawn here.</p>"
+                + "</section>"));
         setup(b, r);
         return b.append("</body></html>\n").toString();
     }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Writes report.json, report.html and junit.xml into a run directory, and reads report.json back. */
 public final class ReportFiles {
@@ -39,8 +40,23 @@ public final class ReportFiles {
     }
 
     public static void renderFrom(Path runDir, RunReport report) throws IOException {
-        Files.writeString(runDir.resolve(HTML), HtmlReport.render(report));
+        Files.writeString(runDir.resolve(HTML), HtmlReport.render(report, dashboardsSection(runDir)));
         Files.writeString(runDir.resolve(JUNIT), JunitReport.render(report));
+    }
+
+    /** The page the session wrote (dashboards/DashboardsReport), so report.html shows the same panels. */
+    public static final String DASHBOARDS = "dashboards.html";
+
+    /** The dashboards section of {@link #DASHBOARDS} in {@code runDir}, or empty when the run wrote none. */
+    static Optional<String> dashboardsSection(Path runDir) throws IOException {
+        Path page = runDir.resolve(DASHBOARDS);
+        if (!Files.isRegularFile(page)) {
+            return Optional.empty();
+        }
+        String html = Files.readString(page);
+        int start = html.indexOf("<body>");
+        int end = html.lastIndexOf("</body>");
+        return start < 0 || end < start ? Optional.empty() : Optional.of(html.substring(start + "<body>".length(), end));
     }
 
     public static RunReport read(Path runDir) {

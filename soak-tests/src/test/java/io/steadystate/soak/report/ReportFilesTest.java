@@ -99,4 +99,20 @@ public class ReportFilesTest {
         assertThat(Files.readString(dir.resolve(ReportFiles.HTML))).contains("RUN FAILED", "does not export");
         assertThat(Files.readString(dir.resolve(ReportFiles.JUNIT))).contains("<error");
     }
+
+    @Test
+    void reportHtmlShowsTheDashboardsTheRunRenderedAndSaysHowToGetThemWhenItHadNone(@TempDir Path dir) throws Exception {
+        RunReport report = new RunReport(1, new RunReport.Meta("smoke", null, null, Instant.now(), Instant.now(),
+                "local", "direct", false, VerdictPolicy.defaults(), Map.of(), List.of(), List.of()), List.of(),
+                List.of(), List.of(), RunReport.LoadResult.notRun("none"), Outcome.PASS, 0, null, null);
+        ReportFiles.writeAll(dir, report);
+        assertThat(Files.readString(dir.resolve(ReportFiles.HTML))).contains("Not rendered: the run had no Prometheus",
+                "apt-get install");
+        Files.writeString(dir.resolve(ReportFiles.DASHBOARDS), "<!doctype html><html><head></head><body><section "
+                + "class=\"dashboards\"><h2>Dashboards on this run</h2><div class=\"panel\">Old generation after GC</div>"
+                + "</section></body></html>");
+        ReportFiles.renderFrom(dir, ReportFiles.read(dir));
+        assertThat(Files.readString(dir.resolve(ReportFiles.HTML))).contains("<section class=\"dashboards\">",
+                "Old generation after GC").doesNotContain("Not rendered");
+    }
 }
