@@ -1,4 +1,4 @@
-package io.steadystate.order.api;
+package io.steadystate.kit.api;
 
 import org.junit.jupiter.api.Test;
 

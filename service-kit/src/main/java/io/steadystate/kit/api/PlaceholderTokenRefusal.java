@@ -1,4 +1,4 @@
-package io.steadystate.marketdata.api;
+package io.steadystate.kit.api;
 
 import io.quarkus.runtime.StartupEvent;
 import io.steadystate.core.state.Bounded;
@@ -14,8 +14,8 @@ import java.util.Set;
 
 /**
  * Refuses to start outside the dev/test profile while {@code steadystate.api.token} is the documented placeholder,
- * so a copied manifest cannot put a publicly known token on a cluster (k8s/README.md, "Deploy"). Lives in each
- * service until the shared service module exists; the three copies are identical but for the package.
+ * so a copied manifest cannot put a publicly known token on a cluster (k8s/README.md, "Deploy"). One bean for
+ * every service: each depends on service-kit, whose beans.xml makes Quarkus discover it.
  */
 @ApplicationScoped
 public class PlaceholderTokenRefusal {
