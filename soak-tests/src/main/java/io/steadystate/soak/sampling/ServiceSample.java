@@ -20,4 +20,12 @@ public record ServiceSample(String service, boolean alive, Double postGcHeapByte
     public double storeEntriesTotal() {
         return stores.values().stream().mapToDouble(StoreSample::entries).sum();
     }
+
+    /** Σ declared capacity; NaN when no store is exported or one declares none (then "how full" is unknown). */
+    public double storeCapacityTotal() {
+        if (stores.isEmpty() || stores.values().stream().anyMatch(s -> !(s.capacity() > 0))) {
+            return Double.NaN;
+        }
+        return stores.values().stream().mapToDouble(StoreSample::capacity).sum();
+    }
 }

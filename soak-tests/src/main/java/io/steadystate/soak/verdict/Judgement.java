@@ -45,6 +45,7 @@ public final class Judgement {
                 values(usable, s -> s.service(service).events()),
                 values(usable, s -> s.service(service).postGcHeapBytes()),
                 values(usable, s -> s.service(service).storeEntriesTotal()),
+                values(usable, s -> s.service(service).storeCapacityTotal()),
                 values(usable, Sample::elapsedSeconds), drivers);
     }
 
@@ -68,8 +69,13 @@ public final class Judgement {
         return v == null ? Double.NaN : v;
     }
 
+    /**
+     * Kept when it was measured at all: a sample taken before a service exported its counters (the first one, often)
+     * lies in the warm-up, and a fit rejects a driver only when its own window has a gap. Dropping the driver for one
+     * early gap made market-data's ticks vanish from its verdict.
+     */
     private static void putDriver(Map<Driver, double[]> drivers, Driver d, double[] values) {
-        if (java.util.Arrays.stream(values).allMatch(Double::isFinite)) {
+        if (java.util.Arrays.stream(values).anyMatch(Double::isFinite)) {
             drivers.put(d, values);
         }
     }

@@ -21,7 +21,8 @@ public final class LeakVerdictEngine {
     public LeakVerdictEngine(VerdictPolicy policy) {
         this.policy = policy;
         this.bootstrap = new BlockBootstrap(policy.resamples(), policy.seed());
-        this.projector = new ProductionProjector(bootstrap, policy.workload(), policy.budgetMbPerDay());
+        this.projector = new ProductionProjector(bootstrap, policy.workload(), policy.budgetMbPerDay(),
+                policy.noiseFloorMb());
     }
 
     /** The verdict in production units, on the same warm-up window as the simulated-day slope. */

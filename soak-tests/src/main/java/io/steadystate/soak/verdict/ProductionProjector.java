@@ -19,10 +19,17 @@ import java.util.Map;
  * under it. A leak per tick fits ticks better than time (ticks stop at night, the clock jumps), so it is
  * projected with the workload's ticks rather than hidden by the soak's thin simulated day.
  *
- * <p>Bounded filling: a store that fills towards its capacity makes the heap grow and then flatten. The window
- * is split in halves; when the early half grows clearly and the late half's slope is significantly below it
- * (late CI upper bound under the early CI lower bound, at a quarter of the early rate or less), the curve is
- * filling, and the verdict is taken on the late half alone.
+ * <p>Bounded filling: a store that fills towards its capacity makes the heap grow and then flatten. When the
+ * service's store entries explain the heap at least as well as any driver, what they explain is taken out and the
+ * rest is judged ({@link StoreFilling}). Otherwise the window is split in halves; when the early half grows clearly
+ * and the late half's slope is significantly below it (late CI upper bound under the early CI lower bound, at a
+ * quarter of the early rate or less), the curve is filling, and the verdict is taken on the late half alone.
+ *
+ * <p>Noise floor: a clean JVM's post-GC heap moves in steps (a buffer pool grown once, a lazily built table), and a
+ * single step inside a short window gives Theil–Sen a clean slope with a narrow CI. Projected to 20 M ticks a day
+ * that is a confident "LEAK" made of one jump. So LEAK also needs the growth over the window, at the CI's lower
+ * bound, to exceed both the policy's noise floor and the window's largest jump between two samples; otherwise the
+ * verdict is INCONCLUSIVE and says so.
  */
 public final class ProductionProjector {
 
@@ -40,14 +47,17 @@ public final class ProductionProjector {
     private final BlockBootstrap bootstrap;
     private final Workload workload;
     private final double budget;
+    private final double noiseFloorMb;
 
-    public ProductionProjector(BlockBootstrap bootstrap, Workload workload, double budgetMbPerProductionDay) {
+    public ProductionProjector(BlockBootstrap bootstrap, Workload workload, double budgetMbPerProductionDay,
+                               double noiseFloorMb) {
         if (!(budgetMbPerProductionDay > 0)) {
             throw new IllegalArgumentException("budget must be positive, got " + budgetMbPerProductionDay);
         }
         this.bootstrap = bootstrap;
         this.workload = workload;
         this.budget = budgetMbPerProductionDay;
+        this.noiseFloorMb = noiseFloorMb;
     }
 
     /** @param start first sample of the judged window (after warm-up) */
@@ -56,58 +66,111 @@ public final class ProductionProjector {
         if (end - start < 3) {
             return inconclusive("too short: " + Math.max(0, end - start) + " samples after warm-up");
         }
-        List<DriverFit> fits = fits(series, start, end);
+        double[] y = mb(series.postGcBytes(), start, end);
+        List<DriverFit> fits = fits(series, y, start, end);
         if (fits.isEmpty()) {
             return inconclusive("no driver (ticks, orders, listings, simulated time) moved during the window");
         }
-        Judged full = judge(fits);
+        Judged full = judge(fits, y);
         Shape shape = full.outcome == Outcome.PASS ? Shape.STEADY : Shape.UNBOUNDED;
         Judged used = full;
-        int half = start + (end - start) / 2;
-        if (full.outcome != Outcome.PASS && half - start >= MIN_HALF && end - half >= MIN_HALF) {
-            DriverFit early = fit(series, full.governing.driver(), start, half);
-            DriverFit late = fit(series, full.governing.driver(), half, end);
-            if (early != null && late != null && flattens(early.perProductionDay(), late.perProductionDay())) {
+        StoreFilling stores = null;
+        if (full.outcome != Outcome.PASS) {
+            stores = StoreFilling.find(series, y, start, end, bestScatter(fits), bootstrap);
+            List<DriverFit> rest = stores == null ? List.of() : fits(series, stores.residual(series, y, start), start, end);
+            if (!rest.isEmpty()) {
                 shape = Shape.BOUNDED_FILLING;
-                used = judge(fits(series, half, end)); // every driver again, on the flat half alone
+                used = judge(rest, stores.residual(series, y, start));
+                if (used.outcome == Outcome.PASS && stores.stillFilling()) {
+                    used = new Judged(Outcome.INCONCLUSIVE, used.governing, used.underFloor);
+                }
+            } else {
+                stores = null;
+                used = flatHalf(series, start, end, full);
+                shape = used == full ? shape : Shape.BOUNDED_FILLING;
             }
         }
         DriverFit g = used.governing;
         SlopeInterval perDay = g.perProductionDay();
-        double[] y = mb(series.postGcBytes(), start, end);
         double[] x = Arrays.copyOfRange(series.drivers().get(full.governing.driver()), start, end);
         double heapNow = full.governing.mbPerUnit().intercept() + full.governing.mbPerUnit().slope() * x[x.length - 1];
         heapNow = Double.isFinite(heapNow) ? heapNow : y[y.length - 1];
-        double room = Math.max(0, workload.heapMb() - heapNow);
-        double days = shape == Shape.BOUNDED_FILLING ? Double.POSITIVE_INFINITY : untilFull(room, perDay.slope());
+        double atCapacity = stores == null ? Double.NaN : stores.mbAtCapacity(heapNow);
+        double room = Math.max(0, workload.heapMb() - (Double.isFinite(atCapacity) ? atCapacity : heapNow));
+        boolean flatHalf = shape == Shape.BOUNDED_FILLING && stores == null;
+        double days = flatHalf ? Double.POSITIVE_INFINITY : untilFull(room, perDay.slope());
         double soonest = untilFull(room, perDay.upper());
-        double latest = shape == Shape.BOUNDED_FILLING ? Double.POSITIVE_INFINITY : untilFull(room, perDay.lower());
+        double latest = flatHalf ? Double.POSITIVE_INFINITY : untilFull(room, perDay.lower());
         double extra = used.outcome == Outcome.INCONCLUSIVE ? extraMinutes(series, start, perDay) : Double.NaN;
+        String why = explain(used, shape, flatHalf, fits, heapNow, days, soonest, latest, extra)
+                + (stores == null ? "" : stores(stores, atCapacity));
         return new Projection(used.outcome, shape, g.driver(), fits, perDay, budget, heapNow, workload.heapMb(), days,
-                soonest, latest, extra, explain(used.outcome, shape, g, fits, heapNow, days, soonest, latest, extra));
+                soonest, latest, extra, why, stores);
     }
 
-    private record Judged(Outcome outcome, DriverFit governing) {
+    /**
+     * The flat-half test: when the early half of the window grows clearly and the late half is significantly
+     * slower, every driver is judged again on the late half alone. Returns {@code full} when the curve does not
+     * flatten.
+     */
+    private Judged flatHalf(HeapSeries series, int start, int end, Judged full) {
+        int half = start + (end - start) / 2;
+        if (half - start < MIN_HALF || end - half < MIN_HALF) {
+            return full;
+        }
+        Driver d = full.governing.driver();
+        DriverFit early = fit(series, d, mb(series.postGcBytes(), start, half), start, half);
+        DriverFit late = fit(series, d, mb(series.postGcBytes(), half, end), half, end);
+        if (early == null || late == null || !flattens(early.perProductionDay(), late.perProductionDay())) {
+            return full;
+        }
+        double[] y = mb(series.postGcBytes(), half, end);
+        return judge(fits(series, y, half, end), y);
     }
 
-    /** The cautious verdict over the candidates that explain the heap about as well as the best. */
-    static Judged judgeCandidates(List<DriverFit> fits, double budget) {
-        double best = fits.stream().mapToDouble(DriverFit::scatterMb).min().orElseThrow();
+    /**
+     * @param underFloor the CI lies over the budget but the growth it implies over the window is within what the
+     *                   heap does on its own (the noise floor, or one jump between samples): not enough to say LEAK
+     */
+    private record Judged(Outcome outcome, DriverFit governing, boolean underFloor) {
+    }
+
+    /**
+     * The cautious verdict over the candidates that explain the heap about as well as the best: LEAK when one's
+     * CI lies wholly over the budget and, even at its lower bound, the window grew by more than {@code floorMb};
+     * PASS only when every candidate's CI lies wholly under the budget.
+     */
+    static Judged judgeCandidates(List<DriverFit> fits, double budget, double floorMb) {
+        double best = bestScatter(fits);
         List<DriverFit> candidates = fits.stream()
                 .filter(f -> f.scatterMb() <= best * EXPLAINS_AS_WELL + 1e-9).toList();
         DriverFit worstLower = candidates.stream()
                 .max(Comparator.comparingDouble(f -> f.perProductionDay().lower())).orElseThrow();
         if (worstLower.perProductionDay().lower() > budget) {
-            return new Judged(Outcome.LEAK, worstLower);
+            boolean trend = worstLower.mbPerUnit().lower() * worstLower.replayed() > floorMb;
+            return new Judged(trend ? Outcome.LEAK : Outcome.INCONCLUSIVE, worstLower, !trend);
         }
         DriverFit worstUpper = candidates.stream()
                 .max(Comparator.comparingDouble(f -> f.perProductionDay().upper())).orElseThrow();
         return new Judged(worstUpper.perProductionDay().upper() < budget ? Outcome.PASS : Outcome.INCONCLUSIVE,
-                worstUpper);
+                worstUpper, false);
     }
 
-    private Judged judge(List<DriverFit> fits) {
-        return judgeCandidates(fits, budget);
+    private Judged judge(List<DriverFit> fits, double[] y) {
+        return judgeCandidates(fits, budget, floor(y));
+    }
+
+    /** What the heap does on its own over a window: the policy's floor, or its largest jump between samples. */
+    double floor(double[] y) {
+        double jump = 0;
+        for (int i = 1; i < y.length; i++) {
+            jump = Math.max(jump, Math.abs(y[i] - y[i - 1]));
+        }
+        return Math.max(noiseFloorMb, jump);
+    }
+
+    private static double bestScatter(List<DriverFit> fits) {
+        return fits.stream().mapToDouble(DriverFit::scatterMb).min().orElseThrow();
     }
 
     /** Early clearly grows, late is significantly slower and at most a quarter of it. */
@@ -115,10 +178,10 @@ public final class ProductionProjector {
         return early.lower() > 0 && late.upper() < early.lower() && late.slope() <= early.slope() / 4;
     }
 
-    private List<DriverFit> fits(HeapSeries series, int start, int end) {
+    private List<DriverFit> fits(HeapSeries series, double[] y, int start, int end) {
         List<DriverFit> out = new ArrayList<>();
         for (Driver d : Driver.values()) {
-            DriverFit f = fit(series, d, start, end);
+            DriverFit f = fit(series, d, y, start, end);
             if (f != null) {
                 out.add(f);
             }
@@ -126,8 +189,11 @@ public final class ProductionProjector {
         return out;
     }
 
-    /** Null when the driver was not measured or did not move enough to fit (fewer than 3 distinct values). */
-    DriverFit fit(HeapSeries series, Driver driver, int start, int end) {
+    /**
+     * @param y the heap in MB over [start, end)
+     * @return null when the driver was not measured or did not move enough to fit (fewer than 3 distinct values)
+     */
+    DriverFit fit(HeapSeries series, Driver driver, double[] y, int start, int end) {
         double[] all = series.drivers().get(driver);
         double perDay = workload.perDay(driver);
         if (all == null || !(perDay > 0) || end - start < 3) {
@@ -141,7 +207,6 @@ public final class ProductionProjector {
         if (!(replayed > 0)) {
             return null;
         }
-        double[] y = mb(series.postGcBytes(), start, end);
         SlopeInterval perUnit = bootstrap.slopeInterval(x, y);
         double[] residuals = new double[x.length];
         for (int i = 0; i < x.length; i++) {
@@ -180,11 +245,13 @@ public final class ProductionProjector {
 
     private Projection inconclusive(String why) {
         return new Projection(Outcome.INCONCLUSIVE, Shape.STEADY, null, List.of(), null, budget, Double.NaN,
-                workload.heapMb(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, why);
+                workload.heapMb(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, why, null);
     }
 
-    private String explain(Outcome outcome, Shape shape, DriverFit g, List<DriverFit> fits, double heapNow,
+    private String explain(Judged used, Shape shape, boolean flatHalf, List<DriverFit> fits, double heapNow,
                            double days, double soonest, double latest, double extra) {
+        Outcome outcome = used.outcome;
+        DriverFit g = used.governing;
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "%s MB per production day (per %s: %s bytes/%s × %,.0f %s a day)",
                 interval(g.perProductionDay()), g.driver().unit(), bytes(g), g.driver().unit(), g.productionPerDay(),
@@ -192,11 +259,15 @@ public final class ProductionProjector {
         b.append(switch (outcome) {
             case PASS -> String.format(Locale.ROOT, ", CI under the %.2f MB/day budget", budget);
             case LEAK -> String.format(Locale.ROOT, ", CI over the %.2f MB/day budget", budget);
-            case INCONCLUSIVE -> String.format(Locale.ROOT, ", CI contains the %.2f MB/day budget%s", budget,
+            case INCONCLUSIVE -> used.underFloor ? String.format(Locale.ROOT, ", CI over the %.2f MB/day budget, but "
+                    + "the window grew by no more than the heap moves on its own (%.2f MB at the CI's lower bound; a "
+                    + "trend needs more than the %.2f MB noise floor and more than the largest jump between samples): "
+                    + "run longer or denser", budget, g.mbPerUnit().lower() * g.replayed(), noiseFloorMb)
+                    : String.format(Locale.ROOT, ", CI contains the %.2f MB/day budget%s", budget,
                     Double.isNaN(extra) ? " and sits on it" : String.format(Locale.ROOT,
                             "; run ≈ %.1f more minutes", Math.max(0.1, extra)));
         });
-        if (shape == Shape.BOUNDED_FILLING) {
+        if (flatHalf) {
             b.append("; bounded filling: grew early in the window and flattened, judged on the flat half");
         } else if (Double.isFinite(days)) {
             b.append(String.format(Locale.ROOT, "; %.0f MB heap full in %s days [%s, %s] from %.1f MB",
@@ -204,11 +275,23 @@ public final class ProductionProjector {
         }
         if (fits.size() > 1) {
             b.append(shape == Shape.BOUNDED_FILLING ? "; whole window: " : "; also fitted: ");
-            b.append(String.join(", ", fits.stream().filter(f -> shape == Shape.BOUNDED_FILLING || f != g).map(f -> String.format(Locale.ROOT,
-                    "%s %s MB/day (scatter %.2f MB)", f.driver().label(), interval(f.perProductionDay()),
-                    f.scatterMb())).toList()));
+            b.append(String.join(", ", fits.stream().filter(f -> shape == Shape.BOUNDED_FILLING || f != g)
+                    .map(f -> String.format(Locale.ROOT, "%s %s MB/day (scatter %.2f MB)", f.driver().label(),
+                            interval(f.perProductionDay()), f.scatterMb())).toList()));
         }
         return b.toString();
+    }
+
+    private String stores(StoreFilling f, double atCapacity) {
+        String full = Double.isFinite(atCapacity) ? String.format(Locale.ROOT, " (at capacity, %,.0f entries: ≈ %.0f MB"
+                + " of the %.0f MB heap%s)", f.capacity(), atCapacity, workload.heapMb(),
+                atCapacity > workload.heapMb() ? " — OVER the heap: the stores are sized larger than the heap holds"
+                        : "") : "";
+        return String.format(Locale.ROOT, "; bounded filling: the heap follows the bounded stores (%+.0f bytes per "
+                        + "entry, %,.0f → %,.0f entries%s), judged on what they do not explain%s", f.bytesPerEntry(),
+                f.entriesStart(), f.entriesEnd(), full, f.stillFilling()
+                        ? "; the stores were still filling at the end, so a leak growing with them cannot be told "
+                        + "apart: run until they settle" : "");
     }
 
     static String interval(SlopeInterval s) {
