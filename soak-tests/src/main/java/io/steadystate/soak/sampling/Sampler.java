@@ -2,6 +2,7 @@ package io.steadystate.soak.sampling;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.steadystate.soak.jvm.DiagnosticCommands;
 import io.steadystate.soak.stack.Http;
 import io.steadystate.soak.stack.ServiceEndpoint;
 import io.steadystate.soak.stack.ServiceId;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -31,6 +31,7 @@ public final class Sampler implements AutoCloseable {
 
     private static final double MB = 1024 * 1024;
 
+    private final DiagnosticCommands commands;
     private final Stack stack;
     private final MetricsSource metrics;
     private final Http http;
@@ -45,6 +46,7 @@ public final class Sampler implements AutoCloseable {
     private Long peakLagAfterGc;
 
     public Sampler(Stack stack, MetricsSource metrics, Http http, Path histogramDir, double speed) {
+        this.commands = new DiagnosticCommands();
         this.stack = stack;
         this.metrics = metrics;
         this.http = http;
@@ -255,19 +257,7 @@ public final class Sampler implements AutoCloseable {
     }
 
     private ClassHistogram histogram(ServiceEndpoint e, int seq) throws IOException {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        Process p = new ProcessBuilder(Files.isExecutable(jcmd) ? jcmd.toString() : "jcmd",
-                Long.toString(e.pid()), "GC.class_histogram").redirectErrorStream(true).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        try {
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                p.destroyForcibly();
-                throw new IOException("jcmd GC.class_histogram failed for pid " + e.pid());
-            }
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", ex);
-        }
+        byte[] out = commands.run(e.pid(), "GC.class_histogram").getBytes(StandardCharsets.UTF_8);
         Path file = histogramFile(e.id().module(), seq);
         Files.createDirectories(file.getParent());
         try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(file))) {

@@ -1,42 +1,27 @@
 package io.steadystate.soak.trace;
 
+import io.steadystate.soak.jvm.DiagnosticCommands;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Heap dumps of a local JVM by pid with {@code jcmd <pid> GC.heap_dump <file>}: live objects only (jcmd's default,
- * it runs a full GC first), so the dump holds what the service really keeps, not garbage awaiting collection.
+ * Heap dumps of a local JVM by pid ({@link DiagnosticCommands#dumpHeap}): live objects only (a full GC first), so
+ * the dump holds what the service really keeps, not garbage awaiting collection.
  */
 public final class HeapDumper {
 
-    private final Path jcmd;
+    private final DiagnosticCommands commands = new DiagnosticCommands();
 
-    public HeapDumper() {
-        Path beside = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        this.jcmd = Files.isExecutable(beside) ? beside : Path.of("jcmd");
-    }
-
-    /** Writes the dump to {@code file} (replaced if present) and returns it; fails with jcmd's output. */
+    /** Writes the dump to {@code file} (replaced if present) and returns it; fails with the command's output. */
     public Path dump(long pid, Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.deleteIfExists(file); // jcmd refuses to overwrite
-        Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.heap_dump", file.toAbsolutePath().toString())
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        try {
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IOException("jcmd GC.heap_dump timed out for pid " + pid);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while dumping pid " + pid, e);
-        }
-        if (p.exitValue() != 0 || !Files.isRegularFile(file) || Files.size(file) == 0) {
-            throw new IOException("jcmd " + pid + " GC.heap_dump failed: " + out);
+        Path target = file.toAbsolutePath(); // the service resolves a relative path against its own directory
+        Files.createDirectories(target.getParent());
+        Files.deleteIfExists(target); // the command refuses to overwrite
+        commands.dumpHeap(pid, target);
+        if (!Files.isRegularFile(target) || Files.size(target) == 0) {
+            throw new IOException("the heap dump of pid " + pid + " wrote no file " + target);
         }
         return file;
     }
