@@ -53,7 +53,7 @@ public final class TickExecution {
         if (book == null) {
             state.refuseWhenFull(t.symbol());
         }
-        state.advanceTo(t.eventTime());
+        state.time().advanceTo(t.eventTime());
         book = state.symbolFor(t.symbol());
         metrics.tick();
         book.quote(t.price(), t.eventTime());

@@ -52,8 +52,8 @@ public final class OrderIntake {
 
     /** A strategy signal: deduplicated by its deterministic order id, then the common acceptance path. */
     public SubmitResult onSignal(Signal s) {
-        state.refuseImplausible(s.eventTime(), "signal " + s.id());
-        state.advanceTo(s.eventTime());
+        state.time().refuseImplausible(s.eventTime(), "signal " + s.id());
+        state.time().advanceTo(s.eventTime());
         String orderId = OrderCommand.idForSignal(s.id());
         if (state.isDuplicate(orderId)) {
             metrics.signal(SignalOutcome.DUPLICATE);
@@ -100,7 +100,7 @@ public final class OrderIntake {
             metrics.reject(RejectReason.INVALID);
             return new SubmitResult(Outcome.INVALID, problem, null);
         }
-        long now = state.clock().nowMillis();
+        long now = state.time().clock().nowMillis();
         OrderCommand command = new OrderCommand(orderId, "", m.symbol(), m.slotId(), m.side(), m.type(), m.quantity(),
                 m.type() == OrderType.LIMIT ? m.limitPrice() : 0, m.stopLoss(), m.takeProfit(), m.timeInForce(),
                 now, wallMicros.getAsLong());
@@ -113,7 +113,7 @@ public final class OrderIntake {
         if (b == null || b.leg(orderId) == null) {
             return Optional.empty();
         }
-        state.end(b, OrderStatus.CANCELLED, reason, state.nowOrZero());
+        state.end(b, OrderStatus.CANCELLED, reason, state.time().nowOrZero());
         return Optional.of(b.event(b.leg(orderId)));
     }
 
@@ -124,7 +124,7 @@ public final class OrderIntake {
             return 0;
         }
         var all = state.openBrackets(b -> true);
-        long time = state.nowOrZero();
+        long time = state.time().nowOrZero();
         for (Bracket b : all) {
             state.end(b, OrderStatus.CANCELLED, "kill switch", time);
         }

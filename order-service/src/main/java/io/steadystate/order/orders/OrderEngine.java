@@ -141,7 +141,7 @@ public final class OrderEngine {
      * changes (the ingest dead-letters the record with the message, reason VALIDATION).
      */
     public synchronized void onMarketEvent(MarketEvent event) {
-        state.refuseImplausible(event.eventTime(), event.getClass().getSimpleName());
+        state.time().refuseImplausible(event.eventTime(), event.getClass().getSimpleName());
         if (event instanceof Tick t) {
             execution.onTick(t);
         } else {
@@ -204,6 +204,6 @@ public final class OrderEngine {
     }
 
     public EventClock clock() {
-        return state.clock();
+        return state.time().clock();
     }
 }

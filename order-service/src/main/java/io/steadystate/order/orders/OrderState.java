@@ -9,7 +9,6 @@ import io.steadystate.core.state.BoundedStore;
 import io.steadystate.core.state.ExitCause;
 import io.steadystate.core.state.ObjectRing;
 import io.steadystate.core.state.StoreMetrics;
-import io.steadystate.core.time.EventClock;
 import io.steadystate.core.time.EventTimeGuard;
 import io.steadystate.order.events.OrderSink;
 import io.steadystate.order.fault.OrderTrackingLeak;
@@ -65,8 +64,7 @@ public final class OrderState {
     private final OrderMetrics metrics;
     private final OrderTrackingLeak fault;
     private final LongSupplier wallMicros;
-    private final EventClock clock = new EventClock();
-    private final EventTimeGuard timeGuard;
+    private final EventTime time;
     private final BoundedStore<String, SymbolBook> symbols;
     private final BoundedStore<String, Bracket> openBrackets;
     private final BoundedStore<String, PositionBook> positions;
@@ -81,7 +79,7 @@ public final class OrderState {
         this.metrics = metrics;
         this.fault = fault;
         this.wallMicros = wallMicros;
-        this.timeGuard = EventTimeGuard.withMaxStep(settings.maxEventTimeStep());
+        this.time = new EventTime(EventTimeGuard.withMaxStep(settings.maxEventTimeStep()));
         this.openBrackets = BoundedStore.<String, Bracket>named(OPEN_BRACKETS)
                 .capacity(settings.maxOpenOrders())
                 .bytesPerEntry(900)
@@ -98,27 +96,16 @@ public final class OrderState {
                 .build(storeMetrics);
         this.symbols = BoundedStore.<String, SymbolBook>named(SYMBOLS)
                 .capacity(settings.maxSymbols())
-                .idleExpiry(settings.symbolIdleExpiry(), clock)
+                .idleExpiry(settings.symbolIdleExpiry(), time.clock())
                 .bytesPerEntry(300)
                 .onExit(this::symbolLeft)
                 .build(storeMetrics);
         this.seenOrderIds = BoundedStore.<String, String>named(SEEN_IDS)
                 .capacity(settings.dedupCapacity())
-                .idleExpiry(settings.dedupExpiry(), clock)
+                .idleExpiry(settings.dedupExpiry(), time.clock())
                 .bytesPerEntry(100)
                 .build(storeMetrics);
         this.history = ObjectRing.registered(HISTORY, settings.historyCapacity(), storeMetrics);
-    }
-
-    /**
-     * The event-time rule (trading-core {@link EventTimeGuard}): checked before anything moves, so a record dated
-     * a century ahead cannot expire every symbol, push the rate limiter's refill time away or overflow the clock.
-     */
-    public void refuseImplausible(long eventTime, String what) {
-        String problem = timeGuard.problemWith(eventTime, clock);
-        if (problem != null) {
-            throw new IllegalArgumentException(what + " refused, nothing changed: " + problem);
-        }
     }
 
     /**
@@ -137,17 +124,9 @@ public final class OrderState {
         return seenOrderIds.get(orderId) != null || openBrackets.contains(orderId);
     }
 
-    public void advanceTo(long eventTime) {
-        clock.advanceTo(eventTime);
-    }
-
-    /** The event clock's time, 0 before the first event (a cancel on an instance that has seen nothing). */
-    public long nowOrZero() {
-        return clock.hasStarted() ? clock.nowMillis() : 0;
-    }
-
-    public EventClock clock() {
-        return clock;
+    /** The event clock (drives idle expiry) and the event-time rule every record passes first. */
+    public EventTime time() {
+        return time;
     }
 
     /** The symbol's book, counted as activity (idle expiry); null when unknown. */
@@ -196,7 +175,7 @@ public final class OrderState {
     /** Adds the state of symbols this instance does not hold (a restart, a gained partition): {@link StateRestore}. */
     public void restore(Collection<OrderEvent> openOrders, Collection<Position> positionSnapshots,
                         Map<String, String> recentlySeenOrderIds, long latestEventTime) {
-        new StateRestore(this, timeGuard).restore(openOrders, positionSnapshots, recentlySeenOrderIds, latestEventTime);
+        new StateRestore(this, time).restore(openOrders, positionSnapshots, recentlySeenOrderIds, latestEventTime);
     }
 
     /** A recovered position enters the store and its slot. */
@@ -312,12 +291,12 @@ public final class OrderState {
             }
             return;
         }
-        long time = Math.max(book.lastEventTime, clock.nowMillis());
+        long when = Math.max(book.lastEventTime, time.clock().nowMillis());
         String reason = cause == ExitCause.REMOVED ? "symbol delisted" : "symbol retired (" + cause.tag() + ")";
         for (int i = 0; i < SLOTS; i++) {
             Bracket b = book.brackets[i];
             if (b != null) {
-                end(b, OrderStatus.CANCELLED, reason, time);
+                end(b, OrderStatus.CANCELLED, reason, when);
             }
         }
         for (int i = 0; i < SLOTS; i++) {
@@ -325,7 +304,7 @@ public final class OrderState {
             if (p != null) {
                 if (!p.isFlat()) {
                     double qty = Math.abs(p.quantity());
-                    p.apply(p.quantity() > 0 ? Side.SELL : Side.BUY, qty, p.lastPrice(), time);
+                    p.apply(p.quantity() > 0 ? Side.SELL : Side.BUY, qty, p.lastPrice(), when);
                     sink.position(p.snapshot()); // the settled, flat position, then the tombstone
                 }
                 book.positions[i] = null;

@@ -2,7 +2,6 @@ package io.steadystate.order.orders;
 
 import io.steadystate.core.event.OrderEvent;
 import io.steadystate.core.event.Position;
-import io.steadystate.core.time.EventTimeGuard;
 import io.steadystate.order.positions.PositionBook;
 import org.jboss.logging.Logger;
 
@@ -21,20 +20,19 @@ final class StateRestore {
     private static final Logger LOG = Logger.getLogger(StateRestore.class);
 
     private final OrderState state;
-    private final EventTimeGuard timeGuard;
+    private final EventTime time;
 
-    StateRestore(OrderState state, EventTimeGuard timeGuard) {
+    StateRestore(OrderState state, EventTime time) {
         this.state = state;
-        this.timeGuard = timeGuard;
+        this.time = time;
     }
 
     void restore(Collection<OrderEvent> openOrders, Collection<Position> positionSnapshots,
                  Map<String, String> recentlySeenOrderIds, long latestEventTime) {
         if (latestEventTime != Long.MIN_VALUE) {
-            // a far-future time left on order.events by an earlier, unguarded run must not start the clock there
-            String problem = timeGuard.problemWith(latestEventTime, Long.MIN_VALUE);
+            String problem = time.problemWithRecovered(latestEventTime);
             if (problem == null) {
-                state.advanceTo(latestEventTime);
+                time.advanceTo(latestEventTime);
             } else {
                 LOG.warnf("recovered event time ignored, clock not moved: %s", problem);
             }

@@ -30,7 +30,7 @@ public final class SessionEvents {
         if (event instanceof SymbolListed l && state.peekSymbol(l.symbol()) == null) {
             state.refuseWhenFull(l.symbol());
         }
-        state.advanceTo(event.eventTime());
+        state.time().advanceTo(event.eventTime());
         if (event instanceof SymbolListed l) {
             SymbolBook book = state.symbolFor(l.symbol());
             book.quote(l.referencePrice(), l.eventTime());
