@@ -17,19 +17,22 @@ import io.steadystate.core.event.TimeInForce;
  * other CANCELLED (OCO) → bracket closed. Or, before the fill: cancel / DAY expiry / kill switch /
  * delisting cancel or expire all three. The time in force governs the entry; once it has filled the
  * children stay until one of them fills (or the bracket is cancelled), so a position is closed by its bracket.
+ *
+ * <p>Identity fields are public and final (read on the per-tick path by execution and intake); what changes — the
+ * legs' status — changes only through {@link Leg}'s methods, and the store entry only through {@link OrderState}.
  */
-final class Bracket {
-    final String entryId;
-    final String signalId;
-    final String symbol;
-    final int slotId;
-    final int slotIndex;
-    final TimeInForce timeInForce;
-    final Leg entry;
-    final Leg stopLoss;
-    final Leg takeProfit;
+public final class Bracket {
+    public final String entryId;
+    public final String signalId;
+    public final String symbol;
+    public final int slotId;
+    public final int slotIndex;
+    public final TimeInForce timeInForce;
+    public final Leg entry;
+    public final Leg stopLoss;
+    public final Leg takeProfit;
     /** The symbol book whose slot array holds this bracket (cleared when the bracket leaves the store). */
-    final SymbolBook book;
+    public final SymbolBook book;
 
     private Bracket(String entryId, String signalId, String symbol, int slotId, TimeInForce tif, Leg entry, Leg stopLoss,
                     Leg takeProfit, SymbolBook book) {
@@ -45,7 +48,7 @@ final class Bracket {
         this.book = book;
     }
 
-    static Bracket accepted(OrderCommand c, SymbolBook book, long eventTime, long originMicros) {
+    public static Bracket accepted(OrderCommand c, SymbolBook book, long eventTime, long originMicros) {
         Side exit = c.side().opposite();
         String id = c.orderId();
         return new Bracket(id, c.signalId(), c.symbol(), c.slotId(), c.timeInForce(),
@@ -90,11 +93,11 @@ final class Bracket {
         return new Leg(e.orderId(), role, side, type, qty, e.triggerPrice(), status, e.eventTime(), e.originMicros());
     }
 
-    boolean isClosed() {
+    public boolean isClosed() {
         return !entry.isLive() && !stopLoss.isLive() && !takeProfit.isLive();
     }
 
-    Leg leg(String orderId) {
+    public Leg leg(String orderId) {
         if (entry.id.equals(orderId)) {
             return entry;
         }
@@ -104,13 +107,13 @@ final class Bracket {
         return takeProfit.id.equals(orderId) ? takeProfit : null;
     }
 
-    OrderEvent event(Leg leg) {
+    public OrderEvent event(Leg leg) {
         return new OrderEvent(leg.id, entryId, signalId, symbol, slotId, leg.role, leg.status, leg.side, leg.type,
                 timeInForce, leg.quantity, leg.level, leg.fillPrice, leg.reason, leg.eventTime, leg.originMicros);
     }
 
     /** The bracket's entry id for any of its order ids ({@code X}, {@code X/SL}, {@code X/TP}). */
-    static String entryIdOf(String orderId) {
+    public static String entryIdOf(String orderId) {
         if (orderId.endsWith("/SL") || orderId.endsWith("/TP")) {
             return orderId.substring(0, orderId.length() - 3);
         }

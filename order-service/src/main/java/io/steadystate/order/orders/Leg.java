@@ -5,15 +5,18 @@ import io.steadystate.core.event.OrderStatus;
 import io.steadystate.core.event.OrderType;
 import io.steadystate.core.event.Side;
 
-/** One order of a bracket (entry, stop-loss or take-profit). Mutable; touched under the engine lock only. */
-final class Leg {
-    final String id;
-    final OrderRole role;
-    final Side side;
-    final OrderType type;
-    final double quantity;
+/**
+ * One order of a bracket (entry, stop-loss or take-profit). Mutable; touched under the engine lock only. Its
+ * identity is public and final; its state moves only through {@link #moveTo} and {@link #fill}.
+ */
+public final class Leg {
+    public final String id;
+    public final OrderRole role;
+    public final Side side;
+    public final OrderType type;
+    public final double quantity;
     /** Limit or stop level; 0 for a market entry. */
-    final double level;
+    public final double level;
     OrderStatus status;
     double fillPrice;
     String reason = "";
@@ -33,14 +36,20 @@ final class Leg {
         this.originMicros = originMicros;
     }
 
-    boolean isLive() {
+    public boolean isLive() {
         return !status.isTerminal();
     }
 
-    void moveTo(OrderStatus next, String why, long time, long origin) {
+    public void moveTo(OrderStatus next, String why, long time, long origin) {
         status = next;
         reason = why == null ? "" : why;
         eventTime = time;
         originMicros = origin;
+    }
+
+    /** FILLED at {@code price}. */
+    public void fill(double price, long time, long origin) {
+        fillPrice = price;
+        moveTo(OrderStatus.FILLED, "", time, origin);
     }
 }

@@ -70,15 +70,15 @@ public final class OrderMetrics {
                 .register(registry);
     }
 
-    static String lower(String s) {
+    public static String lower(String s) {
         return s.toLowerCase(Locale.ROOT);
     }
 
-    void signal(SignalOutcome outcome) {
+    public void signal(SignalOutcome outcome) {
         signals.get(outcome).increment();
     }
 
-    void event(OrderStatus status) {
+    public void event(OrderStatus status) {
         events.get(status).increment();
     }
 
@@ -86,19 +86,19 @@ public final class OrderMetrics {
         rejects.get(reason).increment();
     }
 
-    void fill(OrderRole role) {
+    public void fill(OrderRole role) {
         fills.get(role).increment();
     }
 
-    void tick() {
+    public void tick() {
         ticks.increment();
     }
 
-    void signalToOrder(long originMicros, long nowMicros) {
+    public void signalToOrder(long originMicros, long nowMicros) {
         record(signalToOrder, originMicros, nowMicros);
     }
 
-    void tickToOrder(long originMicros, long nowMicros) {
+    public void tickToOrder(long originMicros, long nowMicros) {
         record(tickToOrder, originMicros, nowMicros);
     }
 

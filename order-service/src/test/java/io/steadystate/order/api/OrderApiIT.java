@@ -95,8 +95,8 @@ class OrderApiIT {
 
     @Test
     void invalidPayloadsAre400WithAMessageAndChangeNothing() {
-        long openBefore = engine.openBracketStore().size();
-        long historyBefore = engine.historyRing().added();
+        long openBefore = engine.state().openBracketStore().size();
+        long historyBefore = engine.state().historyRing().added();
         Map<String, String> cases = Map.of(
                 order("v1", 11, "BUY", -5, 95, 110), "quantity",
                 "{\"clientOrderId\":\"v2\",\"symbol\":\"ACME\"}", "is required",
@@ -109,8 +109,8 @@ class OrderApiIT {
                 "{not json", "malformed");
         cases.forEach((body, message) -> authed().body(body).post("/orders")
                 .then().statusCode(400).contentType(ContentType.JSON).body("error", containsString(message)));
-        assertThat(engine.openBracketStore().size()).isEqualTo(openBefore);
-        assertThat(engine.historyRing().added()).isEqualTo(historyBefore);
+        assertThat(engine.state().openBracketStore().size()).isEqualTo(openBefore);
+        assertThat(engine.state().historyRing().added()).isEqualTo(historyBefore);
         given().get("/orders/M-v1").then().statusCode(404);
     }
 

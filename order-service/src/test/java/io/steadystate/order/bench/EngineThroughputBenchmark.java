@@ -70,8 +70,8 @@ public final class EngineThroughputBenchmark {
             engine.onSignal(s);
         }
         double signalsPerSecond = n / ((System.nanoTime() - start) / 1e9);
-        if (engine.openBracketStore().size() != n) {
-            throw new IllegalStateException("expected " + n + " open brackets, have " + engine.openBracketStore().size());
+        if (engine.state().openBracketStore().size() != n) {
+            throw new IllegalStateException("expected " + n + " open brackets, have " + engine.state().openBracketStore().size());
         }
         // ticks: prices wander between 95 and 105 — every tick checks 21 brackets, none fills
         int tickCount = 2_000_000;

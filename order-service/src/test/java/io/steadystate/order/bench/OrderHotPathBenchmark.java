@@ -78,9 +78,9 @@ public class OrderHotPathBenchmark {
                 engine.onSignal(new Signal(Signal.idFor(s, slot, t), s, slot, Side.BUY, 90, 80, 120, 1, t, t, 0));
             }
         }
-        if (engine.openBracketStore().size() != (long) SYMBOLS * bracketsPerSymbol) {
+        if (engine.state().openBracketStore().size() != (long) SYMBOLS * bracketsPerSymbol) {
             throw new IllegalStateException("expected " + SYMBOLS * bracketsPerSymbol + " open brackets, have "
-                    + engine.openBracketStore().size());
+                    + engine.state().openBracketStore().size());
         }
         ticks = new Tick[1 << 14];
         for (int i = 0; i < ticks.length; i++) {

@@ -127,11 +127,11 @@ class ScaleOutIT {
             for (String s : symbols) {
                 signal(p, s, 11);
             }
-            await("A opened 24 brackets", () -> a.engine.openBracketStore().size() == 24);
+            await("A opened 24 brackets", () -> a.engine.state().openBracketStore().size() == 24);
             for (String s : symbols) {
                 send(p, tick(s, 100)); // entries fill: 24 long positions, children working
             }
-            await("A holds 24 positions", () -> a.engine.positionStore().size() == 24);
+            await("A holds 24 positions", () -> a.engine.state().positionStore().size() == 24);
 
             // ---- B joins: the range assignor splits partition p of both topics to one instance -------------------
             Set<String> openedByB = new HashSet<>();
@@ -165,7 +165,7 @@ class ScaleOutIT {
                     signal(p, s, 12);
                 }
                 await("48 brackets open in the group",
-                        () -> a.engine.openBracketStore().size() + b.engine.openBracketStore().size() == 48);
+                        () -> a.engine.state().openBracketStore().size() + b.engine.state().openBracketStore().size() == 48);
                 assertThat(a.openEntrySymbols()).isEqualTo(ofA);
                 assertThat(b.openEntrySymbols()).isEqualTo(ofB);
                 assertThat(a.engine.metrics().count(SignalOutcome.ACCEPTED) + b.engine.metrics().count(SignalOutcome.ACCEPTED))
@@ -186,18 +186,18 @@ class ScaleOutIT {
                 b.close();
             }
             await("A owns everything again", () -> a.ownership.ownedPartitions().size() == PARTITIONS
-                    && a.engine.isRecovered() && a.engine.openBracketStore().size() == 48);
-            assertThat(a.engine.positionStore().size()).isEqualTo(24);
+                    && a.engine.isRecovered() && a.engine.state().openBracketStore().size() == 48);
+            assertThat(a.engine.state().positionStore().size()).isEqualTo(24);
 
             // ---- A continues B's brackets: entries fill, then every take-profit --------------------------------
             for (String s : symbols) {
                 send(p, tick(s, 100));
             }
-            await("slot-12 entries filled", () -> a.engine.positionStore().size() == 48);
+            await("slot-12 entries filled", () -> a.engine.state().positionStore().size() == 48);
             for (String s : symbols) {
                 send(p, tick(s, 111));
             }
-            await("every bracket closed by its take-profit", () -> a.engine.openBracketStore().size() == 0);
+            await("every bracket closed by its take-profit", () -> a.engine.state().openBracketStore().size() == 0);
 
             OrderEventSerde serde = new OrderEventSerde();
             List<OrderEvent> events = TestRecords.readUntil(bootstrap, Topics.ORDER_EVENTS,

@@ -1,5 +1,6 @@
 package io.steadystate.order.orders;
 
+import io.steadystate.order.intake.SubmitResult;
 import io.steadystate.core.event.OrderCommand;
 import io.steadystate.core.event.OrderEvent;
 import io.steadystate.core.event.OrderRole;
@@ -8,7 +9,7 @@ import io.steadystate.core.event.Position;
 import io.steadystate.core.event.Side;
 import io.steadystate.core.event.TimeInForce;
 import io.steadystate.core.state.ExitCause;
-import io.steadystate.order.orders.SubmitResult.Outcome;
+import io.steadystate.order.intake.SubmitResult.Outcome;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -115,7 +116,7 @@ class BracketLifecycleTest {
         assertThat(f.sink.last(tp(day)).status()).isEqualTo(OrderStatus.EXPIRED);
         assertThat(f.sink.last(gtc).status()).isEqualTo(OrderStatus.ACCEPTED);
         assertThat(f.openBrackets()).isEqualTo(1);
-        assertThat(f.engine.openBracketStore().exits(ExitCause.REMOVED)).isEqualTo(1);
+        assertThat(f.engine.state().openBracketStore().exits(ExitCause.REMOVED)).isEqualTo(1);
     }
 
     @Test
@@ -135,8 +136,8 @@ class BracketLifecycleTest {
         assertThat(r.outcome()).isEqualTo(Outcome.REJECTED);
         assertThat(f.sink.openOrders).isEmpty();
         assertThat(f.openBrackets()).isZero();
-        assertThat(f.engine.openBracketStore().exits(ExitCause.REMOVED)).isZero();
-        assertThat(f.engine.historyRing().size()).isEqualTo(1);
+        assertThat(f.engine.state().openBracketStore().exits(ExitCause.REMOVED)).isZero();
+        assertThat(f.engine.state().historyRing().size()).isEqualTo(1);
     }
 
     @Test
@@ -156,8 +157,8 @@ class BracketLifecycleTest {
         assertThat(f.sink.last(sl(id)).status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(f.sink.last(sl(id)).reason()).isEqualTo("symbol delisted");
         assertThat(f.sink.positionTombstones).containsExactly(Position.keyOf("ACME", 11));
-        assertThat(f.engine.positionStore().size()).isZero();
-        assertThat(f.engine.symbolStore().size()).isZero();
+        assertThat(f.engine.state().positionStore().size()).isZero();
+        assertThat(f.engine.state().symbolStore().size()).isZero();
         assertThat(f.engine.knowsSymbol("ACME")).isFalse();
         assertRemovedFromEveryOpenStore(1);
     }
@@ -188,14 +189,14 @@ class BracketLifecycleTest {
         assertThat(f.engine.pnl().openPositions()).isZero();
         assertThat(f.storeEntriesGauge("order-open-brackets")).isZero();
         assertThat(f.sink.openOrders).isEmpty();
-        assertThat(f.engine.openBracketStore().exits(ExitCause.CAPACITY)).isZero();
-        assertThat(f.engine.openBracketStore().exits(ExitCause.REMOVED)).isEqualTo(18);
+        assertThat(f.engine.state().openBracketStore().exits(ExitCause.CAPACITY)).isZero();
+        assertThat(f.engine.state().openBracketStore().exits(ExitCause.REMOVED)).isEqualTo(18);
     }
 
     private void assertRemovedFromEveryOpenStore(long removed) {
         assertThat(f.openBrackets()).isZero();
         assertThat(f.storeEntriesGauge("order-open-brackets")).isZero();
-        assertThat(f.engine.openBracketStore().exits(ExitCause.REMOVED)).isEqualTo(removed);
+        assertThat(f.engine.state().openBracketStore().exits(ExitCause.REMOVED)).isEqualTo(removed);
         assertThat(f.sink.openOrders).as("order.open-orders tombstoned").isEmpty();
         assertThat(f.engine.openOrders(0, 500)).isEmpty();
     }

@@ -1,5 +1,7 @@
 package io.steadystate.order.orders;
 
+import io.steadystate.order.intake.ManualOrder;
+import io.steadystate.order.intake.SubmitResult;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.steadystate.core.event.OrderType;
 import io.steadystate.core.event.SessionClosed;
@@ -72,7 +74,7 @@ public final class EngineFixture {
     }
 
     public long openBrackets() {
-        return engine.openBracketStore().size();
+        return engine.state().openBracketStore().size();
     }
 
     /** The exported gauge, as the soak harness reads it. */

@@ -1,5 +1,6 @@
 package io.steadystate.order.orders;
 
+import io.steadystate.order.intake.SubmitResult;
 import io.steadystate.core.event.OrderEvent;
 import io.steadystate.core.event.OrderStatus;
 import io.steadystate.core.event.Position;
@@ -10,7 +11,7 @@ import io.steadystate.core.event.SymbolListed;
 import io.steadystate.core.event.Tick;
 import io.steadystate.core.event.TimeInForce;
 import io.steadystate.core.state.ExitCause;
-import io.steadystate.order.orders.SubmitResult.Outcome;
+import io.steadystate.order.intake.SubmitResult.Outcome;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -54,7 +55,7 @@ class HostileInputTest {
         assertThat(f.openBrackets()).isEqualTo(2);
         assertThat(quantity("ACME", 11)).isEqualTo(10);
         assertThat(f.sink.events).hasSize(eventsBefore);
-        assertThat(f.engine.symbolStore().exits(ExitCause.EXPIRED)).isZero();
+        assertThat(f.engine.state().symbolStore().exits(ExitCause.EXPIRED)).isZero();
         // a REST order is stamped with the engine's clock: had the tick moved it, the refill time would be in 2199
         assertThat(f.limitBuy("ACME-R", "ACME", 13, 90, TimeInForce.GTC).outcome()).isEqualTo(Outcome.ACCEPTED);
         for (int slot : new int[]{21, 22, 23, 31, 32, 33, 41, 42, 43}) { // one per simulated second: 5/s never binds
@@ -120,7 +121,7 @@ class HostileInputTest {
             assertThatThrownBy(() -> small.listed(unknown, 100)).hasMessageContaining("symbol store full");
         }
 
-        assertThat(small.engine.symbolStore().exits(ExitCause.CAPACITY)).isZero();
+        assertThat(small.engine.state().symbolStore().exits(ExitCause.CAPACITY)).isZero();
         assertThat(small.engine.knowsSymbol("AAA")).isTrue();
         assertThat(small.engine.knowsSymbol("BBB")).isTrue();
         assertThat(small.openBrackets()).isEqualTo(2);
@@ -133,7 +134,7 @@ class HostileInputTest {
     void aSymbolLeavingFreesRoomForANewOne() {
         EngineFixture small = new EngineFixture(EngineSettings.defaults().withMaxSymbols(1));
         small.listed("AAA", 100).delisted("AAA");
-        small.engine.symbolStore().expireIdle();
+        small.engine.state().symbolStore().expireIdle();
         small.engine.onMarketEvent(new SymbolListed("BBB", small.now += 1000, 50));
         assertThat(small.engine.knowsSymbol("BBB")).isTrue();
     }
@@ -152,7 +153,7 @@ class HostileInputTest {
         assertThat(f.engine.find(id).orElseThrow().status()).isEqualTo(OrderStatus.ACCEPTED);
         assertThat(f.sink.events).hasSize(eventsBefore);
         assertThat(f.sink.positions).isEmpty();
-        assertThat(f.engine.positionStore().size()).isZero();
+        assertThat(f.engine.state().positionStore().size()).isZero();
         assertThat(f.engine.clock().nowMillis()).isEqualTo(clockBefore);
 
         f.tick("ACME", 100); // the next sane tick fills it as if the bad one never came

@@ -2,7 +2,7 @@ package io.steadystate.order.orders;
 
 import io.steadystate.core.event.OrderStatus;
 import io.steadystate.core.state.ExitCause;
-import io.steadystate.order.orders.SubmitResult.Outcome;
+import io.steadystate.order.intake.SubmitResult.Outcome;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -41,10 +41,10 @@ class PartitionRevocationTest {
         assertThat(f.storeEntriesGauge("order-positions")).isEqualTo(1);
         assertThat(f.storeEntriesGauge("order-symbols")).isEqualTo(1);
         assertThat(f.storeEntriesGauge("order-seen-ids")).isEqualTo(1); // KEEP's id only
-        assertThat(f.engine.openBracketStore().exits(ExitCause.REVOKED)).isEqualTo(3);
-        assertThat(f.engine.positionStore().exits(ExitCause.REVOKED)).isEqualTo(2);
-        assertThat(f.engine.seenOrderIdStore().exits(ExitCause.REVOKED)).isEqualTo(3);
-        assertThat(f.engine.openBracketStore().exits(ExitCause.REMOVED)).isZero();
+        assertThat(f.engine.state().openBracketStore().exits(ExitCause.REVOKED)).isEqualTo(3);
+        assertThat(f.engine.state().positionStore().exits(ExitCause.REVOKED)).isEqualTo(2);
+        assertThat(f.engine.state().seenOrderIdStore().exits(ExitCause.REVOKED)).isEqualTo(3);
+        assertThat(f.engine.state().openBracketStore().exits(ExitCause.REMOVED)).isZero();
         assertThat(f.engine.knowsSymbol("GONE")).isFalse();
 
         // gaining the partition back: the compacted-topic view restores the same brackets and positions
@@ -56,7 +56,7 @@ class PartitionRevocationTest {
         f.engine.endRebuild();
         assertThat(f.engine.isRecovered()).isTrue();
         assertThat(f.openBrackets()).isEqualTo(4);
-        assertThat(f.engine.positionStore().size()).isEqualTo(3);
+        assertThat(f.engine.state().positionStore().size()).isEqualTo(3);
         // the restored brackets are recognised (no second bracket for a redelivered signal) and keep trading
         assertThat(f.buy("GONE", 11, 50).outcome()).isEqualTo(Outcome.REJECTED); // slot busy: its bracket is back
         f.tick("GONE", 60); // take-profit of GONE/11 and /12 (55), entry of /13 fills

@@ -101,7 +101,7 @@ class FailedSendIT {
             assertThat(perId).as("each order event exactly once").allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1));
             assertThat(events.stream().filter(e -> e.status() == OrderStatus.FILLED).count())
                     .as("every entry filled once").isEqualTo(SYMBOLS.size());
-            assertThat(delivery.engine().positionStore().size()).isEqualTo(SYMBOLS.size());
+            assertThat(delivery.engine().state().positionStore().size()).isEqualTo(SYMBOLS.size());
             assertThat(registry.get("steadystate.kafka.send.errors").tag("service", "order-service")
                     .tag("topic", "transaction").counter().count()).isPositive();
         }

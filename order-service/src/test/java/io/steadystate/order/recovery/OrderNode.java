@@ -9,8 +9,8 @@ import io.steadystate.order.OrderServiceWiring;
 import io.steadystate.order.delivery.OrderDelivery;
 import io.steadystate.order.fault.OrderTrackingLeak;
 import io.steadystate.order.orders.EngineSettings;
-import io.steadystate.order.orders.ManualOrder;
-import io.steadystate.order.orders.SubmitResult;
+import io.steadystate.order.intake.ManualOrder;
+import io.steadystate.order.intake.SubmitResult;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 import java.io.BufferedReader;

@@ -5,8 +5,8 @@ import io.steadystate.core.event.Side;
 import io.steadystate.order.orders.EngineFixture;
 import io.steadystate.order.orders.EngineSettings;
 import io.steadystate.order.orders.OrderMetrics.SignalOutcome;
-import io.steadystate.order.orders.SubmitResult;
-import io.steadystate.order.orders.SubmitResult.Outcome;
+import io.steadystate.order.intake.SubmitResult;
+import io.steadystate.order.intake.SubmitResult.Outcome;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -52,7 +52,7 @@ class RiskLimitsTest {
             }
         }
         assertThat(accepted).isEqualTo(21);
-        assertThat(f.engine.openBracketStore().size()).isEqualTo(21);
+        assertThat(f.engine.state().openBracketStore().size()).isEqualTo(21);
     }
 
     @Test
@@ -61,7 +61,7 @@ class RiskLimitsTest {
         f.buy("ACME", 11, 100);
         f.buy("ACME", 12, 100);
         assertRejected(f, f.buy("ACME", 13, 100), RejectReason.SLOT_BUSY);
-        assertThat(f.engine.openBracketStore().size()).isEqualTo(2);
+        assertThat(f.engine.state().openBracketStore().size()).isEqualTo(2);
     }
 
     @Test
@@ -114,9 +114,9 @@ class RiskLimitsTest {
         EngineFixture f = new EngineFixture().listed("ACME", 100);
         f.engine.killSwitch(true);
         f.buy("ACME", 11, 100); // rejected, but remembered
-        assertThat(f.engine.seenOrderIdStore().size()).isEqualTo(1);
+        assertThat(f.engine.state().seenOrderIdStore().size()).isEqualTo(1);
         f.now += Duration.ofDays(2).toMillis();
         f.sessionClosed();
-        assertThat(f.engine.seenOrderIdStore().size()).isZero();
+        assertThat(f.engine.state().seenOrderIdStore().size()).isZero();
     }
 }

@@ -1,23 +1,25 @@
-package io.steadystate.order.orders;
+package io.steadystate.order.execution;
 
 import io.steadystate.core.event.OrderType;
 import io.steadystate.core.event.StrategySlot;
 import io.steadystate.core.event.Tick;
-import io.steadystate.order.execution.FillModel;
+import io.steadystate.order.orders.Bracket;
+import io.steadystate.order.orders.Leg;
+import io.steadystate.order.orders.SymbolBook;
 import io.steadystate.order.positions.PositionBook;
 
 import java.util.Arrays;
 
 /**
  * What one tick will do to one symbol's 21 slots — which leg fills at which price — decided and checked
- * <em>before</em> the engine changes anything. A tick that would produce a number an order event or a position
+ * <em>before</em> {@link TickExecution} changes anything. A tick that would produce a number an order event or a position
  * cannot hold (an ask near {@code Double.MAX_VALUE} slips to an infinite fill price, an infinite notional or
  * PnL) is refused whole: no leg moves, no position changes, no clock moves, and the caller dead-letters it.
  *
  * <p>Fill rules per slot (unchanged from the engine's): a live entry is tried first and, filled or not, ends the
  * slot's step (the children work from the next tick on); otherwise the stop-loss, then the take-profit.
  *
- * <p>One instance per engine, reused under the engine lock: two fixed arrays, no allocation per tick (a fill
+ * <p>One instance per {@link TickExecution}, reused under the engine lock: two fixed arrays, no allocation per tick (a fill
  * allocates one position copy to check it).
  */
 final class TickPlan {
@@ -39,8 +41,8 @@ final class TickPlan {
             return null;
         }
         for (int i = 0; i < SLOTS; i++) {
-            Bracket b = book.brackets[i];
-            PositionBook p = book.positions[i];
+            Bracket b = book.bracket(i);
+            PositionBook p = book.position(i);
             Leg leg = b == null ? null : legFilling(b, t, i);
             String problem = leg != null ? problemWithFill(b, leg, prices[i], p, t.price())
                     : p != null ? p.problemWithMark(t.price()) : null;

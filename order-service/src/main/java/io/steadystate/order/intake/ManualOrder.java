@@ -1,4 +1,4 @@
-package io.steadystate.order.orders;
+package io.steadystate.order.intake;
 
 import io.steadystate.core.event.OrderType;
 import io.steadystate.core.event.Side;
