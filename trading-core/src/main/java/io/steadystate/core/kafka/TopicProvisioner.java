@@ -7,6 +7,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,8 +85,18 @@ public final class TopicProvisioner {
             throws InterruptedException, ExecutionException, TimeoutException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames()
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            Map<String, TopicDescription> described;
+            try {
+                described = admin.describeTopics(topics).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+                // created, but the broker answering has not seen the new topic's metadata yet (seen in CI on a loaded
+                // 2-core machine right after createTopics returned): the same wait as for a missing leader
+                Thread.sleep(100);
+                continue;
+            }
             boolean led = described.values().stream().flatMap(d -> d.partitions().stream())
                     .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
             if (led) {
