@@ -3,6 +3,7 @@ package io.steadystate.soak.session;
 import io.steadystate.soak.load.GatlingRunner;
 import io.steadystate.soak.profile.Profile;
 import io.steadystate.soak.dashboards.DashboardsReport;
+import io.steadystate.soak.dashboards.RunScope;
 import io.steadystate.soak.report.ReportFiles;
 import io.steadystate.soak.report.RunReport;
 import io.steadystate.soak.sampling.ClassHistogram;
@@ -125,7 +126,7 @@ public final class SoakSession {
             samples.addAll(sampleLoop(stack, sampler, http, p, policy, local));
             trace.atWindowEnd(stack.services());
             drained = drain(stack, sampler, http, local, samples.size());
-            dashboardsOnRun(stack, started);
+            dashboardsOnRun(stack, started, samples);
             if (gatling != null) {
                 load = gatling.await(Duration.ofSeconds(stopRequested.get() ? 5 : 60));
             }
@@ -367,12 +368,15 @@ public final class SoakSession {
         return last;
     }
 
-    /** Every panel of k8s/dashboards on this run's Prometheus, before the stack stops: dashboards.html + checks. */
-    private void dashboardsOnRun(Stack stack, Instant started) {
-        DashboardsReport d = DashboardsReport.forRun(stack.prometheus(), started, Instant.now(),
-                options.repoRoot().resolve("k8s/dashboards"),
+    /** Every panel of k8s/dashboards on this run's Prometheus over the sampled window (not the drain): dashboards.html + checks. */
+    private void dashboardsOnRun(Stack stack, Instant started, List<Sample> samples) {
+        DashboardsReport d = DashboardsReport.forRun(stack.prometheus(), new RunScope(samples.isEmpty() ? started
+                : Instant.ofEpochMilli(samples.get(0).epochMillis()), samples.isEmpty() ? Instant.now()
+                : Instant.ofEpochMilli(samples.get(samples.size() - 1).epochMillis()),
                 Stream.of(ServiceId.values()).map(ServiceId::module).collect(java.util.stream.Collectors.toSet()),
-                options.repoRoot().resolve("k8s/components/prometheus/rules/steadystate.rules.yml"), options.fault() != null);
+                options.fault() == null ? null : options.fault().service().module(), options.targets() == null,
+                options.profile().warmupFraction()), options.repoRoot().resolve("k8s/dashboards"),
+                options.repoRoot().resolve("k8s/components/prometheus/rules/steadystate.rules.yml"));
         d.writePage(options.runDir().resolve("dashboards.html"));
         dashboardChecks.addAll(d.checks());
         notes.add(d.unavailable() == null ? "dashboards evaluated on this run's Prometheus: dashboards.html" : d.unavailable());
