@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * One panel evaluated over the run: every target's expanded query and series, and what is wrong with what a user
  * would see — a panel without any series, a target without any series (a line the user expects is missing), a
- * failed query, a series set that misses a service which does export the panel's metric (a wrong selector hides
+ * series of NaN samples only (Grafana draws nothing), a failed query, a series set that misses a service which does export the panel's metric (a wrong selector hides
  * it), or a variable left unexpanded.
  *
  * <p>A target whose metrics all come from the cluster's own exporters (kube-state-metrics, cAdvisor,
@@ -51,7 +51,13 @@ public record PanelEvaluation(Dashboard.Panel panel, List<TargetResult> targets,
                 problems.add("unexpanded variable " + left.group() + " in " + query);
             }
             try {
-                List<PrometheusApi.Series> series = api.queryRange(query, template.start(), template.end(), template.step());
+                List<PrometheusApi.Series> all = api.queryRange(query, template.start(), template.end(), template.step());
+                // a series of NaN samples only (an exporter's gauge that lost its object) draws nothing: no data
+                List<PrometheusApi.Series> series = all.stream().filter(PanelEvaluation::anyFinite).toList();
+                if (series.size() < all.size()) {
+                    problems.add("target " + t.refId() + ": " + (all.size() - series.size()) + " of " + all.size()
+                            + " series have only NaN samples over the run (drawn as no data): " + query);
+                }
                 String clusterOnly = series.isEmpty() && !clusterMetrics ? ClusterMetrics.allFromCluster(query) : null;
                 results.add(new TargetResult(t, query, List.copyOf(series), null, clusterOnly == null ? null
                         : "cluster-only (" + clusterOnly + "): no such series outside Kubernetes, so none on the local stack"));
@@ -73,6 +79,15 @@ public record PanelEvaluation(Dashboard.Panel panel, List<TargetResult> targets,
             empty.forEach(r -> problems.add("target " + r.target().refId() + " has no series over the run: " + r.query()));
         }
         return new PanelEvaluation(panel, List.copyOf(results), List.copyOf(problems));
+    }
+
+    private static boolean anyFinite(PrometheusApi.Series s) {
+        for (double v : s.v()) {
+            if (Double.isFinite(v)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Services that export a metric of the query but are absent from its result (only when it keeps {@code service}). */

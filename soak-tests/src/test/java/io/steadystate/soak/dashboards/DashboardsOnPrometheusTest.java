@@ -109,8 +109,10 @@ class DashboardsOnPrometheusTest {
                         .contains("G1 Eden Space"))
                 // the panel still draws RSS: only the per-target check sees its limit line missing
                 .anySatisfy(f -> assertThat(f).contains("RSS vs memory limit: target B has no series over the run")
-                        .contains("process_resident_memory_limit_bytes"));
-        assertThat(failed).hasSize(4);
+                        .contains("process_resident_memory_limit_bytes"))
+                .anySatisfy(f -> assertThat(f).contains("Open files: target A: 3 of 3 series have only NaN samples"))
+                .anySatisfy(f -> assertThat(f).contains("Open files: no series over the run"));
+        assertThat(failed).hasSize(6);
         assertThat(r.html()).contains("class=\"panel failed\"", "✗ no series over the run");
     }
 
