@@ -47,6 +47,24 @@ public record DashboardsReport(List<Evaluated> dashboards, List<AlertRulesOnRun.
      * The run's dashboards, or why there are none: never throws, so a Prometheus problem cannot cost the soak its
      * report. The scrape interval is read from the Prometheus configuration.
      */
+    /**
+     * The session's entry: the run is the sampled window (first to last sample; the drain after the market stops
+     * is left out), or {@code started} to now without samples; the repository's k8s/dashboards and alert rules.
+     *
+     * @param faultService the module whose leak fault was on, null on a clean run
+     */
+    public static DashboardsReport forRun(java.util.Optional<URI> prometheus, Instant started, long[] sampleMillis,
+                                          Set<String> services, String faultService, boolean localStack,
+                                          double warmupFraction, Path repoRoot) {
+        int n = sampleMillis.length;
+        RunScope run = new RunScope(n == 0 ? started : Instant.ofEpochMilli(sampleMillis[0]),
+                n == 0 ? Instant.now() : Instant.ofEpochMilli(sampleMillis[n - 1]), services, faultService, localStack,
+                warmupFraction);
+        return forRun(prometheus, run, repoRoot.resolve("k8s/dashboards"),
+                repoRoot.resolve("k8s/components/prometheus/rules/steadystate.rules.yml"));
+    }
+
+    /** The run's dashboards of {@code dashboardsDir} and alert rules of {@code rulesFile}; never throws. */
     public static DashboardsReport forRun(java.util.Optional<URI> prometheus, RunScope run, Path dashboardsDir, Path rulesFile) {
         if (prometheus.isEmpty()) {
             return unavailable(HOW_TO_GET_PROMETHEUS);

@@ -3,7 +3,6 @@ package io.steadystate.soak.session;
 import io.steadystate.soak.load.GatlingRunner;
 import io.steadystate.soak.profile.Profile;
 import io.steadystate.soak.dashboards.DashboardsReport;
-import io.steadystate.soak.dashboards.RunScope;
 import io.steadystate.soak.report.ReportFiles;
 import io.steadystate.soak.report.RunReport;
 import io.steadystate.soak.sampling.ClassHistogram;
@@ -368,15 +367,12 @@ public final class SoakSession {
         return last;
     }
 
-    /** Every panel of k8s/dashboards on this run's Prometheus over the sampled window (not the drain): dashboards.html + checks. */
+    /** Every panel of k8s/dashboards on this run's Prometheus, over the sampled window (not the drain): dashboards.html + checks. */
     private void dashboardsOnRun(Stack stack, Instant started, List<Sample> samples) {
-        DashboardsReport d = DashboardsReport.forRun(stack.prometheus(), new RunScope(samples.isEmpty() ? started
-                : Instant.ofEpochMilli(samples.get(0).epochMillis()), samples.isEmpty() ? Instant.now()
-                : Instant.ofEpochMilli(samples.get(samples.size() - 1).epochMillis()),
-                Stream.of(ServiceId.values()).map(ServiceId::module).collect(java.util.stream.Collectors.toSet()),
+        DashboardsReport d = DashboardsReport.forRun(stack.prometheus(), started, samples.stream().mapToLong(Sample::epochMillis)
+                .toArray(), Stream.of(ServiceId.values()).map(ServiceId::module).collect(java.util.stream.Collectors.toSet()),
                 options.fault() == null ? null : options.fault().service().module(), options.targets() == null,
-                options.profile().warmupFraction()), options.repoRoot().resolve("k8s/dashboards"),
-                options.repoRoot().resolve("k8s/components/prometheus/rules/steadystate.rules.yml"));
+                options.profile().warmupFraction(), options.repoRoot());
         d.writePage(options.runDir().resolve("dashboards.html"));
         dashboardChecks.addAll(d.checks());
         notes.add(d.unavailable() == null ? "dashboards evaluated on this run's Prometheus: dashboards.html" : d.unavailable());
