@@ -16,7 +16,9 @@ final class AlertRulesHtml {
                     + "<code>for</code> scaled as the longest range was. Warm-up: the first ")
                     .append(Math.round(Math.max(run.warmupFraction(), AlertRulesOnRun.MIN_WARMUP_FRACTION) * 100)).append(" % of the run. ")
                     .append(run.faultRun() ? "Fault run: " + AlertRulesOnRun.HEAP_GROWTH + " must fire for "
-                            + PanelHtml.esc(run.faultService()) + "." : "Clean run: no condition may hold.");
+                            + PanelHtml.esc(run.faultService()) + "." : "Clean run: no judged rule may fire (a rule whose range "
+                            + "had to be cut more than " + Math.round(AlertRulesOnRun.MAX_JUDGED_CUT) + "x is shown, not judged: "
+                            + "its per-hour slope over seconds is within GC noise).");
         }
         b.append("</p><table><tr><th>alert</th><th>state on the run</th><th>held (longest)</th><th>scaled for</th>"
                 + "<th>for</th><th>series that held</th><th>evaluated</th></tr>");
@@ -29,9 +31,11 @@ final class AlertRulesHtml {
             b.append("<tr><td>").append(PanelHtml.esc(a.name())).append("</td><td>").append(a.state())
                     .append(a.state() == AlertRulesOnRun.State.ERROR || a.state() == AlertRulesOnRun.State.CLUSTER_ONLY
                             ? " <small>" + PanelHtml.esc(a.detail()) + "</small>" : "")
+                    .append(a.judgedOnCleanRun() || a.state() == AlertRulesOnRun.State.QUIET ? ""
+                            : " <small>not judged on a clean run: range cut " + Math.round(a.cut()) + "x</small>")
                     .append("</td><td>").append(a.trueFor().toSeconds()).append(" s</td><td>")
                     .append(a.scaledFor().toSeconds()).append(" s</td><td>").append(AlertRulesOnRun.text(a.forDuration()))
-                    .append("</td><td>").append(held).append("</td><td><code>").append(PanelHtml.esc(a.scaledExpr()))
+                    .append("</td><td class=\"held\">").append(held).append("</td><td><code>").append(PanelHtml.esc(a.scaledExpr()))
                     .append("</code></td></tr>");
         }
         return b.append("</table>").toString();

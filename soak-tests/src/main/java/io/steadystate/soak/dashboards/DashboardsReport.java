@@ -207,7 +207,7 @@ public record DashboardsReport(List<Evaluated> dashboards, List<AlertRulesOnRun.
             + ".dashboards .panel{border:1px solid #ccc;border-radius:3px;padding:6px;width:530px;background:#fff}"
             + ".dashboards .panel.failed{border-color:#e24d42;background:#fff4f3}.dashboards .pt{font-weight:600;font-size:13px}"
             + ".dashboards .unit{color:#888;font-weight:400;font-size:11px}.dashboards .problem{color:#c4162a;font-size:12px}"
-            + ".dashboards .note{color:#555;font-size:12px}"
+            + ".dashboards .note{color:#555;font-size:12px}.dashboards td.held{white-space:nowrap;font-size:12px}"
             + ".dashboards .legend{font-size:11px}.dashboards .legend span{margin-right:10px;white-space:nowrap}"
             + ".dashboards .legend i{display:inline-block;width:10px;height:3px;margin-right:3px;vertical-align:middle}"
             + ".dashboards .sv{font-size:28px;font-weight:600}.dashboards .na{color:#888}.dashboards code{font-size:11px}"

@@ -50,7 +50,7 @@ final class PanelHtml {
         }
         for (PanelEvaluation.TargetResult r : e.targets()) {
             if (r.clusterOnly() != null) {
-                b.append("<div class=\"note\">ⓘ target ").append(esc(r.target().refId())).append(", ")
+                b.append("<div class=\"note\">note: target ").append(esc(r.target().refId())).append(", ")
                         .append(esc(r.clusterOnly())).append("</div>");
             }
         }

@@ -83,7 +83,7 @@ class DashboardsOnPrometheusTest {
         assertThat(rss.targets().get(1).clusterOnly()).startsWith("cluster-only (kube-state-metrics)");
         String html = r.html();
         assertThat(html).contains("<h3>Overview (copy for the test exporter)", "<h4>Memory</h4>", "<h4>Stores</h4>",
-                "<svg", "MiB", "MB/s", "class=\"stat\"", "<table>", "strategy-service symbols", "ⓘ target B, cluster-only (kube-state-metrics)").doesNotContain("✗");
+                "<svg", "MiB", "MB/s", "class=\"stat\"", "<table>", "strategy-service symbols", "note: target B, cluster-only (kube-state-metrics)").doesNotContain("✗");
     }
 
     @Test
@@ -180,7 +180,8 @@ class DashboardsOnPrometheusTest {
             assertThat(c.detail()).contains("SteadyStatePostGcHeapFillingFast is not in the rules");
         });
         assertThat(new DashboardsReport(List.of(), alerts, fault, null).html()).contains("<h3>Alert rules on this run</h3>",
-                "Fault run: SteadyStatePostGcHeapFillingFast must fire for strategy-service", "CLUSTER_ONLY");
+                "Fault run: SteadyStatePostGcHeapFillingFast must fire for strategy-service", "CLUSTER_ONLY",
+                "FIRING <small>not judged on a clean run: range cut ");
     }
 
     @Test
