@@ -159,7 +159,8 @@ public final class RunCommand implements Callable<Integer> {
         return exit;
     }
 
-    static Optional<Path> findOnPath(String binary) {
+    /** The first executable {@code binary} on the PATH (the local stack's Prometheus, when installed). */
+    public static Optional<Path> findOnPath(String binary) {
         String path = System.getenv("PATH");
         if (path == null) {
             return Optional.empty();

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * <p>Hook for the report: {@link #html()} (a section), {@link #checks()} (one per failing panel, or one passing),
  * and {@link #writePage(Path)} for a standalone {@code dashboards.html}.
  */
-public record DashboardsReport(List<Evaluated> dashboards, List<AlertRulesOnRun.Alert> alerts, boolean faultRun,
+public record DashboardsReport(List<Evaluated> dashboards, List<AlertRulesOnRun.Alert> alerts, RunScope run,
                                String unavailable) {
 
     /** One dashboard: its variables' values, variable problems and its panels. */
@@ -40,27 +40,45 @@ public record DashboardsReport(List<Evaluated> dashboards, List<AlertRulesOnRun.
             + "binary on the PATH) for the local stack, or pass --prometheus <url> for a deployed one";
 
     public static DashboardsReport unavailable(String why) {
-        return new DashboardsReport(List.of(), List.of(), false, why);
+        return new DashboardsReport(List.of(), List.of(), null, why);
     }
 
     /**
      * The run's dashboards, or why there are none: never throws, so a Prometheus problem cannot cost the soak its
      * report. The scrape interval is read from the Prometheus configuration.
      */
-    public static DashboardsReport forRun(java.util.Optional<URI> prometheus, Instant start, Instant end, Path dashboardsDir,
-                                          Set<String> services, Path rulesFile, boolean faultRun) {
+    /**
+     * The session's entry: the run is the sampled window (first to last sample; the drain after the market stops
+     * is left out), or {@code started} to now without samples; the repository's k8s/dashboards and alert rules.
+     *
+     * @param faultService the module whose leak fault was on, null on a clean run
+     */
+    public static DashboardsReport forRun(java.util.Optional<URI> prometheus, Instant started, long[] sampleMillis,
+                                          Set<String> services, String faultService, boolean localStack,
+                                          double warmupFraction, Path repoRoot) {
+        int n = sampleMillis.length;
+        RunScope run = new RunScope(n == 0 ? started : Instant.ofEpochMilli(sampleMillis[0]),
+                n == 0 ? Instant.now() : Instant.ofEpochMilli(sampleMillis[n - 1]), services, faultService, localStack,
+                warmupFraction);
+        return forRun(prometheus, run, repoRoot.resolve("k8s/dashboards"),
+                repoRoot.resolve("k8s/components/prometheus/rules/steadystate.rules.yml"));
+    }
+
+    /** The run's dashboards of {@code dashboardsDir} and alert rules of {@code rulesFile}; never throws. */
+    public static DashboardsReport forRun(java.util.Optional<URI> prometheus, RunScope run, Path dashboardsDir, Path rulesFile) {
         if (prometheus.isEmpty()) {
             return unavailable(HOW_TO_GET_PROMETHEUS);
         }
         try {
             Duration scrape = new PrometheusApi(prometheus.get()).scrapeInterval();
-            DashboardsReport d = evaluate(prometheus.get(), start, end, scrape, dashboardsDir, services);
+            DashboardsReport d = evaluate(prometheus.get(), run.start(), run.end(), scrape, dashboardsDir, run.services(),
+                    !run.localStack());
             if (d.unavailable() != null || !Files.exists(rulesFile)) {
                 return d;
             }
             List<AlertRulesOnRun.Alert> alerts = AlertRulesOnRun.evaluate(new PrometheusApi(prometheus.get()),
-                    new GrafanaTemplate(start, end, scrape), rulesFile);
-            return new DashboardsReport(d.dashboards(), alerts, faultRun, null);
+                    AlertRulesOnRun.Window.of(run, scrape), rulesFile, run.localStack());
+            return new DashboardsReport(d.dashboards(), alerts, run, null);
         } catch (RuntimeException e) {
             return unavailable("the dashboards could not be evaluated on " + prometheus.get() + ": " + e);
         }
@@ -70,9 +88,10 @@ public record DashboardsReport(List<Evaluated> dashboards, List<AlertRulesOnRun.
      * @param scrapeInterval the Prometheus scrape interval (Grafana's data source "scrape interval", which
      *                       $__rate_interval depends on)
      * @param services       the run's services (each must show in every panel whose metric it exports)
+     * @param clusterMetrics the Prometheus scrapes a cluster: targets on cluster exporters' metrics must have data
      */
     public static DashboardsReport evaluate(URI prometheus, Instant start, Instant end, Duration scrapeInterval,
-                                            Path dashboardsDir, Set<String> services) {
+                                            Path dashboardsDir, Set<String> services, boolean clusterMetrics) {
         PrometheusApi api = new PrometheusApi(prometheus);
         List<Evaluated> out = new ArrayList<>();
         for (Path file : files(dashboardsDir)) {
@@ -86,14 +105,14 @@ public record DashboardsReport(List<Evaluated> dashboards, List<AlertRulesOnRun.
             }
             List<PanelEvaluation> panels = new ArrayList<>();
             for (Dashboard.Panel p : d.panels()) {
-                panels.add(PanelEvaluation.evaluate(p, template, api, services));
+                panels.add(PanelEvaluation.evaluate(p, template, api, services, clusterMetrics));
             }
             out.add(new Evaluated(d, template.variables(), List.copyOf(problems), List.copyOf(panels)));
         }
         if (out.isEmpty()) {
             return unavailable("no dashboard JSON in " + dashboardsDir);
         }
-        return new DashboardsReport(List.copyOf(out), List.of(), false, null);
+        return new DashboardsReport(List.copyOf(out), List.of(), null, null);
     }
 
     private static List<Path> files(Path dir) {
@@ -118,12 +137,15 @@ public record DashboardsReport(List<Evaluated> dashboards, List<AlertRulesOnRun.
             return checks;
         }
         int panels = 0;
+        List<String> clusterOnly = new ArrayList<>();
         for (Evaluated e : dashboards) {
             for (String p : e.problems()) {
                 checks.add(new Check("dashboards", "all", false, e.dashboard().title() + ": " + p));
             }
             for (PanelEvaluation pe : e.panels()) {
                 panels++;
+                pe.targets().stream().filter(t -> t.clusterOnly() != null).forEach(t -> clusterOnly.add(
+                        e.dashboard().title() + " / " + pe.panel().title() + " target " + t.target().refId()));
                 for (String p : pe.problems()) {
                     checks.add(new Check("dashboards", "all", false,
                             e.dashboard().title() + " / " + pe.panel().title() + ": " + p));
@@ -132,10 +154,11 @@ public record DashboardsReport(List<Evaluated> dashboards, List<AlertRulesOnRun.
         }
         if (checks.isEmpty()) {
             checks.add(new Check("dashboards", "all", true, panels + " panels of " + dashboards.size()
-                    + " dashboards show series for every service that exports their metrics"));
+                    + " dashboards show series for every service that exports their metrics" + (clusterOnly.isEmpty() ? ""
+                    : "; not checked, cluster-only (no cluster exporters on the local stack): " + String.join(", ", clusterOnly))));
         }
-        if (!alerts.isEmpty()) {
-            checks.addAll(AlertRulesOnRun.checks(alerts, faultRun));
+        if (!alerts.isEmpty() && run != null) {
+            checks.addAll(AlertRulesOnRun.checks(alerts, run));
         }
         return checks;
     }
@@ -166,15 +189,7 @@ public record DashboardsReport(List<Evaluated> dashboards, List<AlertRulesOnRun.
             b.append(row == null ? "" : "</div>");
         }
         if (!alerts.isEmpty()) {
-            b.append("<h3>Alert rules over the run</h3><table><tr><th>alert</th><th>state</th><th>true for</th><th>for</th>"
-                    + "<th>expr</th></tr>");
-            for (AlertRulesOnRun.Alert a : alerts) {
-                b.append("<tr><td>").append(PanelHtml.esc(a.name())).append("</td><td>").append(a.state())
-                        .append("</td><td>").append(a.trueFor().toSeconds()).append(" s</td><td>")
-                        .append(a.forDuration().toMinutes()).append(" min</td><td><code>").append(PanelHtml.esc(a.expr()))
-                        .append("</code></td></tr>");
-            }
-            b.append("</table>");
+            b.append(AlertRulesHtml.table(alerts, run));
         }
         return b.append("</section>").toString();
     }
@@ -192,6 +207,7 @@ public record DashboardsReport(List<Evaluated> dashboards, List<AlertRulesOnRun.
             + ".dashboards .panel{border:1px solid #ccc;border-radius:3px;padding:6px;width:530px;background:#fff}"
             + ".dashboards .panel.failed{border-color:#e24d42;background:#fff4f3}.dashboards .pt{font-weight:600;font-size:13px}"
             + ".dashboards .unit{color:#888;font-weight:400;font-size:11px}.dashboards .problem{color:#c4162a;font-size:12px}"
+            + ".dashboards .note{color:#555;font-size:12px}.dashboards td.held{white-space:nowrap;font-size:12px}"
             + ".dashboards .legend{font-size:11px}.dashboards .legend span{margin-right:10px;white-space:nowrap}"
             + ".dashboards .legend i{display:inline-block;width:10px;height:3px;margin-right:3px;vertical-align:middle}"
             + ".dashboards .sv{font-size:28px;font-weight:600}.dashboards .na{color:#888}.dashboards code{font-size:11px}"

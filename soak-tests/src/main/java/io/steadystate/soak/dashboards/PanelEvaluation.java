@@ -10,12 +10,19 @@ import java.util.regex.Pattern;
 
 /**
  * One panel evaluated over the run: every target's expanded query and series, and what is wrong with what a user
- * would see — a panel without any series, a failed query, a series set that misses a service which does export
- * the panel's metric (a wrong selector hides it), or a variable left unexpanded.
+ * would see — a panel without any series, a target without any series (a line the user expects is missing), a
+ * series of NaN samples only (Grafana draws nothing), a failed query, a series set that misses a service which does export the panel's metric (a wrong selector hides
+ * it), or a variable left unexpanded.
+ *
+ * <p>A target whose metrics all come from the cluster's own exporters (kube-state-metrics, cAdvisor,
+ * node-exporter) cannot have data on the local stack, which runs no containers: there, and only there, an empty
+ * cluster-only target is not a problem but a note the report shows ({@link TargetResult#clusterOnly()}).
  */
 public record PanelEvaluation(Dashboard.Panel panel, List<TargetResult> targets, List<String> problems) {
 
-    public record TargetResult(Dashboard.Target target, String query, List<PrometheusApi.Series> series, String error) {
+    /** @param clusterOnly null, or why an empty target is expected on this Prometheus (a cluster exporter's metric) */
+    public record TargetResult(Dashboard.Target target, String query, List<PrometheusApi.Series> series, String error,
+                               String clusterOnly) {
     }
 
     private static final Pattern METRIC = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*\\{");
@@ -26,10 +33,12 @@ public record PanelEvaluation(Dashboard.Panel panel, List<TargetResult> targets,
     }
 
     /**
-     * @param services the run's services: those that export a panel's metric must each appear in its series
-     *                 when the query keeps the {@code service} label
+     * @param services       the run's services: those that export a panel's metric must each appear in its series
+     *                       when the query keeps the {@code service} label
+     * @param clusterMetrics the Prometheus scrapes a cluster (a deployed stack): cluster-only targets must have data
      */
-    static PanelEvaluation evaluate(Dashboard.Panel panel, GrafanaTemplate template, PrometheusApi api, Set<String> services) {
+    static PanelEvaluation evaluate(Dashboard.Panel panel, GrafanaTemplate template, PrometheusApi api, Set<String> services,
+                                    boolean clusterMetrics) {
         List<TargetResult> results = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         if (panel.targets().isEmpty()) {
@@ -42,21 +51,43 @@ public record PanelEvaluation(Dashboard.Panel panel, List<TargetResult> targets,
                 problems.add("unexpanded variable " + left.group() + " in " + query);
             }
             try {
-                List<PrometheusApi.Series> series = api.queryRange(query, template.start(), template.end(), template.step());
-                results.add(new TargetResult(t, query, List.copyOf(series), null));
+                List<PrometheusApi.Series> all = api.queryRange(query, template.start(), template.end(), template.step());
+                // a series of NaN samples only (an exporter's gauge that lost its object) draws nothing: no data
+                List<PrometheusApi.Series> series = all.stream().filter(PanelEvaluation::anyFinite).toList();
+                if (series.size() < all.size()) {
+                    problems.add("target " + t.refId() + ": " + (all.size() - series.size()) + " of " + all.size()
+                            + " series have only NaN samples over the run (drawn as no data): " + query);
+                }
+                String clusterOnly = series.isEmpty() && !clusterMetrics ? ClusterMetrics.allFromCluster(query) : null;
+                results.add(new TargetResult(t, query, List.copyOf(series), null, clusterOnly == null ? null
+                        : "cluster-only (" + clusterOnly + "): no such series outside Kubernetes, so none on the local stack"));
                 missingServices(query, series, template, api, services)
                         .forEach(s -> problems.add("no series for " + s + ", which exports the metric: " + query));
             } catch (PrometheusApi.QueryFailed e) {
-                results.add(new TargetResult(t, query, List.of(), e.getMessage()));
+                results.add(new TargetResult(t, query, List.of(), e.getMessage(), null));
                 problems.add("query failed (" + e.getMessage() + "): " + query);
             }
         }
-        if (!results.isEmpty() && results.stream().allMatch(r -> r.series().isEmpty() && r.error() == null)) {
+        List<TargetResult> empty = results.stream()
+                .filter(r -> r.series().isEmpty() && r.error() == null && r.clusterOnly() == null).toList();
+        if (!results.isEmpty() && empty.size() == results.size()) {
             StringBuilder qs = new StringBuilder();
             results.forEach(r -> qs.append(qs.isEmpty() ? "" : " ; ").append(r.query()));
             problems.add("no series over the run: " + qs);
+        } else {
+            // the panel shows something, but not the line this target draws (e.g. RSS without its limit)
+            empty.forEach(r -> problems.add("target " + r.target().refId() + " has no series over the run: " + r.query()));
         }
         return new PanelEvaluation(panel, List.copyOf(results), List.copyOf(problems));
+    }
+
+    private static boolean anyFinite(PrometheusApi.Series s) {
+        for (double v : s.v()) {
+            if (Double.isFinite(v)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Services that export a metric of the query but are absent from its result (only when it keeps {@code service}). */

@@ -48,6 +48,12 @@ final class PanelHtml {
         for (String problem : e.problems()) {
             b.append("<div class=\"problem\">✗ ").append(esc(problem)).append("</div>");
         }
+        for (PanelEvaluation.TargetResult r : e.targets()) {
+            if (r.clusterOnly() != null) {
+                b.append("<div class=\"note\">note: target ").append(esc(r.target().refId())).append(", ")
+                        .append(esc(r.clusterOnly())).append("</div>");
+            }
+        }
         b.append("<details><summary>queries</summary>");
         for (PanelEvaluation.TargetResult r : e.targets()) {
             b.append("<code>").append(esc(r.query())).append("</code> → ").append(r.error() != null ? esc(r.error())

@@ -125,7 +125,7 @@ public final class SoakSession {
             samples.addAll(sampleLoop(stack, sampler, http, p, policy, local));
             trace.atWindowEnd(stack.services());
             drained = drain(stack, sampler, http, local, samples.size());
-            dashboardsOnRun(stack, started);
+            dashboardsOnRun(stack, started, samples);
             if (gatling != null) {
                 load = gatling.await(Duration.ofSeconds(stopRequested.get() ? 5 : 60));
             }
@@ -367,12 +367,12 @@ public final class SoakSession {
         return last;
     }
 
-    /** Every panel of k8s/dashboards on this run's Prometheus, before the stack stops: dashboards.html + checks. */
-    private void dashboardsOnRun(Stack stack, Instant started) {
-        DashboardsReport d = DashboardsReport.forRun(stack.prometheus(), started, Instant.now(),
-                options.repoRoot().resolve("k8s/dashboards"),
-                Stream.of(ServiceId.values()).map(ServiceId::module).collect(java.util.stream.Collectors.toSet()),
-                options.repoRoot().resolve("k8s/components/prometheus/rules/steadystate.rules.yml"), options.fault() != null);
+    /** Every panel of k8s/dashboards on this run's Prometheus, over the sampled window (not the drain): dashboards.html + checks. */
+    private void dashboardsOnRun(Stack stack, Instant started, List<Sample> samples) {
+        DashboardsReport d = DashboardsReport.forRun(stack.prometheus(), started, samples.stream().mapToLong(Sample::epochMillis)
+                .toArray(), Stream.of(ServiceId.values()).map(ServiceId::module).collect(java.util.stream.Collectors.toSet()),
+                options.fault() == null ? null : options.fault().service().module(), options.targets() == null,
+                options.profile().warmupFraction(), options.repoRoot());
         d.writePage(options.runDir().resolve("dashboards.html"));
         dashboardChecks.addAll(d.checks());
         notes.add(d.unavailable() == null ? "dashboards evaluated on this run's Prometheus: dashboards.html" : d.unavailable());

@@ -108,6 +108,10 @@ final class TestPrometheus implements AutoCloseable {
         }
         b.append("# TYPE jvm_memory_usage_after_gc gauge\n");
         b.append(String.format(Locale.ROOT, "jvm_memory_usage_after_gc{area=\"heap\",pool=\"long-lived\"} %.4f%n", oldGen / 256e6));
+        b.append("# TYPE process_resident_memory_bytes gauge\n");
+        b.append(String.format(Locale.ROOT, "process_resident_memory_bytes %.0f%n", 300e6 + oldGen));
+        // what the services' RSS gauge exported once GC had collected its weakly held binder
+        b.append("# TYPE process_open_fds gauge\nprocess_open_fds NaN\n");
         b.append("# TYPE jvm_gc_memory_allocated_bytes_total counter\n");
         b.append(String.format(Locale.ROOT, "jvm_gc_memory_allocated_bytes_total %d%n", n * 2_000_000L));
         if (!service.equals("market-data-service")) {

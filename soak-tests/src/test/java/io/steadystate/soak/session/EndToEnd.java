@@ -1,5 +1,6 @@
 package io.steadystate.soak.session;
 
+import io.steadystate.soak.cli.RunCommand;
 import io.steadystate.soak.profile.ProfileCatalog;
 import io.steadystate.soak.report.ReportFiles;
 import io.steadystate.soak.report.RunReport;
@@ -13,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -55,8 +55,9 @@ final class EndToEnd {
                 System.out.write(b);
             }
         }, true, StandardCharsets.UTF_8);
+        // Prometheus when installed (.ci/run installs it): the run's dashboards and alert rules are then checked too
         SessionOptions options = new SessionOptions(p, fault, dir, repoRoot(), null, null, null, "steadystate-local",
-                true, Optional.empty());
+                true, RunCommand.findOnPath("prometheus"));
         int exit = new SoakSession(options, ServiceLauncher.quarkusJars(repoRoot()), tee).run();
         RunReport report = ReportFiles.read(dir);
         // a service that is not finished yet (missing metrics or REST endpoints) is not a harness failure

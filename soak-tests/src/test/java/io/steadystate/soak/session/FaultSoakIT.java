@@ -1,5 +1,6 @@
 package io.steadystate.soak.session;
 
+import io.steadystate.soak.cli.RunCommand;
 import io.steadystate.soak.stack.Fault;
 import io.steadystate.soak.trace.LeakTrace;
 import io.steadystate.soak.trace.LeakTraceText;
@@ -27,6 +28,12 @@ class FaultSoakIT {
         EndToEnd.Outcome run = EndToEnd.run("smoke", Duration.ofSeconds(120), Fault.parse("strategy:rally-cache:4"),
                 "fault-rally-cache");
         assertThat(run.report().failure()).isNull();
+        if (RunCommand.findOnPath("prometheus").isPresent()) { // the alert rules, scaled to the run, see the leak too
+            assertThat(run.report().checks()).filteredOn(c -> c.name().equals("alert-rules")).singleElement()
+                    .satisfies(c -> assertThat(c.passed()).as(c.detail()).isTrue())
+                    .satisfies(c -> assertThat(c.detail()).startsWith("fault run: SteadyStatePostGcHeapFillingFast held")
+                            .contains("for strategy-service"));
+        }
         assertThat(run.exit()).as(run.output()).isEqualTo(1);
         assertThat(run.report().leakTraces()).extracting(LeakTrace::service).containsExactly("strategy-service");
         for (ServiceVerdict v : run.report().verdicts()) {

@@ -1,5 +1,6 @@
 package io.steadystate.soak.session;
 
+import io.steadystate.soak.cli.RunCommand;
 import io.steadystate.soak.report.ReportFiles;
 import io.steadystate.soak.verdict.Outcome;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,9 @@ class SmokeSoakIT {
         assertThat(run.report().verdicts()).hasSize(3).allMatch(v -> v.outcome() != Outcome.LEAK)
                 .allMatch(v -> v.projection() != null);
         assertThat(run.report().checks()).allMatch(c -> c.passed());
+        if (RunCommand.findOnPath("prometheus").isPresent()) { // so "no alert fires" is not passed by having no check
+            assertThat(run.report().checks()).extracting(c -> c.name()).contains("dashboards", "alert-rules");
+        }
         assertThat(Files.readString(run.dir().resolve(ReportFiles.HTML))).contains("<svg", "MB / production day");
         javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(run.dir().resolve(ReportFiles.JUNIT).toFile());

@@ -23,7 +23,10 @@ public final class ProcessMemoryMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder(RSS, this, ProcessMemoryMetrics::residentBytes).baseUnit("bytes")
+        // strong reference: the services bind a `new ProcessMemoryMetrics()` nobody else holds, and Micrometer's
+        // default weak reference let the first GC collect it — every scrape after that exported NaN (seen on a soak
+        // with Prometheus: the dashboards' RSS panels showed "No data")
+        Gauge.builder(RSS, this, ProcessMemoryMetrics::residentBytes).baseUnit("bytes").strongReference(true)
                 .description("Resident set size of the process").register(registry);
     }
 

@@ -16,4 +16,15 @@ class ProcessMemoryMetricsTest {
         Runtime rt = Runtime.getRuntime();
         assertThat(rss).isGreaterThan(rt.totalMemory() - rt.freeMemory());
     }
+
+    @Test
+    void aBinderNobodyHoldsStillReportsAfterGc() throws InterruptedException {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        new ProcessMemoryMetrics().bindTo(registry); // as the services' ProcessMemoryGauge does
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertThat(registry.get(ProcessMemoryMetrics.RSS).gauge().value()).isFinite().isPositive();
+    }
 }
