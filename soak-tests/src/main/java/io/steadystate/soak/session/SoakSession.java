@@ -67,6 +67,7 @@ public final class SoakSession {
     private final List<String> notes = new ArrayList<>();
     private final TraceCapture trace;
     private final List<Check> dashboardChecks = new ArrayList<>();
+    private Disruptions disruptions = Disruptions.none();
 
     public SoakSession(SessionOptions options, ServiceLauncher launcher, PrintStream out) {
         this.options = options;
@@ -113,6 +114,7 @@ public final class SoakSession {
             preflight(stack, http);
             startMarket(stack, http);
             sampler = new Sampler(stack, metrics, http, runDir.resolve("histograms"), p.speed());
+            disruptions = Disruptions.start(options, stack, http, sampler, out);
             boolean local = stack.services().stream().allMatch(ServiceEndpoint::local);
             if (options.withLoad() && p.orderApi().users() > 0) {
                 gatling = new GatlingRunner(runDir);
@@ -123,8 +125,10 @@ public final class SoakSession {
                         p.orderApi().users(), p.orderApi().rps());
             }
             samples.addAll(sampleLoop(stack, sampler, http, p, policy, local));
+            disruptions.stop();
             trace.atWindowEnd(stack.services());
             drained = drain(stack, sampler, http, local, samples.size());
+            disruptions.audit(stack, http);
             dashboardsOnRun(stack, started);
             if (gatling != null) {
                 load = gatling.await(Duration.ofSeconds(stopRequested.get() ? 5 : 60));
@@ -137,6 +141,7 @@ public final class SoakSession {
         } catch (IOException | RuntimeException e) {
             failure = e.getClass().getSimpleName() + ": " + e.getMessage();
         } finally {
+            disruptions.abort();
             if (gatling != null) {
                 gatling.stop();
             }
@@ -169,8 +174,14 @@ public final class SoakSession {
         if (load.ran()) {
             extra.add(new Check("api-load", "order-service", load.assertionsPassed(), "Gatling: " + load.summary()));
         }
-        if (failure == null && samples.size() >= 2) {
-            result = new Judgement(policy).judge(services, samples, drained, (svc, seq) -> HistogramFiles.read(runDir, svc, seq), extra);
+        extra.addAll(disruptions.checks(samples, options.profile()));
+        if (failure == null && samples.size() >= 2 && disruptions.chaos()) {
+            // planned restarts: each service judged on its last process segment; accounting from the topics
+            result = SegmentJudgement.judge(policy, services, samples, (svc, seq) -> HistogramFiles.read(runDir, svc, seq), extra);
+        } else if (failure == null && samples.size() >= 2) {
+            // poison: the counters count hostile ticks too, so the accounting is the topic audit's (drained = null)
+            result = new Judgement(policy).judge(services, samples, disruptions.active() ? null : drained,
+                    (svc, seq) -> HistogramFiles.read(runDir, svc, seq), extra);
         } else {
             result = new Judgement.Result(List.of(), extra, Outcome.INCONCLUSIVE);
         }
@@ -190,7 +201,7 @@ public final class SoakSession {
                 options.fault() == null ? null : options.fault().toString(), started, Instant.now(), stackText,
                 metricsText, samples.stream().anyMatch(s -> s.clock().simulatedEpochSeconds() != null), policy, logs,
                 dashboards(), List.copyOf(notes)), List.copyOf(samples), result.services(), result.checks(), load,
-                result.overall(), exit, failure, overhead, traces);
+                result.overall(), exit, failure, overhead, traces, disruptions.report(samples, options.profile()), null);
         try {
             ReportFiles.writeAll(runDir, report);
         } catch (RuntimeException e) {
@@ -304,7 +315,8 @@ public final class SoakSession {
             progress.print(s, samples, (now - start) / 1e9);
             for (ServiceId id : ServiceId.values()) {
                 String death = stack.deathNotice(id);
-                if (death != null) {
+                if (death != null && !disruptions.plannedDown(id)) {
+                    disruptions.unplannedDeath(id, death);
                     out.println("soak: " + id.module() + " " + death + " — stopping the run");
                     return samples; // the restart check fails the verdict
                 }
@@ -372,7 +384,8 @@ public final class SoakSession {
         DashboardsReport d = DashboardsReport.forRun(stack.prometheus(), started, Instant.now(),
                 options.repoRoot().resolve("k8s/dashboards"),
                 Stream.of(ServiceId.values()).map(ServiceId::module).collect(java.util.stream.Collectors.toSet()),
-                options.repoRoot().resolve("k8s/components/prometheus/rules/steadystate.rules.yml"), options.fault() != null);
+                options.repoRoot().resolve("k8s/components/prometheus/rules/steadystate.rules.yml"),
+                options.fault() != null || options.chaos() != null);
         d.writePage(options.runDir().resolve("dashboards.html"));
         dashboardChecks.addAll(d.checks());
         notes.add(d.unavailable() == null ? "dashboards evaluated on this run's Prometheus: dashboards.html" : d.unavailable());
@@ -399,7 +412,7 @@ public final class SoakSession {
         }
         VerdictText.print(out, r);
         r.leakTraces().forEach(t -> out.print(LeakTraceText.render(t).indent(2)));
-        out.printf(Locale.ROOT, "soak: %s (exit %d) — report %s%n", r.failure() != null ? "RUN FAILED" : r.overall(),
+        out.printf(Locale.ROOT, "soak: %s (exit %d) — report %s%n", r.outcome(),
                 r.exitCode(), options.runDir().resolve(ReportFiles.HTML));
     }
 
