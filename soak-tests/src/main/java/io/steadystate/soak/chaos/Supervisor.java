@@ -76,6 +76,11 @@ public final class Supervisor implements AutoCloseable {
         return down.contains(id);
     }
 
+    /** True while kills of the plan are still to come or in progress. */
+    public synchronized boolean busy() {
+        return !stopping && records.size() < schedule.size();
+    }
+
     /** What has happened so far (a copy). */
     public synchronized List<KillRecord> records() {
         return List.copyOf(records);

@@ -38,6 +38,8 @@ final class Disruptions {
 
     /** How long the end of the run waits for a recovery in progress. */
     static final Duration FINISH_GRACE = Duration.ofSeconds(240);
+    static final Duration MAX_EXTENSION = Duration.ofMinutes(8);
+    private boolean extensionNoted;
 
     private final SessionOptions options;
     private final PrintStream out;
@@ -91,6 +93,20 @@ final class Disruptions {
                     + "strategy.params%n", options.poisonRate());
         }
         return d;
+    }
+
+    /**
+     * Sampling goes on past the run's duration while planned kills are still to come or recovering (each waits for
+     * the one before to recover, and a loaded machine starts a JVM slowly), at most {@link #MAX_EXTENSION}.
+     */
+    boolean extendsRun(long nanosOver) {
+        boolean extend = supervisor != null && supervisor.busy() && nanosOver < MAX_EXTENSION.toNanos();
+        if (extend && !extensionNoted) {
+            extensionNoted = true;
+            out.println("soak: chaos: the plan is not done yet — sampling goes on (at most " + MAX_EXTENSION.toMinutes()
+                    + " min more)");
+        }
+        return extend;
     }
 
     /** True while the chaos plan holds {@code id} down: a gap in the samples, not a crash. */

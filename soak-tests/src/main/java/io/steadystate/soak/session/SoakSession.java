@@ -295,7 +295,7 @@ public final class SoakSession {
         long next = start;
         while (!stopRequested.get()) {
             long now = System.nanoTime();
-            if (now >= end) {
+            if (now >= end && !disruptions.extendsRun(now - end)) {
                 break;
             }
             if (now < next) {
