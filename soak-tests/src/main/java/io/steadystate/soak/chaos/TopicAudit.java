@@ -208,7 +208,7 @@ public final class TopicAudit {
             }
         }
         long duplicateFills = fillsByOrder.values().stream().filter(n -> n > 1).count();
-        Map<String, Long> lag = committed.isEmpty() ? Map.of() : unconsumed;
+        Map<String, Long> lag = committed.isEmpty() ? Map.of() : recheck(unconsumed, examples);
 
         Figures f = new Figures(ticks[0], ticks[1], ticks[2], lag, signalIds.size(), dupSignals[0], withoutOrder,
                 several, orders[0], orders[1], duplicateFills, fills.size(), lastPosition.size(), positions[0], settled,
@@ -222,8 +222,8 @@ public final class TopicAudit {
         out.add(new Check("accounting:ticks-consumed", "all", consumed && f.ticks() > 0, String.format(Locale.ROOT,
                 "%,d ticks on market.events (%,d published twice; %,d sequence jumps, by design at a market-data "
                         + "restart); records after each group's committed offset at the end %s — 0 everywhere: every "
-                        + "record consumed at least once",
-                f.ticks(), f.duplicateTicks(), f.sequenceGaps(), f.groupLagAtAudit())));
+                        + "record consumed at least once%s",
+                f.ticks(), f.duplicateTicks(), f.sequenceGaps(), f.groupLagAtAudit(), examples(f, "unconsumed"))));
         out.add(new Check("accounting:signal-one-order", "order-service",
                 f.signalsWithoutOrder() == 0 && f.signalsWithSeveralOrders() == 0, String.format(Locale.ROOT,
                 "%,d distinct signals (%,d recomputed copies on strategy.signals): %,d without an order, %,d with more "
@@ -255,15 +255,61 @@ public final class TopicAudit {
         }
     }
 
-    private static void countUnconsumed(Map<String, Map<TopicPartition, Long>> committed, Map<String, Long> unconsumed,
-                                        ConsumerRecord<String, byte[]> r) {
+    /** Records found after a group's committed offset: group → their coordinates (a handful at most, normally none). */
+    private final Map<String, List<TopicPartition>> pendingPartitions = new LinkedHashMap<>();
+    private final Map<String, List<Long>> pendingOffsets = new LinkedHashMap<>();
+
+    private void countUnconsumed(Map<String, Map<TopicPartition, Long>> committed, Map<String, Long> unconsumed,
+                                 ConsumerRecord<String, byte[]> r) {
         TopicPartition tp = new TopicPartition(r.topic(), r.partition());
         committed.forEach((group, offsets) -> {
             String key = group + "/" + r.topic();
             if (unconsumed.containsKey(key) && r.offset() >= offsets.getOrDefault(tp, 0L)) {
                 unconsumed.merge(key, 1L, Long::sum);
+                if (pendingOffsets.computeIfAbsent(key, k -> new ArrayList<>()).size() < 1000) {
+                    pendingOffsets.get(key).add(r.offset());
+                    pendingPartitions.computeIfAbsent(key, k -> new ArrayList<>()).add(tp);
+                }
             }
         });
+    }
+
+    /**
+     * A record found after its group's committed offset may only be late (its transaction window commits on the
+     * next poll): the committed offsets are read again for up to 30 s, and only what stays uncommitted counts.
+     */
+    private Map<String, Long> recheck(Map<String, Long> unconsumed, List<String> examples) {
+        Map<String, Long> out = new LinkedHashMap<>(unconsumed);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (out.values().stream().anyMatch(n -> n > 0) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(3000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            Map<String, Map<TopicPartition, Long>> now = committedOffsets();
+            for (String key : out.keySet()) {
+                List<Long> offsets = pendingOffsets.getOrDefault(key, List.of());
+                List<TopicPartition> partitions = pendingPartitions.getOrDefault(key, List.of());
+                Map<TopicPartition, Long> c = now.getOrDefault(key.substring(0, key.indexOf('/')), Map.of());
+                long still = 0;
+                for (int i = 0; i < offsets.size(); i++) {
+                    if (offsets.get(i) >= c.getOrDefault(partitions.get(i), 0L)) {
+                        still++;
+                    }
+                }
+                out.put(key, still + Math.max(0, unconsumed.get(key) - offsets.size()));
+            }
+        }
+        out.forEach((key, n) -> {
+            if (n > 0) {
+                List<Long> offsets = pendingOffsets.getOrDefault(key, List.of());
+                example(examples, "unconsumed by " + key + ": " + n + " records, e.g. "
+                        + (offsets.isEmpty() ? "?" : pendingPartitions.get(key).get(0) + "@" + offsets.get(0)));
+            }
+        });
+        return out;
     }
 
     /** Committed offsets of the services' consumer groups per input partition (empty when Kafka did not answer). */

@@ -182,12 +182,14 @@ final class Disruptions {
 
     private FlowHealth.Result flow(List<Sample> samples, Profile profile) {
         double end = samples.isEmpty() ? 0 : samples.get(samples.size() - 1).elapsedSeconds();
-        double steadyFrom = profile.duration().toMillis() / 1000.0 * profile.warmupFraction();
+        // from the start: the flow's rates come from deltas between samples, and a loaded machine samples slowly —
+        // the heap's warm-up is the verdict's business, not the flow's
+        double steadyFrom = 0;
         double firstKill = kills.stream().filter(k -> k.killedAt() != null).mapToDouble(KillRecord::killedAt).min()
                 .orElse(end);
         double recovered = kills.stream().filter(KillRecord::recovered)
                 .mapToDouble(k -> k.killedAt() + k.secondsToRecover()).max().orElse(end);
-        return FlowHealth.judge(samples, Math.min(steadyFrom, firstKill / 2), firstKill, recovered);
+        return FlowHealth.judge(samples, steadyFrom, firstKill, recovered);
     }
 
     ChaosReport report(List<Sample> samples, Profile profile) {

@@ -127,7 +127,7 @@ public final class SoakSession {
             samples.addAll(sampleLoop(stack, sampler, http, p, policy, local));
             disruptions.stop();
             trace.atWindowEnd(stack.services());
-            drained = drain(stack, sampler, http, local, samples.size());
+            drained = MarketControl.drain(stack, sampler, http, local, samples.size(), notes, out);
             disruptions.audit(stack, http);
             dashboardsOnRun(stack, started);
             if (gatling != null) {
@@ -306,7 +306,7 @@ public final class SoakSession {
             }
             next += interval;
             if (p.burst() != null) {
-                bursting = burst(stack, http, p, (now - start) / 1e9, bursting);
+                bursting = MarketControl.burst(stack, http, p, (now - start) / 1e9, bursting, notes);
             }
             Sample s = sampler.sample(seq++, local);
             samples.add(s);
@@ -325,60 +325,6 @@ public final class SoakSession {
             }
         }
         return samples;
-    }
-
-    /** Burst profiles: multiply the tick rate for a while via PUT /market/rate, then restore it. */
-    private boolean burst(Stack stack, Http http, Profile p, double elapsed, boolean bursting) {
-        double every = p.burst().every().toMillis() / 1000.0;
-        double phase = elapsed % every;
-        boolean shouldBurst = elapsed >= every && phase < p.burst().length().toMillis() / 1000.0;
-        if (shouldBurst == bursting) {
-            return bursting;
-        }
-        double tps = p.ticksPerSymbolPerSecond() * (shouldBurst ? p.burst().factor() : 1);
-        try {
-            http.put(stack.service(ServiceId.MARKET_DATA).resolve("market/rate"),
-                    String.format(Locale.ROOT, "{\"ticksPerSymbolPerSecond\":%s}", tps));
-        } catch (IOException e) {
-            notes.add("PUT /market/rate failed during a burst: " + e.getMessage());
-        }
-        return shouldBurst;
-    }
-
-    /**
-     * Stop the market, then wait (≤ 60 s) until every consumer group's lag is zero and the counters stop moving,
-     * so the accounting compares finished work.
-     */
-    private Sample drain(Stack stack, Sampler sampler, Http http, boolean local, int seq) {
-        if (!local) {
-            notes.add("deployed stack: the market is left running, so event accounting is not checked");
-            return null;
-        }
-        try {
-            http.post(stack.service(ServiceId.MARKET_DATA).resolve("market/stop"), null);
-        } catch (IOException e) {
-            notes.add("POST /market/stop failed: " + e.getMessage());
-        }
-        out.println("soak: market stopped; waiting for consumer lag to drain…");
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        Sample last = null;
-        while (System.nanoTime() < deadline) {
-            sleepMillis(2000);
-            Sample s = sampler.sample(seq, false);
-            boolean lagZero = !s.consumerLag().isEmpty() && s.consumerLag().values().stream().allMatch(l -> l == 0);
-            Sample before = last;
-            boolean stable = before != null && s.services().stream().allMatch(ss -> {
-                var prev = before.service(ss.service());
-                return prev != null && prev.counters().equals(ss.counters());
-            });
-            last = s;
-            if (lagZero && stable) {
-                return s;
-            }
-        }
-        notes.add("consumer lag did not drain within 60 s after the market stopped: " + (last == null ? "?"
-                : last.consumerLag()));
-        return last;
     }
 
     /** Every panel of k8s/dashboards on this run's Prometheus, before the stack stops: dashboards.html + checks. */
