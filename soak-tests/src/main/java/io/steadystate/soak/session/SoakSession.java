@@ -333,7 +333,7 @@ public final class SoakSession {
                 options.repoRoot().resolve("k8s/dashboards"),
                 Stream.of(ServiceId.values()).map(ServiceId::module).collect(java.util.stream.Collectors.toSet()),
                 options.repoRoot().resolve("k8s/components/prometheus/rules/steadystate.rules.yml"),
-                options.fault() != null || options.chaos() != null);
+                options.fault() != null || options.disrupted());
         d.writePage(options.runDir().resolve("dashboards.html"));
         dashboardChecks.addAll(d.checks());
         notes.add(d.unavailable() == null ? "dashboards evaluated on this run's Prometheus: dashboards.html" : d.unavailable());
