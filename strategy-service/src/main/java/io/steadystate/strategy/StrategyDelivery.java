@@ -11,6 +11,7 @@ import io.steadystate.kit.delivery.TransactionWindow;
 import io.steadystate.strategy.ingest.MarketEventsHandler;
 import io.steadystate.strategy.params.ParameterTable;
 import io.steadystate.strategy.params.ParameterUpdates;
+import io.steadystate.strategy.params.RefusedRows;
 import io.steadystate.strategy.symbol.SymbolBook;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
@@ -28,7 +29,7 @@ import java.util.UUID;
  *   <li>{@code market-events}: group {@code strategy-service}, market.events in; signals, dead letters and
  *       REST parameter rows out, one transaction per poll (transactional id {@code strategy-service-<instance>}).</li>
  *   <li>{@code strategy-params}: the compacted parameter table, read whole by every instance under a group of
- *       its own, never committed.</li>
+ *       its own, never committed; rows it refuses are dead-lettered through the market-events loop.</li>
  * </ul>
  */
 public class StrategyDelivery {
@@ -59,12 +60,14 @@ public class StrategyDelivery {
     @Produces
     @Singleton
     @Named(PARAMS)
-    DeliveryLoop parameters(KafkaConnection kafka,
+    DeliveryLoop parameters(KafkaConnection kafka, @Named(MARKET_EVENTS) DeliveryLoop marketEvents,
                             ParameterTable table, MeterRegistry registry) {
         // unique per process: every instance must read every row, so instances must not share a group
         DeliverySettings settings = new DeliverySettings(SERVICE, kafka,
                 SERVICE + "-params-" + UUID.randomUUID(), List.of(Topics.SLOT_PARAMETERS), List.of(), null, false,
                 Map.of(), Map.of(), Duration.ofMillis(100));
-        return new DeliveryLoop(settings, new ParameterUpdates(table), KafkaClients.PLAIN, registry);
+        // refused rows go to strategy.dlq through the market-events loop's producer (this loop has none)
+        RefusedRows refused = RefusedRows.through(marketEvents, new DeadLetters(SERVICE, Topics.STRATEGY_DLQ, registry));
+        return new DeliveryLoop(settings, new ParameterUpdates(table, refused), KafkaClients.PLAIN, registry);
     }
 }

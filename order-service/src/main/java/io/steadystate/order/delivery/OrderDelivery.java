@@ -9,6 +9,7 @@ import io.steadystate.kit.delivery.DeliverySettings;
 import io.steadystate.kit.delivery.KafkaClients;
 import io.steadystate.kit.delivery.TransactionWindow;
 import io.steadystate.order.events.KafkaOrderPublisher;
+import io.steadystate.order.fault.DuplicateOrderEvents;
 import io.steadystate.order.fault.OrderTrackingLeak;
 import io.steadystate.order.ingest.PartitionOwnership;
 import io.steadystate.order.ingest.RecordIngest;
@@ -42,6 +43,7 @@ public final class OrderDelivery implements AutoCloseable {
     private final PartitionOwnership ownership;
     private final DeliveryLoop loop;
     private final OrderMutations mutations;
+    private final DuplicateOrderEvents duplicates;
 
     /** Everything the builder needs; {@code groupId} differs only in tests. */
     public record Settings(KafkaConnection kafka, String instanceId, String groupId, EngineSettings engine,
@@ -59,7 +61,9 @@ public final class OrderDelivery implements AutoCloseable {
     public OrderDelivery(Settings s, MeterRegistry registry, OrderTrackingLeak fault, LongSupplier wallMicros,
                          KafkaClients clients) {
         KafkaOrderPublisher publisher = new KafkaOrderPublisher(wallMicros);
-        this.engine = new OrderEngine(s.engine(), publisher, registry, fault, wallMicros);
+        this.duplicates = DuplicateOrderEvents.forMode(fault.mode(), fault.rate(), s.kafka(), registry);
+        this.engine = new OrderEngine(s.engine(), duplicates.active() ? new FaultySink(publisher, duplicates) : publisher,
+                registry, fault, wallMicros);
         RecordIngest ingest = new RecordIngest(engine, new DeadLetters(SERVICE, Topics.ORDER_DLQ, registry));
         this.ownership = new PartitionOwnership(engine, ingest, publisher,
                 new StateRecovery(s.kafka(), s.recoveryTailRecords()));
@@ -100,5 +104,6 @@ public final class OrderDelivery implements AutoCloseable {
     @Override
     public void close() {
         loop.close();
+        duplicates.close();
     }
 }

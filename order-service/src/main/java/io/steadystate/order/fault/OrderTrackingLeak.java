@@ -25,6 +25,7 @@ public final class OrderTrackingLeak {
     public record TrackedOrder(String orderId, String entryId, OrderEvent lastEvent, long trackedAtNanos) {
     }
 
+    private final String mode;
     private final boolean active;
     private final int rate;
     @Bounded("fault injection: unbounded on purpose, off by default")
@@ -36,6 +37,7 @@ public final class OrderTrackingLeak {
     private volatile long leaked;
 
     public OrderTrackingLeak(String mode, int rate, MeterRegistry registry) {
+        this.mode = mode;
         this.active = MODE.equals(mode);
         this.rate = Math.max(1, rate);
         Gauge.builder("steadystate.fault.active", this, f -> f.active ? 1 : 0)
@@ -51,6 +53,15 @@ public final class OrderTrackingLeak {
 
     public boolean active() {
         return active;
+    }
+
+    /** The configured {@code steadystate.fault.mode} (other faults of this service read it from here). */
+    public String mode() {
+        return mode;
+    }
+
+    public int rate() {
+        return rate;
     }
 
     /** A bracket (or a rejected entry) reached its terminal state: the leaky manager "forgets" to remove it. */

@@ -41,7 +41,7 @@ final class ReportCommand implements Callable<Integer> {
         if (budget == null && workload == null) {
             ReportFiles.renderFrom(dir, report);
             System.out.println("soak: " + (report.failure() != null ? "RUN FAILED: " + report.failure()
-                    : report.overall()) + " — re-rendered " + dir.resolve(ReportFiles.HTML));
+                    : report.outcome()) + " — re-rendered " + dir.resolve(ReportFiles.HTML));
             return report.exitCode();
         }
         VerdictPolicy policy = report.meta().policy();
@@ -63,7 +63,7 @@ final class ReportCommand implements Callable<Integer> {
         RunReport rejudged = Rejudge.rejudge(report, dir, policy);
         ReportFiles.writeAll(dir, rejudged);
         VerdictText.print(System.out, rejudged);
-        System.out.println("soak: re-judged " + rejudged.overall() + " (was " + report.overall() + ") — "
+        System.out.println("soak: re-judged " + rejudged.outcome() + " (was " + report.outcome() + ") — "
                 + dir.resolve(ReportFiles.HTML) + " (the run's own report.json kept as report.run.json)");
         return rejudged.exitCode();
     }

@@ -45,6 +45,20 @@ public final class RunCommand implements Callable<Integer> {
             description = "switch on a leak fault, e.g. strategy:rally-cache (positive control)")
     String fault;
 
+    @Option(names = "--chaos", paramLabel = "SPEC", arity = "0..1", fallbackValue = "default",
+            description = "kill -9 each service in turn and then the broker at random points (seeded), restart them and "
+                    + "judge delivery and recovery; SPEC = targets=market-data+strategy+order+broker,seed=42,from=0.15,"
+                    + "to=0.6,rounds=1 (every key optional; no SPEC = these defaults)")
+    String chaos;
+
+    @Option(names = "--no-chaos", description = "run a profile that declares chaos (e.g. chaos) without it")
+    boolean noChaos;
+
+    @Option(names = "--poison", paramLabel = "RATE",
+            description = "hostile records per second onto market.events, strategy.signals and strategy.params; each "
+                    + "must land in its DLQ with the right reason")
+    Double poison;
+
     @Option(names = {"--budget", "--budget-mb-per-day"}, paramLabel = "MB",
             description = "allowed post-GC heap growth per PRODUCTION day of the workload (default from the profile: 1)")
     Double budget;
@@ -125,11 +139,20 @@ public final class RunCommand implements Callable<Integer> {
             if (trace && noTrace) {
                 throw new IllegalArgumentException("--trace and --no-trace exclude each other");
             }
+            String chaosSpec = noChaos ? null : chaos != null ? chaos : catalog.chaos(p.name()).orElse(null);
+            io.steadystate.soak.chaos.ChaosPlan plan = chaosSpec == null ? null
+                    : io.steadystate.soak.chaos.ChaosPlan.parse(chaosSpec);
+            if ((plan != null || poison != null) && targets != null) {
+                throw new IllegalArgumentException("--chaos and --poison work on the local stack only");
+            }
+            if (poison != null && !(poison > 0 && poison <= 1000)) {
+                throw new IllegalArgumentException("--poison takes records per second in (0, 1000], got " + poison);
+            }
             Path root = runDir.repoRoot();
             Path dir = runDir.runDir(p.name());
             return new SessionOptions(p, f, dir.toAbsolutePath(), root.toAbsolutePath(), targets, prometheus, bootstrap,
                     runDir.token(), !noLoad, findOnPath("prometheus"),
-                    trace ? TraceMode.ALL : noTrace ? TraceMode.OFF : TraceMode.LEAKS);
+                    trace ? TraceMode.ALL : noTrace ? TraceMode.OFF : TraceMode.LEAKS, plan, poison);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -22,10 +22,13 @@ public final class ProfileCatalog {
 
     private final Map<String, Profile> profiles;
     private final String defaultName;
+    /** Per profile, its {@code chaos:} spec (a chaos plan, see ChaosPlan) when it declares one. */
+    private final Map<String, String> chaos;
 
-    private ProfileCatalog(Map<String, Profile> profiles, String defaultName) {
+    private ProfileCatalog(Map<String, Profile> profiles, String defaultName, Map<String, String> chaos) {
         this.profiles = profiles;
         this.defaultName = defaultName;
+        this.chaos = chaos;
     }
 
     public static ProfileCatalog builtIn() {
@@ -59,10 +62,14 @@ public final class ProfileCatalog {
             throw new IllegalArgumentException("profiles file has no 'profiles:' section");
         }
         Map<String, Profile> byName = new LinkedHashMap<>();
+        Map<String, String> chaos = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = list.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             try {
                 byName.put(e.getKey(), profile(e.getKey(), e.getValue()));
+                if (e.getValue().hasNonNull("chaos")) {
+                    chaos.put(e.getKey(), e.getValue().get("chaos").asText());
+                }
             } catch (RuntimeException bad) {
                 throw new IllegalArgumentException("profile '" + e.getKey() + "': " + bad.getMessage(), bad);
             }
@@ -71,7 +78,7 @@ public final class ProfileCatalog {
         if (!byName.containsKey(def)) {
             throw new IllegalArgumentException("defaultProfile '" + def + "' is not defined");
         }
-        return new ProfileCatalog(Map.copyOf(byName), def);
+        return new ProfileCatalog(Map.copyOf(byName), def, Map.copyOf(chaos));
     }
 
     private static Profile profile(String name, JsonNode n) {
@@ -107,6 +114,11 @@ public final class ProfileCatalog {
             throw new IllegalArgumentException("no profile '" + name + "'; known: " + names());
         }
         return p;
+    }
+
+    /** The profile's {@code chaos:} spec, if it declares one (e.g. the {@code chaos} profile). */
+    public java.util.Optional<String> chaos(String name) {
+        return java.util.Optional.ofNullable(chaos.get(name));
     }
 
     public Profile defaultProfile() {

@@ -37,7 +37,7 @@ final class HtmlReport {
                 .append(Html.text(m.profileName())).append(" — ").append(r.overall()).append("</title><style>")
                 .append(CSS).append("</style></head><body>");
         b.append("<header><h1>Soak run <code>").append(Html.text(m.profileName())).append("</code> <span class=\"badge ")
-                .append(badge(r.overall())).append("\">").append(r.failure() != null ? "RUN FAILED" : r.overall())
+                .append(badge(r.overall())).append("\">").append(Html.text(r.outcome()))
                 .append("</span></h1><p class=\"sub\">").append(Html.text(summary(r))).append("</p></header>");
         if (r.failure() != null) {
             b.append("<section class=\"failure\"><h2>The run failed (exit 3)</h2><pre>").append(Html.text(r.failure()))
@@ -46,6 +46,7 @@ final class HtmlReport {
         verdictTable(b, r);
         ProjectionHtml.render(b, r);
         checks(b, r);
+        ChaosHtml.render(b, r);
         charts(b, r);
         growth(b, r);
         b.append(io.steadystate.soak.trace.LeakTraceHtml.section(r.leakTraces()));
@@ -122,19 +123,26 @@ final class HtmlReport {
         b.append("<section><h2>Post-GC heap and fitted slope</h2><p class=\"note\">Points: live heap after a full GC."
                 + " Line: Theil–Sen fit over the steady-state window; band: 95% CI of the slope (moving-block "
                 + "bootstrap). Shaded: warm-up, excluded.</p><div class=\"grid\">");
+        boolean segmented = r.disruption() != null && r.disruption().kills() != null && !r.disruption().kills().isEmpty();
         for (ServiceVerdict v : r.verdicts()) {
             List<Sample> usable = Judgement.usable(v.service(), s);
             double[] x = usable.stream().mapToDouble(Sample::simDaysElapsed).toArray();
             double[] y = usable.stream().mapToDouble(q -> q.service(v.service()).postGcHeapBytes() / MB).toArray();
             SvgChart c = new SvgChart(v.service() + " — " + v.outcome(), xDays, "MB")
                     .add(new SvgChart.Series("post-GC heap", x, y, true));
+            // chaos: the verdict judged the last process segment only; its window indexes that segment's samples
+            double[] xj = segmented ? Judgement.usable(v.service(), io.steadystate.soak.sampling.ProcessSegments.last(
+                    v.service(), s)).stream().mapToDouble(Sample::simDaysElapsed).toArray() : x;
             SlopeInterval p = v.heap().perDay();
             int start = v.heap().windowStart();
-            if (x.length > 0 && start < x.length) {
-                c.warmup(x[start]);
+            if (xj.length > 0 && start < xj.length) {
+                c.warmup(xj[start]);
                 if (p != null) {
-                    c.fit(new SvgChart.Fit(x[start], x[x.length - 1], p.intercept(), p.slope(), p.lower(), p.upper()));
+                    c.fit(new SvgChart.Fit(xj[start], xj[xj.length - 1], p.intercept(), p.slope(), p.lower(), p.upper()));
                 }
+            }
+            if (segmented) {
+                ChaosHtml.markKills(c, r.disruption().kills(), s);
             }
             b.append(c.render());
         }

@@ -1,5 +1,6 @@
 package io.steadystate.soak.report;
 
+import io.steadystate.soak.chaos.ChaosReport;
 import io.steadystate.soak.profile.Profile;
 import io.steadystate.soak.sampling.Sample;
 import io.steadystate.soak.sampling.SamplingOverhead;
@@ -20,13 +21,25 @@ import java.util.Map;
  * @param sampling   what the forced-GC sampling cost (null in reports written before it was measured)
  * @param exitCode   0 PASS, 1 LEAK (or a failed check), 2 INCONCLUSIVE, 3 the run failed ({@code failure} says why)
  * @param leakTraces per traced service, the fields whose containers grew between two heap dumps (trace/)
+ * @param disruption chaos kills and their recoveries, topic accounting, business flow, poison (null: none run)
+ * @param outcome    the overall outcome naming what failed ({@link OutcomeText}); derived when null
  */
 public record RunReport(int formatVersion, Meta meta, List<Sample> samples, List<ServiceVerdict> verdicts,
                         List<Check> checks, LoadResult load, Outcome overall, int exitCode, String failure,
-                        SamplingOverhead sampling, List<LeakTrace> leakTraces) {
+                        SamplingOverhead sampling, List<LeakTrace> leakTraces, ChaosReport disruption, String outcome) {
 
     public RunReport {
         leakTraces = leakTraces == null ? List.of() : List.copyOf(leakTraces);
+        outcome = OutcomeText.of(overall, verdicts == null ? List.of() : verdicts, checks == null ? List.of() : checks,
+                failure);
+    }
+
+    /** A report without disruptions. */
+    public RunReport(int formatVersion, Meta meta, List<Sample> samples, List<ServiceVerdict> verdicts,
+                     List<Check> checks, LoadResult load, Outcome overall, int exitCode, String failure,
+                     SamplingOverhead sampling, List<LeakTrace> leakTraces) {
+        this(formatVersion, meta, samples, verdicts, checks, load, overall, exitCode, failure, sampling, leakTraces,
+                null, null);
     }
 
     /** A report without leak traces (none taken, or a report.json from before they existed). */

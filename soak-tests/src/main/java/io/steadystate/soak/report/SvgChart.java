@@ -26,6 +26,11 @@ final class SvgChart {
     private final List<Series> series = new ArrayList<>();
     private Fit fit;
     private double warmupUntil = Double.NaN;
+    /** Vertical lines at x with a short label (chaos: where a process was killed). */
+    private final List<Marker> markers = new ArrayList<>();
+
+    record Marker(double x, String label) {
+    }
 
     SvgChart(String title, String xLabel, String yLabel) {
         this.title = title;
@@ -40,6 +45,11 @@ final class SvgChart {
 
     SvgChart fit(Fit f) {
         this.fit = f;
+        return this;
+    }
+
+    SvgChart marker(double x, String label) {
+        markers.add(new Marker(x, label));
         return this;
     }
 
@@ -99,6 +109,14 @@ final class SvgChart {
             svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" class=\"warm\"/>"
                     + "<text x=\"%d\" y=\"%d\" class=\"wl\">warm-up</text>", left, top,
                     sx.applyAsDouble(Math.min(warmupUntil, x1)) - left, ph, left + 4, top + 12));
+        }
+        for (Marker m : markers) {
+            if (Double.isFinite(m.x()) && m.x() >= x0 && m.x() <= x1) {
+                double px = sx.applyAsDouble(m.x());
+                svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" "
+                        + "stroke=\"#c0392b\" stroke-dasharray=\"3,2\"/><text x=\"%.1f\" y=\"%d\" class=\"wl\" "
+                        + "fill=\"#c0392b\">%s</text>", px, px, top, top + ph, px + 2, top + ph - 4, Html.text(m.label())));
+            }
         }
         for (int i = 0; i <= 4; i++) {
             double yv = y0 + (y1 - y0) * i / 4;

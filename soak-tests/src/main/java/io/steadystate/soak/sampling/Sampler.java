@@ -55,6 +55,11 @@ public final class Sampler implements AutoCloseable {
         this.lag = stack.bootstrapServers().map(ConsumerLagProbe::new).orElse(null);
     }
 
+    /** Seconds since this sampler was created: the clock of {@link Sample#elapsedSeconds()}. */
+    public double elapsedSeconds() {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
     public MetricsSource metrics() {
         return metrics;
     }
@@ -185,6 +190,12 @@ public final class Sampler implements AutoCloseable {
                 put(c, "ticksProcessed", m.sum("steadystate_order_ticks_processed_total"));
                 put(c, "signalsProcessed", m.sum("steadystate_order_signals_processed_total"));
                 put(c, "deadLetters", m.sum("steadystate_dead_letters_total"));
+                // the business flow (chaos: steady state vs after recovery)
+                put(c, "signalsAccepted", m.sum("steadystate_order_signals_processed_total", Map.of("outcome", "accepted")));
+                put(c, "signalsRejected", m.sum("steadystate_order_signals_processed_total", Map.of("outcome", "rejected")));
+                put(c, "openPositions", m.sum("steadystate_order_open_positions"));
+                m.byLabel("steadystate_order_rejects_total", "reason", Map.of())
+                        .forEach((reason, v) -> put(c, "reject:" + reason, v));
             }
         }
         put(c, "faultLeakedObjects", m.sum("steadystate_fault_leaked_objects"));
@@ -237,7 +248,7 @@ public final class Sampler implements AutoCloseable {
     }
 
     /** {@code simulatedTime} may be epoch seconds, epoch millis or ISO-8601; the contract does not pin it. */
-    static Double epochSeconds(JsonNode n) {
+    public static Double epochSeconds(JsonNode n) {
         if (n == null || n.isMissingNode() || n.isNull()) {
             return null;
         }

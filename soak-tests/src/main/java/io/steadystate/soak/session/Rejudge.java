@@ -32,9 +32,15 @@ public final class Rejudge {
         List<String> services = old.verdicts().isEmpty() ? Stream.of(ServiceId.values()).map(ServiceId::module).toList()
                 : old.verdicts().stream().map(ServiceVerdict::service).toList();
         List<Check> carried = old.checks().stream()
-                .filter(c -> c.name().startsWith("accounting") || c.name().equals("api-load")).toList();
+                .filter(c -> c.name().startsWith("accounting") || c.name().startsWith("chaos:")
+                        || c.name().startsWith("poison:") || c.name().equals("api-load")).toList();
+        boolean segmented = old.disruption() != null && old.disruption().kills() != null
+                && !old.disruption().kills().isEmpty();
         Judgement.Result result;
-        if (old.failure() == null && old.samples().size() >= 2) {
+        if (old.failure() == null && old.samples().size() >= 2 && segmented) {
+            result = SegmentJudgement.judge(policy, services, old.samples(), (svc, seq) -> histogram(runDir, svc, seq),
+                    carried);
+        } else if (old.failure() == null && old.samples().size() >= 2) {
             result = new Judgement(policy).judge(services, old.samples(), null,
                     (svc, seq) -> histogram(runDir, svc, seq), carried);
         } else {
@@ -50,7 +56,7 @@ public final class Rejudge {
                 m.dashboards(), List.copyOf(notes));
         int exit = old.failure() != null ? old.exitCode() : result.overall().exitCode();
         return new RunReport(old.formatVersion(), meta, old.samples(), result.services(), result.checks(), old.load(),
-                result.overall(), exit, old.failure(), old.sampling(), old.leakTraces());
+                result.overall(), exit, old.failure(), old.sampling(), old.leakTraces(), old.disruption(), null);
     }
 
     private static ClassHistogram histogram(Path runDir, String service, int seq) {

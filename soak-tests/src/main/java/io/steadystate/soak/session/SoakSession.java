@@ -67,6 +67,7 @@ public final class SoakSession {
     private final List<String> notes = new ArrayList<>();
     private final TraceCapture trace;
     private final List<Check> dashboardChecks = new ArrayList<>();
+    private Disruptions disruptions = Disruptions.none();
 
     public SoakSession(SessionOptions options, ServiceLauncher launcher, PrintStream out) {
         this.options = options;
@@ -113,6 +114,7 @@ public final class SoakSession {
             preflight(stack, http);
             startMarket(stack, http);
             sampler = new Sampler(stack, metrics, http, runDir.resolve("histograms"), p.speed());
+            disruptions = Disruptions.start(options, stack, http, sampler, out);
             boolean local = stack.services().stream().allMatch(ServiceEndpoint::local);
             if (options.withLoad() && p.orderApi().users() > 0) {
                 gatling = new GatlingRunner(runDir);
@@ -123,8 +125,10 @@ public final class SoakSession {
                         p.orderApi().users(), p.orderApi().rps());
             }
             samples.addAll(sampleLoop(stack, sampler, http, p, policy, local));
+            disruptions.stop();
             trace.atWindowEnd(stack.services());
-            drained = drain(stack, sampler, http, local, samples.size());
+            drained = MarketControl.drain(stack, sampler, http, local, samples.size(), notes, out);
+            disruptions.audit(stack, http);
             dashboardsOnRun(stack, started, samples);
             if (gatling != null) {
                 load = gatling.await(Duration.ofSeconds(stopRequested.get() ? 5 : 60));
@@ -137,6 +141,7 @@ public final class SoakSession {
         } catch (IOException | RuntimeException e) {
             failure = e.getClass().getSimpleName() + ": " + e.getMessage();
         } finally {
+            disruptions.abort();
             if (gatling != null) {
                 gatling.stop();
             }
@@ -167,10 +172,18 @@ public final class SoakSession {
         List<Check> extra = new ArrayList<>();
         extra.addAll(dashboardChecks);
         if (load.ran()) {
-            extra.add(new Check("api-load", "order-service", load.assertionsPassed(), "Gatling: " + load.summary()));
+            // under chaos requests fail while a service is down by plan: the business-flow check judges instead
+            extra.add(new Check("api-load", "order-service", load.assertionsPassed() || options.chaos() != null,
+                    (options.chaos() != null ? "not judged under chaos (planned outages); " : "") + "Gatling: " + load.summary()));
         }
-        if (failure == null && samples.size() >= 2) {
-            result = new Judgement(policy).judge(services, samples, drained, (svc, seq) -> HistogramFiles.read(runDir, svc, seq), extra);
+        extra.addAll(disruptions.checks(samples, options.profile()));
+        if (failure == null && samples.size() >= 2 && disruptions.chaos()) {
+            // planned restarts: each service judged on its last process segment; accounting from the topics
+            result = SegmentJudgement.judge(policy, services, samples, (svc, seq) -> HistogramFiles.read(runDir, svc, seq), extra);
+        } else if (failure == null && samples.size() >= 2) {
+            // poison: the counters count hostile ticks too, so the accounting is the topic audit's (drained = null)
+            result = new Judgement(policy).judge(services, samples, disruptions.active() ? null : drained,
+                    (svc, seq) -> HistogramFiles.read(runDir, svc, seq), extra);
         } else {
             result = new Judgement.Result(List.of(), extra, Outcome.INCONCLUSIVE);
         }
@@ -190,7 +203,7 @@ public final class SoakSession {
                 options.fault() == null ? null : options.fault().toString(), started, Instant.now(), stackText,
                 metricsText, samples.stream().anyMatch(s -> s.clock().simulatedEpochSeconds() != null), policy, logs,
                 dashboards(), List.copyOf(notes)), List.copyOf(samples), result.services(), result.checks(), load,
-                result.overall(), exit, failure, overhead, traces);
+                result.overall(), exit, failure, overhead, traces, disruptions.report(samples, options.profile()), null);
         try {
             ReportFiles.writeAll(runDir, report);
         } catch (RuntimeException e) {
@@ -284,7 +297,7 @@ public final class SoakSession {
         long next = start;
         while (!stopRequested.get()) {
             long now = System.nanoTime();
-            if (now >= end) {
+            if (now >= end && !disruptions.extendsRun(now - end)) {
                 break;
             }
             if (now < next) {
@@ -293,7 +306,7 @@ public final class SoakSession {
             }
             next += interval;
             if (p.burst() != null) {
-                bursting = burst(stack, http, p, (now - start) / 1e9, bursting);
+                bursting = MarketControl.burst(stack, http, p, (now - start) / 1e9, bursting, notes);
             }
             Sample s = sampler.sample(seq++, local);
             samples.add(s);
@@ -304,7 +317,8 @@ public final class SoakSession {
             progress.print(s, samples, (now - start) / 1e9);
             for (ServiceId id : ServiceId.values()) {
                 String death = stack.deathNotice(id);
-                if (death != null) {
+                if (death != null && !disruptions.plannedDown(id)) {
+                    disruptions.unplannedDeath(id, death);
                     out.println("soak: " + id.module() + " " + death + " — stopping the run");
                     return samples; // the restart check fails the verdict
                 }
@@ -313,66 +327,12 @@ public final class SoakSession {
         return samples;
     }
 
-    /** Burst profiles: multiply the tick rate for a while via PUT /market/rate, then restore it. */
-    private boolean burst(Stack stack, Http http, Profile p, double elapsed, boolean bursting) {
-        double every = p.burst().every().toMillis() / 1000.0;
-        double phase = elapsed % every;
-        boolean shouldBurst = elapsed >= every && phase < p.burst().length().toMillis() / 1000.0;
-        if (shouldBurst == bursting) {
-            return bursting;
-        }
-        double tps = p.ticksPerSymbolPerSecond() * (shouldBurst ? p.burst().factor() : 1);
-        try {
-            http.put(stack.service(ServiceId.MARKET_DATA).resolve("market/rate"),
-                    String.format(Locale.ROOT, "{\"ticksPerSymbolPerSecond\":%s}", tps));
-        } catch (IOException e) {
-            notes.add("PUT /market/rate failed during a burst: " + e.getMessage());
-        }
-        return shouldBurst;
-    }
-
-    /**
-     * Stop the market, then wait (≤ 60 s) until every consumer group's lag is zero and the counters stop moving,
-     * so the accounting compares finished work.
-     */
-    private Sample drain(Stack stack, Sampler sampler, Http http, boolean local, int seq) {
-        if (!local) {
-            notes.add("deployed stack: the market is left running, so event accounting is not checked");
-            return null;
-        }
-        try {
-            http.post(stack.service(ServiceId.MARKET_DATA).resolve("market/stop"), null);
-        } catch (IOException e) {
-            notes.add("POST /market/stop failed: " + e.getMessage());
-        }
-        out.println("soak: market stopped; waiting for consumer lag to drain…");
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        Sample last = null;
-        while (System.nanoTime() < deadline) {
-            sleepMillis(2000);
-            Sample s = sampler.sample(seq, false);
-            boolean lagZero = !s.consumerLag().isEmpty() && s.consumerLag().values().stream().allMatch(l -> l == 0);
-            Sample before = last;
-            boolean stable = before != null && s.services().stream().allMatch(ss -> {
-                var prev = before.service(ss.service());
-                return prev != null && prev.counters().equals(ss.counters());
-            });
-            last = s;
-            if (lagZero && stable) {
-                return s;
-            }
-        }
-        notes.add("consumer lag did not drain within 60 s after the market stopped: " + (last == null ? "?"
-                : last.consumerLag()));
-        return last;
-    }
-
     /** Every panel of k8s/dashboards on this run's Prometheus, over the sampled window (not the drain): dashboards.html + checks. */
     private void dashboardsOnRun(Stack stack, Instant started, List<Sample> samples) {
         DashboardsReport d = DashboardsReport.forRun(stack.prometheus(), started, samples.stream().mapToLong(Sample::epochMillis)
                 .toArray(), Stream.of(ServiceId.values()).map(ServiceId::module).collect(java.util.stream.Collectors.toSet()),
                 options.fault() == null ? null : options.fault().service().module(), options.targets() == null,
-                options.profile().warmupFraction(), options.repoRoot());
+                options.profile().warmupFraction(), options.disrupted(), options.repoRoot());
         d.writePage(options.runDir().resolve("dashboards.html"));
         dashboardChecks.addAll(d.checks());
         notes.add(d.unavailable() == null ? "dashboards evaluated on this run's Prometheus: dashboards.html" : d.unavailable());
@@ -399,7 +359,7 @@ public final class SoakSession {
         }
         VerdictText.print(out, r);
         r.leakTraces().forEach(t -> out.print(LeakTraceText.render(t).indent(2)));
-        out.printf(Locale.ROOT, "soak: %s (exit %d) — report %s%n", r.failure() != null ? "RUN FAILED" : r.overall(),
+        out.printf(Locale.ROOT, "soak: %s (exit %d) — report %s%n", r.outcome(),
                 r.exitCode(), options.runDir().resolve(ReportFiles.HTML));
     }
 

@@ -29,6 +29,7 @@ public final class VerdictText {
                 .forEach(v -> out.printf(Locale.ROOT, "  %s top growing classes: %s%n", v.service(),
                         v.growingClasses().stream().limit(3).map(g -> g.className() + " +" + g.bytesDelta() / 1024 + " KB")
                                 .toList()));
+        ChaosText.print(out, r.disruption());
         r.checks().stream().filter(c -> !c.passed()).forEach(c -> out.printf(Locale.ROOT, "  FAILED %s [%s]: %s%n",
                 c.name(), c.service(), c.detail()));
         if (r.sampling() != null && r.sampling().samples() > 0) {

@@ -11,7 +11,7 @@ public record Fault(ServiceId service, String mode, int rate) {
 
     static final Map<ServiceId, List<String>> MODES = Map.of(
             ServiceId.STRATEGY, List.of("rally-cache", "symbol-managers", "bytes-per-kilotick"),
-            ServiceId.ORDER, List.of("order-tracking"),
+            ServiceId.ORDER, List.of("order-tracking", "duplicate-order-events"),
             ServiceId.MARKET_DATA, List.of("event-log"));
 
     public Fault {

@@ -37,13 +37,18 @@ public final class LocalStack implements Stack {
     }
 
     private final Config config;
-    private final Map<ServiceId, Process> processes = new EnumMap<>(ServiceId.class);
-    private final List<ServiceEndpoint> endpoints = new ArrayList<>();
+    /** Concurrent: the sampler asks {@link #deathNotice} while the chaos supervisor replaces a process. */
+    private final Map<ServiceId, Process> processes = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Written by the chaos supervisor's thread on a restart, read by the sampler's: replaced whole, never mutated. */
+    private volatile List<ServiceEndpoint> endpoints = List.of();
+    private final Map<ServiceId, List<String>> commands = new EnumMap<>(ServiceId.class);
+    private final Map<ServiceId, Integer> restarts = new EnumMap<>(ServiceId.class);
+    private int brokerRestarts;
     private final Map<String, Path> logs = new LinkedHashMap<>();
-    private LocalKafkaBroker broker;
+    private volatile LocalKafkaBroker broker;
     private Process prometheus;
     private URI prometheusUri;
-    private boolean closed;
+    private volatile boolean closed;
 
     private LocalStack(Config config) {
         this.config = config;
@@ -91,14 +96,13 @@ public final class LocalStack implements Stack {
             props.putAll(config.serviceProperties().getOrDefault(id, Map.of()));
             Path log = logDir.resolve(id.module() + ".log");
             List<String> cmd = config.launcher().command(id, config.heap(), props);
+            commands.put(id, List.copyOf(cmd));
             try {
                 Files.writeString(logDir.resolve(id.module() + ".cmd"), String.join(" ", cmd) + "\n");
-                ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-                // the token goes through the environment, never the command line (ps, the .cmd file)
-                pb.environment().put("STEADYSTATE_API_TOKEN", config.apiToken());
-                Process p = pb.start();
-                processes.put(id, p);
-                endpoints.add(new ServiceEndpoint(id, URI.create("http://127.0.0.1:" + port + "/"), p.pid()));
+                Process p = launch(id, ProcessBuilder.Redirect.to(log.toFile()));
+                List<ServiceEndpoint> next = new ArrayList<>(endpoints);
+                next.add(new ServiceEndpoint(id, URI.create("http://127.0.0.1:" + port + "/"), p.pid()));
+                endpoints = List.copyOf(next);
                 logs.put(id.module(), config.runDir().relativize(log));
                 config.progress().accept("started " + id.module() + " (pid " + p.pid() + ", port " + port + ")");
             } catch (IOException e) {
@@ -107,6 +111,84 @@ public final class LocalStack implements Stack {
         }
         awaitReady();
         config.prometheusBinary().ifPresent(this::startPrometheus);
+    }
+
+    private Process launch(ServiceId id, ProcessBuilder.Redirect log) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(commands.get(id)).redirectErrorStream(true).redirectOutput(log);
+        // the token goes through the environment, never the command line (ps, the .cmd file)
+        pb.environment().put("STEADYSTATE_API_TOKEN", config.apiToken());
+        Process p = pb.start();
+        processes.put(id, p);
+        return p;
+    }
+
+    /** kill -9 of one service (chaos): no shutdown hook runs, nothing is flushed or committed. */
+    public synchronized void kill(ServiceId id) {
+        Process p = processes.get(id);
+        if (p == null || closed) {
+            return;
+        }
+        p.destroyForcibly();
+        try {
+            p.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Starts a killed service again the way a supervisor would: the same command line, port and environment, its
+     * log appended to. Does not wait for readiness (the caller measures that).
+     */
+    public synchronized void restart(ServiceId id) {
+        if (closed) {
+            return;
+        }
+        Process old = processes.get(id);
+        if (old != null && old.isAlive()) {
+            throw new IllegalStateException(id.module() + " still runs: kill it first");
+        }
+        Path log = config.runDir().resolve("logs").resolve(id.module() + ".log");
+        try {
+            Process p = launch(id, ProcessBuilder.Redirect.appendTo(log.toFile()));
+            endpoints = endpoints.stream().map(e -> e.id() == id ? new ServiceEndpoint(id, e.baseUrl(), p.pid()) : e)
+                    .toList();
+            restarts.merge(id, 1, Integer::sum);
+            config.progress().accept("restarted " + id.module() + " (pid " + p.pid() + ")");
+        } catch (IOException e) {
+            throw new RunFailure("could not restart " + id.module() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** kill -9 of the broker (chaos); its data directory and ports stay for {@link #restartBroker}. */
+    public synchronized void killBroker() {
+        if (broker != null && !closed) {
+            broker.kill();
+        }
+    }
+
+    /** The broker again on the same ports and data directory; waits until it answers. */
+    public void restartBroker(Duration timeout) {
+        LocalKafkaBroker old = broker;
+        if (old == null || closed) {
+            return;
+        }
+        // not under the lock: the restart waits for the broker, and deathNotice/close must not wait for that
+        LocalKafkaBroker next = old.restart(timeout);
+        synchronized (this) {
+            broker = next;
+            brokerRestarts++;
+            if (closed) {
+                next.close(); // the stack closed meanwhile: do not leave a broker behind
+                return;
+            }
+        }
+        config.progress().accept("restarted the Kafka broker (pid " + broker.pid() + ")");
+    }
+
+    /** Restarts made by {@link #restart} per service, and of the broker. */
+    public synchronized String restartSummary() {
+        return "restarts " + restarts + ", broker " + brokerRestarts;
     }
 
     private void awaitReady() {
@@ -149,58 +231,13 @@ public final class LocalStack implements Stack {
 
     private void startPrometheus(Path binary) {
         Path dir = dir("prometheus");
-        int port = freePort();
-        StringBuilder yml = new StringBuilder("""
-                # generated by the soak harness: scrapes the local stack's services on loopback
-                global:
-                  scrape_interval: 2s
-                  scrape_timeout: 2s
-                scrape_configs:
-                """);
-        for (ServiceEndpoint e : endpoints) {
-            yml.append("  - job_name: ").append(e.id().module()).append('\n')
-                    .append("    metrics_path: /q/metrics\n")
-                    .append("    static_configs:\n")
-                    .append("      - targets: ['127.0.0.1:").append(e.baseUrl().getPort()).append("']\n")
-                    // the labels k8s relabelling gives, so k8s/dashboards' $namespace/$service selectors match here
-                    .append("        labels: {namespace: local, service: ").append(e.id().module())
-                    .append(", pod: ").append(e.id().module()).append(", container: ").append(e.id().module()).append("}\n");
-        }
-        try {
-            Files.writeString(dir.resolve("prometheus.yml"), yml);
-            Path log = dir.resolve("prometheus.log");
-            prometheus = new ProcessBuilder(binary.toString(), "--config.file=" + dir.resolve("prometheus.yml"),
-                    "--storage.tsdb.path=" + dir.resolve("data"), "--storage.tsdb.retention.time=1h",
-                    "--web.listen-address=127.0.0.1:" + port).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
-            logs.put("prometheus", config.runDir().relativize(log));
-        } catch (IOException e) {
-            throw new RunFailure("could not start Prometheus " + binary + ": " + e.getMessage(), e);
-        }
-        prometheusUri = URI.create("http://127.0.0.1:" + port + "/");
-        Http http = new Http(config.apiToken());
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!prometheus.isAlive()) {
-                throw new RunFailure("Prometheus exited with " + prometheus.exitValue() + "; see "
-                        + dir.resolve("prometheus.log"));
-            }
-            try {
-                if (http.get(prometheusUri.resolve("-/ready"), "text/plain").ok()) {
-                    config.progress().accept("Prometheus ready at " + prometheusUri + " (scraping every 2 s)");
-                    return;
-                }
-            } catch (IOException notYet) {
-                // keep waiting
-            }
-            sleep(200);
-        }
-        throw new RunFailure("Prometheus did not become ready; see " + dir.resolve("prometheus.log"));
+        prometheusUri = LocalPrometheus.start(binary, dir, endpoints, config.apiToken(), config.progress(), p -> prometheus = p);
+        logs.put("prometheus", config.runDir().relativize(dir.resolve("prometheus.log")));
     }
 
     @Override
     public List<ServiceEndpoint> services() {
-        return List.copyOf(endpoints);
+        return endpoints;
     }
 
     @Override

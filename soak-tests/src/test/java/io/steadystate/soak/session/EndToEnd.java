@@ -42,6 +42,12 @@ final class EndToEnd {
     }
 
     static Outcome run(String profile, Duration duration, Fault fault, String name) throws Exception {
+        return run(profile, duration, fault, name, null, null, true);
+    }
+
+    /** With a chaos plan and/or poison rate (null: none), and Gatling on or off. */
+    static Outcome run(String profile, Duration duration, Fault fault, String name,
+                       io.steadystate.soak.chaos.ChaosPlan chaos, Double poison, boolean load) throws Exception {
         Path dir = repoRoot().resolve("soak-tests/target/soak-it").resolve(name);
         var p = ProfileCatalog.builtIn().get(profile);
         if (duration != null) {
@@ -57,7 +63,7 @@ final class EndToEnd {
         }, true, StandardCharsets.UTF_8);
         // Prometheus when installed (.ci/run installs it): the run's dashboards and alert rules are then checked too
         SessionOptions options = new SessionOptions(p, fault, dir, repoRoot(), null, null, null, "steadystate-local",
-                true, RunCommand.findOnPath("prometheus"));
+                load, RunCommand.findOnPath("prometheus"), io.steadystate.soak.trace.TraceMode.LEAKS, chaos, poison);
         int exit = new SoakSession(options, ServiceLauncher.quarkusJars(repoRoot()), tee).run();
         RunReport report = ReportFiles.read(dir);
         // a service that is not finished yet (missing metrics or REST endpoints) is not a harness failure

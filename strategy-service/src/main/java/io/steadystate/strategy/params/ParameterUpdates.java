@@ -21,16 +21,43 @@ public final class ParameterUpdates implements DeliveryHandler {
 
     private final SlotParametersSerde serde = new SlotParametersSerde();
     private final ParameterTable table;
+    private final RefusedRows refused;
 
+    /** Refused rows are counted and logged only (tests of the table). */
     public ParameterUpdates(ParameterTable table) {
+        this(table, RefusedRows.NONE);
+    }
+
+    public ParameterUpdates(ParameterTable table, RefusedRows refused) {
         this.table = table;
+        this.refused = refused;
     }
 
     @Override
     public void handle(ConsumerRecords<String, byte[]> records, Outbox out) {
         for (ConsumerRecord<String, byte[]> record : records) {
-            accept(record.key(), record.value(), record.partition(), record.offset());
+            accept(record);
         }
+    }
+
+    /** Applies one record; a refused row also goes to {@code strategy.dlq} through {@link RefusedRows}. */
+    public String accept(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            return null;
+        }
+        try {
+            serde.decode(record.value());
+        } catch (UndecodableRecordException e) {
+            table.reject("undecodable row at strategy.params-" + record.partition() + "@" + record.offset() + ": "
+                    + e.getMessage());
+            refused.undecodable(record, e);
+            return e.getMessage();
+        }
+        String reason = accept(record.key(), record.value(), record.partition(), record.offset());
+        if (reason != null) {
+            refused.invalid(record, reason);
+        }
+        return reason;
     }
 
     /** Rows are never dropped: a slot keeps its latest row whoever reads the topic. */

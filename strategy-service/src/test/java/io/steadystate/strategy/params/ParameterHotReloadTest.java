@@ -104,4 +104,41 @@ class ParameterHotReloadTest {
         assertThat(table.problemWith(v0)).contains("conflicts");
         assertThat(table.problemWith(new SlotParameters(43, false, 60, 12, 0, 22, 0.6, 1.2, 1))).isNull();
     }
+
+    @Test
+    void everyRefusedRowIsDeadLetteredWithItsReasonAndAppliedOrReReadRowsAreNot() {
+        java.util.List<String> dead = new java.util.ArrayList<>();
+        ParameterUpdates withDlq = new ParameterUpdates(table, new RefusedRows() {
+            @Override
+            public void undecodable(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> row,
+                                    io.steadystate.core.serde.UndecodableRecordException e) {
+                dead.add(row.offset() + ":" + e.reason());
+            }
+
+            @Override
+            public void invalid(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> row, String reason) {
+                dead.add(row.offset() + ":VALIDATION");
+            }
+        });
+        SlotParameters v2 = new SlotParameters(43, true, 50, 10, 0, 20, 0.5, 1.0, 2);
+        byte[] wrongVersion = serde.encode(v2);
+        wrongVersion[2] = 9;
+        java.util.List<byte[]> values = java.util.List.of(
+                new byte[] {1, 2, 3, 4},                                            // 0 garbage
+                java.util.Arrays.copyOf(serde.encode(v2), 10),                      // 1 truncated
+                wrongVersion,                                                       // 2 unknown version
+                serde.encode(v2),                                                   // 3 applied
+                serde.encode(v2),                                                   // 4 re-read: no-op
+                serde.encode(new SlotParameters(43, true, 50, 10, 0, 20, 0.5, 1.0, 1)), // 5 older version
+                serde.encode(new SlotParameters(13, true, 100, 14, 0, 60, 1, 2, 5)));   // 6 rules (key 43 ≠ 13)
+        for (int i = 0; i < values.size(); i++) {
+            withDlq.accept(new org.apache.kafka.clients.consumer.ConsumerRecord<>("strategy.params", 0, i, "43",
+                    values.get(i)));
+        }
+        withDlq.accept(new org.apache.kafka.clients.consumer.ConsumerRecord<>("strategy.params", 0, 7, "43", null));
+
+        assertThat(dead).containsExactly("0:BAD_MAGIC", "1:TRUNCATED", "2:UNKNOWN_VERSION", "5:VALIDATION",
+                "6:VALIDATION");
+        assertThat(table.bySlotId(43)).isEqualTo(v2);
+    }
 }

@@ -34,12 +34,15 @@ public final class LocalKafkaBroker implements AutoCloseable {
     private final Process process;
     private final String bootstrapServers;
     private final Path dir;
+    /** The broker's command line: {@link #restart} runs it again on the same ports and data directory. */
+    private final List<String> command;
     private boolean closed;
 
-    private LocalKafkaBroker(Process process, String bootstrapServers, Path dir) {
+    private LocalKafkaBroker(Process process, String bootstrapServers, Path dir, List<String> command) {
         this.process = process;
         this.bootstrapServers = bootstrapServers;
         this.dir = dir;
+        this.command = List.copyOf(command);
     }
 
     /**
@@ -80,7 +83,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
             Process broker = new ProcessBuilder(run).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("kafka.log").toFile()).start();
             String bootstrap = "127.0.0.1:" + port;
-            LocalKafkaBroker handle = new LocalKafkaBroker(broker, bootstrap, dir);
+            LocalKafkaBroker handle = new LocalKafkaBroker(broker, bootstrap, dir, run);
             try {
                 handle.awaitReady(timeout);
             } catch (RuntimeException e) {
@@ -136,6 +139,46 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
     public Path directory() {
         return dir;
+    }
+
+    /**
+     * kill -9: no clean shutdown (unflushed segments, open transactions left to the coordinator). For crash tests;
+     * the data directory stays, so {@link #restart} recovers from it as a real broker would after a power cut.
+     */
+    public synchronized void kill() {
+        closed = true;
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * A new broker process with this one's ports, cluster id and data directory (after {@link #kill} or
+     * {@link #close}): clients configured with {@link #bootstrapServers()} reconnect to it by themselves. The log is
+     * appended to. Waits until it answers, like {@link #start}.
+     */
+    public LocalKafkaBroker restart(Duration timeout) {
+        if (process.isAlive()) {
+            throw new IllegalStateException("the broker still runs (pid " + process.pid() + "): kill or close it first");
+        }
+        try {
+            Process broker = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("kafka.log").toFile())).start();
+            LocalKafkaBroker handle = new LocalKafkaBroker(broker, bootstrapServers, dir, command);
+            try {
+                handle.awaitReady(timeout);
+            } catch (RuntimeException e) {
+                handle.close();
+                throw e;
+            }
+            LOG.infof("Kafka broker restarted (child pid %d) at %s", broker.pid(), bootstrapServers);
+            return handle;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not restart the Kafka broker in " + dir, e);
+        }
     }
 
     /** SIGTERM (Kafka shuts down cleanly), then a forced kill after 15 s. Safe to call twice. */
