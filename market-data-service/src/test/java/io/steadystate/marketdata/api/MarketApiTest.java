@@ -2,11 +2,18 @@ package io.steadystate.marketdata.api;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.steadystate.core.testkafka.RealKafkaResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +47,21 @@ class MarketApiTest {
                 .put("/market/rate").then().statusCode(401).body("error", equalTo("invalid bearer token"));
         given().delete("/market/symbols/ACME").then().statusCode(401);
         given().get("/market/status").then().statusCode(200).body("state", not(equalTo("RUNNING")));
+    }
+
+    /** The raw path as a client sends it (RestAssured would normalise it): no spelling of a path escapes the token. */
+    @Test
+    void pathTricksDoNotSkipTheToken() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        for (String path : List.of("//market/rate", "/market;a=b/rate", "/q/../market/rate", "/q/health")) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + RestAssured.port + path))
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"speed\": 5}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path).isEqualTo(401);
+            assertThat(response.body()).as(path).contains("\"error\"");
+        }
+        given().get("/market/status").then().body("speed", equalTo(50000.0f));
     }
 
     @Test
