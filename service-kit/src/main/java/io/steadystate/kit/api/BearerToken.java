@@ -13,6 +13,8 @@ import java.util.Set;
  * {@code Authorization: Bearer <steadystate.api.token>}; reads stay open like {@code /q/metrics}. Every path, not a
  * list of protected prefixes: a prefix check has to agree with the router about {@code //market/rate},
  * {@code /market;a=b/rate} or {@code /q/../market/rate}, and no service has a mutating call that should be open.
+ * (Quarkus serves {@code /q/health}, {@code /q/metrics} and {@code /q/openapi} outside the REST layer, so this rule
+ * never sees them; they change nothing whatever the method.)
  * The header is compared after stripping surrounding white space, in constant time.
  */
 public final class BearerToken {

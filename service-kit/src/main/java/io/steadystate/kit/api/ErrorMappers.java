@@ -1,6 +1,7 @@
 package io.steadystate.kit.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -23,6 +24,15 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e) {
         return ApiError.response(400, MALFORMED + e.getOriginalMessage());
+    }
+
+    /**
+     * Wrong types and unknown fields: Quarkus's own mapper of this type answers 400 with an empty body outside dev
+     * mode, so the kit maps it explicitly (an application mapper of the same type wins over the built-in one).
+     */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        return unreadable(e);
     }
 
     /** 404 of an unknown path, 405, 415 and the rest: keep the status, give the JSON body. */

@@ -2,6 +2,7 @@ package io.steadystate.kit.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
@@ -44,6 +45,22 @@ class ErrorMappersTest {
         Response wrapped = mappers.web(new WebApplicationException(malformed(), 400));
         assertThat(wrapped.getStatus()).isEqualTo(400);
         assertThat(error(wrapped)).startsWith("malformed JSON body: ");
+    }
+
+    @Test
+    void aWrongTypeIsMalformedJsonToo() {
+        record Update(Integer period) {
+        }
+        try {
+            new ObjectMapper().readValue("{\"period\": \"five\"}", Update.class);
+            throw new AssertionError("parsed");
+        } catch (MismatchedInputException e) {
+            Response r = mappers.mismatched(e);
+            assertThat(r.getStatus()).isEqualTo(400);
+            assertThat(error(r)).startsWith("malformed JSON body: ").contains("five");
+        } catch (JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
