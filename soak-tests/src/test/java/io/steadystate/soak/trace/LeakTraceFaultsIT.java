@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * JVM grows the services' real fault classes, is dumped with jcmd at 300 and at 1,500 events, and the trace must
  * name exactly the fault fields, with the entries each one really holds at both ends and a path into it.
  */
-class LeakTraceFaultsTest {
+class LeakTraceFaultsIT {
 
     private static final int START = 300;
     private static final int END = 1_500;
