@@ -1,6 +1,8 @@
 package io.steadystate.core.testkafka;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +13,8 @@ import java.util.logging.FileHandler;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
+import java.util.logging.Formatter;
+import java.util.logging.LogRecord;
 
 /**
  * Kafka's own logs in a test JVM (the in-JVM broker, its controller, and the clients' config dumps) go whole to a
@@ -34,6 +37,21 @@ final class KafkaTestLogs {
         }
     }
 
+    /** {@code 2026-12-01T14:28:47.123Z INFO [kafka.server.BrokerServer] message}, then the stack trace if any. */
+    private static final class OneLine extends Formatter {
+        @Override
+        public String format(LogRecord r) {
+            StringBuilder line = new StringBuilder(160).append(r.getInstant()).append(' ').append(r.getLevel())
+                    .append(" [").append(r.getLoggerName()).append("] ").append(formatMessage(r)).append('\n');
+            if (r.getThrown() != null) {
+                StringWriter trace = new StringWriter();
+                r.getThrown().printStackTrace(new PrintWriter(trace));
+                line.append(trace);
+            }
+            return line.toString();
+        }
+    }
+
     static Path route() {
         Path file = Path.of(System.getProperty("steadystate.kafka.test-log", "target/kafka-test.log")).toAbsolutePath();
         try {
@@ -47,7 +65,7 @@ final class KafkaTestLogs {
                 }
                 if (toFile == null) {
                     toFile = new KafkaFileHandler(file.toString().replace("%", "%%"));
-                    toFile.setFormatter(new SimpleFormatter());
+                    toFile.setFormatter(new OneLine());
                     toFile.setLevel(Level.ALL);
                     warnings = new ConsoleHandler();
                     warnings.setLevel(Level.WARNING);
