@@ -30,7 +30,7 @@ final class KafkaTestLogs {
     private KafkaTestLogs() {
     }
 
-    /** Marks the handlers this class installed, so a second fixture in the same JVM adds none. */
+    /** Marks the handlers this class installed, so a second fixture in the same JVM (any class loader) adds none. */
     private static final class KafkaFileHandler extends FileHandler {
         KafkaFileHandler(String pattern) throws IOException {
             super(pattern, true);
@@ -60,7 +60,9 @@ final class KafkaTestLogs {
             ConsoleHandler warnings = null;
             for (String category : CATEGORIES) {
                 Logger logger = Logger.getLogger(category);
-                if (Arrays.stream(logger.getHandlers()).anyMatch(KafkaFileHandler.class::isInstance)) {
+                // by name: a @QuarkusTest loads this class again in its own class loader, the logger tree is one
+                if (Arrays.stream(logger.getHandlers())
+                        .anyMatch(h -> h.getClass().getName().equals(KafkaFileHandler.class.getName()))) {
                     continue;
                 }
                 if (toFile == null) {
