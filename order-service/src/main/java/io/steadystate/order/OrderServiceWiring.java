@@ -3,9 +3,10 @@ package io.steadystate.order;
 import io.steadystate.core.kafka.KafkaConnection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.steadystate.kit.delivery.DeliveryLoop;
+import io.steadystate.kit.fault.FaultConfig;
+import io.steadystate.kit.time.EpochMicros;
 import io.steadystate.kit.delivery.KafkaClients;
 import io.steadystate.kit.delivery.TransactionWindow;
-import io.steadystate.order.config.FaultConfig;
 import io.steadystate.order.config.OrderConfig;
 import io.steadystate.order.delivery.OrderDelivery;
 import io.steadystate.order.delivery.OrderMutations;
@@ -18,7 +19,6 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -47,7 +47,7 @@ public class OrderServiceWiring {
         return new OrderDelivery(new OrderDelivery.Settings(kafka, instanceId, OrderDelivery.GROUP,
                 EngineSettings.from(config), config.recoveryTailRecords(), Map.of(),
                 new TransactionWindow(transactionMaxRecords, transactionMaxAge)),
-                registry, fault, OrderServiceWiring::wallMicros, KafkaClients.PLAIN);
+                registry, fault, EpochMicros::now, KafkaClients.PLAIN);
     }
 
     @Produces
@@ -66,10 +66,5 @@ public class OrderServiceWiring {
     @Singleton
     OrderMutations mutations(OrderDelivery delivery) {
         return delivery.mutations();
-    }
-
-    public static long wallMicros() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
     }
 }

@@ -7,7 +7,7 @@ import io.steadystate.core.event.StrategySlot;
 import io.steadystate.core.state.StoreMetrics;
 import io.steadystate.core.time.EventClock;
 import io.steadystate.strategy.fault.FaultInjector;
-import io.steadystate.strategy.fault.FaultMode;
+import io.steadystate.kit.fault.FaultConfig;
 import io.steadystate.strategy.params.ParameterTable;
 import io.steadystate.strategy.signals.StrategyMatrix;
 import io.steadystate.strategy.symbol.SymbolBook;
@@ -36,7 +36,7 @@ public class StrategyBeans {
     @Singleton
     @Startup
     FaultInjector faultInjector(FaultConfig config, MeterRegistry registry) {
-        return new FaultInjector(FaultMode.parse(config.mode()), config.rate(), registry);
+        return FaultInjector.from(config, registry);
     }
 
     @Produces

@@ -19,7 +19,8 @@ import java.util.List;
 
 /**
  * The control API of docs/CONTRACTS.md, used by the soak harness and Gatling. Mutations need the bearer
- * token ({@link BearerTokenFilter}); refusals are JSON errors and change nothing ({@link ErrorMappers}).
+ * token (service-kit's {@code BearerTokenFilter}); refusals are JSON errors and change nothing (the kit's
+ * {@code ErrorMappers}: {@link MarketRequestException} is a {@code RequestRefused}).
  * Handlers run on worker threads (blocking): they may wait briefly for the market's lock.
  */
 @Path("/market")

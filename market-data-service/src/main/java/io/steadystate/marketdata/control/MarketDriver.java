@@ -3,7 +3,8 @@ package io.steadystate.marketdata.control;
 import io.steadystate.core.event.MarketEvent;
 import io.steadystate.marketdata.MarketSource;
 import io.steadystate.marketdata.OriginClock;
-import io.steadystate.marketdata.ThrottledLog;
+import io.steadystate.kit.log.ThrottledLog;
+import io.steadystate.kit.time.EpochMicros;
 import io.steadystate.marketdata.resume.ResumePoint;
 import org.jboss.logging.Logger;
 
@@ -176,7 +177,7 @@ public final class MarketDriver {
                 snapshot.idle(System.nanoTime());
                 continue;
             }
-            long nowMicros = OriginClock.epochMicros(clock.instant());
+            long nowMicros = EpochMicros.now(clock);
             if (!running) {
                 // (re)started: the time spent paused or stopped is not owed
                 running = true;

@@ -1,7 +1,9 @@
 package io.steadystate.marketdata.control;
 
-/** A control request that cannot be applied; nothing was changed. The REST layer maps it to its status. */
-public final class MarketRequestException extends RuntimeException {
+import io.steadystate.kit.api.RequestRefused;
+
+/** A control request that cannot be applied; nothing was changed. service-kit's error mappers answer its status. */
+public final class MarketRequestException extends RequestRefused {
 
     public enum Kind {
         BAD_REQUEST(400), NOT_FOUND(404), CONFLICT(409), UNAVAILABLE(503);
@@ -16,7 +18,7 @@ public final class MarketRequestException extends RuntimeException {
     private final Kind kind;
 
     public MarketRequestException(Kind kind, String message) {
-        super(message, null, false, false);
+        super(kind.status, message);
         this.kind = kind;
     }
 
@@ -24,7 +26,7 @@ public final class MarketRequestException extends RuntimeException {
         return kind;
     }
 
-    static MarketRequestException badRequest(String message) {
+    public static MarketRequestException badRequest(String message) {
         return new MarketRequestException(Kind.BAD_REQUEST, message);
     }
 

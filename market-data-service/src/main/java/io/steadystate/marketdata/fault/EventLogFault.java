@@ -1,18 +1,17 @@
 package io.steadystate.marketdata.fault;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.steadystate.core.event.MarketEvent;
 import io.steadystate.core.serde.MarketEventSerde;
 import io.steadystate.core.state.Bounded;
-import io.steadystate.marketdata.config.FaultConfig;
+import io.steadystate.kit.fault.FaultConfig;
+import io.steadystate.kit.fault.FaultSwitch;
 import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
 
 /**
  * Leak fault {@code event-log} (docs/CONTRACTS.md): a positive control for the soak harness. When
@@ -28,7 +27,6 @@ import java.util.Locale;
 public class EventLogFault {
 
     public static final String MODE = "event-log";
-    private static final Logger LOG = Logger.getLogger(EventLogFault.class);
 
     private final boolean active;
     private final int rate;
@@ -42,21 +40,11 @@ public class EventLogFault {
     }
 
     public EventLogFault(String configuredMode, int rate, MeterRegistry registry) {
-        String mode = configuredMode.trim().toLowerCase(Locale.ROOT);
-        this.active = MODE.equals(mode);
-        this.rate = rate;
-        if (!active && !"none".equals(mode)) {
-            // the harness may set one mode for the whole stack: another service's fault is not an error here
-            LOG.warnf("steadystate.fault.mode=%s is not a fault of market-data-service (only '%s'); no fault active",
-                    configuredMode, MODE);
-        }
-        if (active) {
-            LOG.warnf("LEAK FAULT ACTIVE: %s keeps every published event (%d object(s) per event)", MODE, rate);
-        }
-        Gauge.builder("steadystate.fault.active", this, f -> f.active ? 1 : 0)
-                .description("1 when a leak fault is switched on").register(registry);
-        Gauge.builder("steadystate.fault.leaked.objects", this, EventLogFault::leakedObjects)
-                .description("Objects held by the active leak fault").register(registry);
+        // another service's mode is logged and ignored by the kit's switch: one setting may go to the whole stack
+        FaultSwitch fault = new FaultSwitch("market-data-service", Set.of(MODE), configuredMode, rate);
+        this.active = fault.active();
+        this.rate = fault.rate();
+        fault.bindGauges(registry, this, EventLogFault::leakedObjects);
     }
 
     public boolean active() {

@@ -4,7 +4,7 @@ import io.steadystate.core.kafka.KafkaConnection;
 import io.steadystate.core.event.MarketEvent;
 import io.steadystate.core.kafka.Partitioning;
 import io.steadystate.core.serde.MarketEventSerde;
-import io.steadystate.marketdata.ThrottledLog;
+import io.steadystate.kit.log.ThrottledLog;
 import io.steadystate.marketdata.config.MarketConfig;
 import io.steadystate.marketdata.fault.EventLogFault;
 import org.apache.kafka.clients.producer.Callback;

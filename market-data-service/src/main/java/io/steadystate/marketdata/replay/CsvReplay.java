@@ -7,7 +7,7 @@ import io.steadystate.core.state.Bounded;
 import io.steadystate.core.state.ObjectRing;
 import io.steadystate.marketdata.MarketSource;
 import io.steadystate.marketdata.OriginClock;
-import io.steadystate.marketdata.ThrottledLog;
+import io.steadystate.kit.log.ThrottledLog;
 import io.steadystate.marketdata.calendar.SessionCalendar;
 import io.steadystate.marketdata.calendar.SessionCursor;
 import io.steadystate.marketdata.resume.ResumePoint;

@@ -1,5 +1,7 @@
 package io.steadystate.order.api;
 
+import io.steadystate.kit.api.RequestRefused;
+import io.steadystate.kit.api.ApiError;
 import io.steadystate.core.event.OrderEvent;
 import io.steadystate.core.event.OrderType;
 import io.steadystate.core.event.Side;
@@ -98,24 +100,24 @@ public class OrderResource {
 
     static ManualOrder validate(OrderRequest r) {
         if (r == null) {
-            throw new ApiError.BadRequest("request body is required");
+            throw RequestRefused.badRequest("request body is required");
         }
         String clientOrderId = required("clientOrderId", r.clientOrderId());
         try {
             // the rule lives in trading-core: [A-Za-z0-9._-]{1,64}, so 'A/SL' cannot pose as the stop-loss of 'A'
             io.steadystate.core.event.OrderCommand.requireClientOrderId(clientOrderId);
         } catch (IllegalArgumentException e) {
-            throw new ApiError.BadRequest(e.getMessage());
+            throw RequestRefused.badRequest(e.getMessage());
         }
         String symbol = required("symbol", r.symbol());
         int slotId = required("slotId", r.slotId());
         if (!StrategySlot.isValidId(slotId)) {
-            throw new ApiError.BadRequest("slotId " + slotId + " is not a strategy slot (11..13, 21..23, ..., 71..73)");
+            throw RequestRefused.badRequest("slotId " + slotId + " is not a strategy slot (11..13, 21..23, ..., 71..73)");
         }
         Side side = parse(Side.class, "side", r.side());
         OrderType type = parse(OrderType.class, "type", r.type());
         if (type == OrderType.STOP) {
-            throw new ApiError.BadRequest("type must be MARKET or LIMIT");
+            throw RequestRefused.badRequest("type must be MARKET or LIMIT");
         }
         TimeInForce tif = parse(TimeInForce.class, "timeInForce", r.timeInForce());
         double quantity = positive("quantity", r.quantity());
@@ -125,21 +127,21 @@ public class OrderResource {
         if (type == OrderType.LIMIT) {
             limit = positive("limitPrice", r.limitPrice());
         } else if (r.limitPrice() != null && r.limitPrice() != 0) {
-            throw new ApiError.BadRequest("limitPrice is only allowed for LIMIT orders");
+            throw RequestRefused.badRequest("limitPrice is only allowed for LIMIT orders");
         }
         try {
             // the core validation (symbol characters, …) also applies: a record that exists is valid
             new io.steadystate.core.event.OrderCommand("M-" + clientOrderId, "", symbol, slotId, side, type, quantity,
                     limit, stopLoss, takeProfit, tif, 0, 0);
         } catch (IllegalArgumentException e) {
-            throw new ApiError.BadRequest(e.getMessage());
+            throw RequestRefused.badRequest(e.getMessage());
         }
         return new ManualOrder(clientOrderId, symbol, slotId, side, type, quantity, limit, stopLoss, takeProfit, tif);
     }
 
     private static <T> T required(String name, T value) {
         if (value == null) {
-            throw new ApiError.BadRequest(name + " is required");
+            throw RequestRefused.badRequest(name + " is required");
         }
         return value;
     }
@@ -147,7 +149,7 @@ public class OrderResource {
     private static double positive(String name, Double value) {
         double v = required(name, value);
         if (!(v > 0) || Double.isInfinite(v)) {
-            throw new ApiError.BadRequest(name + " must be a positive number, was " + v);
+            throw RequestRefused.badRequest(name + " must be a positive number, was " + v);
         }
         return v;
     }
@@ -157,7 +159,7 @@ public class OrderResource {
         try {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ApiError.BadRequest(name + " '" + value + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
+            throw RequestRefused.badRequest(name + " '" + value + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.steadystate.order.api;
 
+import io.steadystate.kit.api.RequestRefused;
 import io.steadystate.order.delivery.OrderMutations;
 import io.steadystate.order.orders.OrderEngine;
 import jakarta.ws.rs.Consumes;
@@ -36,7 +37,7 @@ public class RiskResource {
     @Operation(summary = "Switch the kill switch on or off")
     public KillSwitchState set(KillSwitchRequest request) {
         if (request == null || request.enabled() == null) {
-            throw new ApiError.BadRequest("enabled (true/false) is required");
+            throw RequestRefused.badRequest("enabled (true/false) is required");
         }
         int cancelled = mutations.committed(() -> engine.killSwitch(request.enabled()));
         return new KillSwitchState(request.enabled(), cancelled);

@@ -1,12 +1,13 @@
 package io.steadystate.order.fault;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.steadystate.core.event.OrderEvent;
 import io.steadystate.core.state.Bounded;
+import io.steadystate.kit.fault.FaultSwitch;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Positive control for the soak harness: seed 000 §2 re-created on purpose. With
@@ -37,13 +38,13 @@ public final class OrderTrackingLeak {
     private volatile long leaked;
 
     public OrderTrackingLeak(String mode, int rate, MeterRegistry registry) {
-        this.mode = mode;
-        this.active = MODE.equals(mode);
-        this.rate = Math.max(1, rate);
-        Gauge.builder("steadystate.fault.active", this, f -> f.active ? 1 : 0)
-                .description("1 when a leak fault is switched on").register(registry);
-        Gauge.builder("steadystate.fault.leaked.objects", this, f -> f.leaked)
-                .description("Objects retained by the leak fault").register(registry);
+        // one switch for the service's faults: this leak, and the duplicate-sending fault of delivery/ that reads mode()
+        FaultSwitch fault = new FaultSwitch("order-service", Set.of(MODE, DuplicateOrderEvents.MODE), mode,
+                Math.max(1, rate));
+        this.mode = fault.mode();
+        this.active = MODE.equals(fault.mode());
+        this.rate = fault.rate();
+        fault.bindGauges(registry, this, f -> f.leaked);
     }
 
     @Bounded("two gauges with constant names and no tags: registering again finds the same meters")

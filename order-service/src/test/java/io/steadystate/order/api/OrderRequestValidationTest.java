@@ -1,5 +1,6 @@
 package io.steadystate.order.api;
 
+import io.steadystate.kit.api.RequestRefused;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +16,7 @@ class OrderRequestValidationTest {
     @Test
     void aClientIdWithASlashIsABadRequestNamingTheCharacter() {
         assertThatThrownBy(() -> OrderResource.validate(withClientId("A/SL")))
-                .isInstanceOf(ApiError.BadRequest.class)
+                .isInstanceOf(RequestRefused.class)
                 .hasMessage("clientOrderId 'A/SL' has character '/' (allowed: A-Z a-z 0-9 . _ -)");
     }
 
@@ -23,6 +24,6 @@ class OrderRequestValidationTest {
     void aSafeClientIdPassesAndTooLongOneDoesNot() {
         assertThat(OrderResource.validate(withClientId("soak-1.a_B")).clientOrderId()).isEqualTo("soak-1.a_B");
         assertThatThrownBy(() -> OrderResource.validate(withClientId("x".repeat(65))))
-                .isInstanceOf(ApiError.BadRequest.class).hasMessageContaining("1..64 characters");
+                .isInstanceOf(RequestRefused.class).hasMessageContaining("1..64 characters");
     }
 }

@@ -19,7 +19,7 @@ import io.steadystate.core.testkafka.RealKafka;
 import io.steadystate.core.testkafka.RealKafkaExtension;
 import io.steadystate.core.testkafka.TestRecords;
 import io.steadystate.kit.delivery.KafkaClients;
-import io.steadystate.order.OrderServiceWiring;
+import io.steadystate.kit.time.EpochMicros;
 import io.steadystate.order.delivery.OrderDelivery;
 import io.steadystate.order.fault.OrderTrackingLeak;
 import io.steadystate.order.orders.EngineSettings;
@@ -74,7 +74,7 @@ class ScaleOutIT {
             delivery = new OrderDelivery(new OrderDelivery.Settings(bootstrap, name, GROUP, EngineSettings.defaults(),
                     20_000, Map.of(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 300,
                     ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 6_000)),
-                    registry, OrderTrackingLeak.off(registry), OrderServiceWiring::wallMicros, KafkaClients.PLAIN);
+                    registry, OrderTrackingLeak.off(registry), EpochMicros::now, KafkaClients.PLAIN);
             engine = delivery.engine();
             ownership = delivery.ownership();
             delivery.start();

@@ -17,7 +17,7 @@ import io.steadystate.core.testkafka.RealKafkaExtension;
 import io.steadystate.core.testkafka.TestRecords;
 import io.steadystate.kit.delivery.CommittedRecords;
 import io.steadystate.kit.delivery.FailingSends;
-import io.steadystate.order.OrderServiceWiring;
+import io.steadystate.kit.time.EpochMicros;
 import io.steadystate.order.delivery.OrderDelivery;
 import io.steadystate.order.fault.OrderTrackingLeak;
 import io.steadystate.order.orders.EngineSettings;
@@ -68,7 +68,7 @@ class FailedSendIT {
         int inputs = SYMBOLS.size() * 4;
         try (OrderDelivery delivery = new OrderDelivery(new OrderDelivery.Settings(bootstrap, "failed-send-it", GROUP,
                 EngineSettings.defaults(), 20_000, Map.of()), registry, OrderTrackingLeak.off(registry),
-                OrderServiceWiring::wallMicros, clients).start()) {
+                EpochMicros::now, clients).start()) {
             await("a send failed and readiness is DOWN",
                     () -> clients.failed() > 0 && delivery.loop().health().outputFailing());
             assertThat(delivery.loop().health().ready()).isFalse();

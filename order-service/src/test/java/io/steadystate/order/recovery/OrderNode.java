@@ -5,7 +5,7 @@ import io.steadystate.core.event.OrderType;
 import io.steadystate.core.event.Side;
 import io.steadystate.core.event.TimeInForce;
 import io.steadystate.kit.delivery.KafkaClients;
-import io.steadystate.order.OrderServiceWiring;
+import io.steadystate.kit.time.EpochMicros;
 import io.steadystate.order.delivery.OrderDelivery;
 import io.steadystate.order.fault.OrderTrackingLeak;
 import io.steadystate.order.orders.EngineSettings;
@@ -38,7 +38,7 @@ public final class OrderNode {
         OrderDelivery delivery = new OrderDelivery(new OrderDelivery.Settings(args[0], args[1], GROUP,
                 EngineSettings.defaults(), 20_000, Map.of(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 300,
                 ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 6_000)),
-                registry, OrderTrackingLeak.off(registry), OrderServiceWiring::wallMicros, KafkaClients.PLAIN).start();
+                registry, OrderTrackingLeak.off(registry), EpochMicros::now, KafkaClients.PLAIN).start();
         while (!delivery.loop().health().ready()) {
             Thread.sleep(50);
         }

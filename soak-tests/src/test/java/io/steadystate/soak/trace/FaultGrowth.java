@@ -26,7 +26,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Child JVM of {@link LeakTraceFaultsTest}: every built-in leak fault, the services' own classes built as each
+ * Child JVM of {@link LeakTraceFaultsIT}: every built-in leak fault, the services' own classes built as each
  * service builds them (their constructors with the configured mode and rate 1), fed the events the services feed
  * them. Reads {@code grow N} lines on stdin (N more events into every fault) and answers {@code grown TOTAL}.
  */

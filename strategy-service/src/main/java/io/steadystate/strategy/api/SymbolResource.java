@@ -1,5 +1,6 @@
 package io.steadystate.strategy.api;
 
+import io.steadystate.kit.api.ApiError;
 import io.steadystate.strategy.params.ParameterTable;
 import io.steadystate.strategy.symbol.SymbolBook;
 import io.steadystate.strategy.symbol.SymbolView;

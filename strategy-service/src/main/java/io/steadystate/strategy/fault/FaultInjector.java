@@ -1,11 +1,11 @@
 package io.steadystate.strategy.fault;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.steadystate.core.event.Tick;
 import io.steadystate.core.state.Bounded;
 import io.steadystate.core.state.ExitCause;
-import org.jboss.logging.Logger;
+import io.steadystate.kit.fault.FaultConfig;
+import io.steadystate.kit.fault.FaultSwitch;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class FaultInjector {
 
-    private static final Logger LOG = Logger.getLogger(FaultInjector.class);
+    private static final String SERVICE = "strategy-service";
 
     private final FaultMode mode;
     private final int rate;
@@ -46,15 +46,18 @@ public final class FaultInjector {
     private long owedMilliBytes;
 
     public FaultInjector(FaultMode mode, int rate, MeterRegistry registry) {
-        this.mode = mode;
-        this.rate = rate;
-        Gauge.builder("steadystate.fault.active", this, f -> f.mode == FaultMode.NONE ? 0 : 1)
-                .description("1 when a leak fault is switched on").register(registry);
-        Gauge.builder("steadystate.fault.leaked.objects", leaked, AtomicLong::get)
-                .description("Objects retained by the leak fault").register(registry);
-        if (mode != FaultMode.NONE) {
-            LOG.warnf("LEAK FAULT ACTIVE: %s (rate %d) — this instance leaks memory on purpose", mode, rate);
-        }
+        this(new FaultSwitch(SERVICE, FaultMode.names(), mode.configName(), rate), registry);
+    }
+
+    /** From {@code steadystate.fault.*}: service-kit's switch decides (another service's mode leaves this one clean). */
+    public static FaultInjector from(FaultConfig config, MeterRegistry registry) {
+        return new FaultInjector(new FaultSwitch(SERVICE, FaultMode.names(), config), registry);
+    }
+
+    private FaultInjector(FaultSwitch fault, MeterRegistry registry) {
+        this.mode = FaultMode.parse(fault.mode());
+        this.rate = fault.rate();
+        fault.bindGauges(registry, leaked, AtomicLong::get);
     }
 
     @Bounded("two gauges with constant names and no tags: registering again finds the same meters")

@@ -1,6 +1,9 @@
 package io.steadystate.strategy.fault;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** {@code steadystate.fault.mode} of strategy-service (CONTRACTS.md, "Leak faults"). */
 public enum FaultMode {
@@ -17,5 +20,15 @@ public enum FaultMode {
 
     public static FaultMode parse(String value) {
         return valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+
+    /** As written in {@code steadystate.fault.mode}: {@code rally-cache}, ... */
+    public String configName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The modes of this service, as configured (without {@code none}). */
+    public static Set<String> names() {
+        return Arrays.stream(values()).filter(m -> m != NONE).map(FaultMode::configName).collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
+import io.steadystate.kit.log.ThrottledLog;
 import org.jboss.logging.Logger;
 
 import java.util.Collection;
@@ -44,7 +45,7 @@ public final class MarketEventsHandler implements DeliveryHandler {
     private final SignalSink sink;
     private Outbox out = Outbox.NONE;
     private int partitionCount;
-    private long processingErrors;
+    private final ThrottledLog processingLog = new ThrottledLog(LOG, 10_000);
 
     public MarketEventsHandler(SymbolBook book, DeadLetters deadLetters, MeterRegistry registry) {
         this.book = book;
@@ -85,9 +86,7 @@ public final class MarketEventsHandler implements DeliveryHandler {
             book.apply(event, record.partition(), sink);
         } catch (RuntimeException e) {
             // a bug, not bad input: keep the loop alive, park the record for inspection, log rate-limited
-            if (processingErrors++ % 1000 == 0) {
-                LOG.errorf(e, "processing %s failed (%d errors so far)", event, processingErrors);
-            }
+            processingLog.error(e, "processing failed", event);
             deadLetters.invalid(out, record, "processing failed: " + e);
         }
     }

@@ -18,12 +18,12 @@ import io.steadystate.core.time.EventTimeGuard;
 import io.steadystate.strategy.fault.FaultInjector;
 import io.steadystate.strategy.signals.SignalSink;
 import io.steadystate.strategy.signals.StrategyMatrix;
+import io.steadystate.kit.log.ThrottledLog;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Where every symbol's state lives, and every way it leaves. One store:
@@ -53,8 +53,9 @@ public final class SymbolBook {
     private final double rallyThresholdPct;
     /** Per-tick count in a primitive adder, read by Micrometer at scrape time: no allocation per tick. */
     private final LongAdder ticks = new LongAdder();
-    /** Wall-clock nanos of the last capacity warning: at most one line per minute when the bound is hit. */
-    private final AtomicLong lastCapacityWarning = new AtomicLong(System.nanoTime() - 120_000_000_000L);
+    /** At most one line per minute when the bound is hit (an undersized store evicts on every new symbol). */
+    private final ThrottledLog capacityLog = new ThrottledLog(LOG, 60_000);
+    private final String capacityWarning;
 
     public SymbolBook(int maxSymbols, Duration idleExpiry, double rallyThresholdPct, EventClock clock,
                       StoreMetrics storeMetrics, StrategyMatrix matrix, FaultInjector fault) {
@@ -69,6 +70,8 @@ public final class SymbolBook {
         this.matrix = matrix;
         this.fault = fault;
         this.rallyThresholdPct = rallyThresholdPct;
+        this.capacityWarning = "symbol store full (" + maxSymbols
+                + ") — raise steadystate.strategy.max-symbols or add instances; evicted";
         FunctionCounter.builder(TICKS, ticks, LongAdder::sum).description("Ticks processed by the strategy matrix")
                 .register(storeMetrics.registry());
         this.symbols = BoundedStore.<String, SymbolState>named(STORE)
@@ -81,12 +84,7 @@ public final class SymbolBook {
 
     private void onExit(String symbol, SymbolState state, ExitCause cause) {
         if (cause == ExitCause.CAPACITY) {
-            long now = System.nanoTime();
-            long last = lastCapacityWarning.get();
-            if (now - last > 60_000_000_000L && lastCapacityWarning.compareAndSet(last, now)) {
-                LOG.warnf("symbol store full (%d): %s evicted — raise steadystate.strategy.max-symbols or add instances",
-                        symbols.capacity(), symbol);
-            }
+            capacityLog.warn(capacityWarning, symbol);
         }
         fault.onSymbolExit(symbol, state, cause);
     }

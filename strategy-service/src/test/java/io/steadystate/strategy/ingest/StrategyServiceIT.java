@@ -153,6 +153,11 @@ class StrategyServiceIT {
                 .put("/strategy/parameters/23").then().statusCode(400).body("error", containsString("S3"));
         given().contentType(ContentType.JSON).header("Authorization", TOKEN).body("{\"period\": 5}")
                 .put("/strategy/parameters/99").then().statusCode(404);
+        given().contentType(ContentType.JSON).header("Authorization", TOKEN).body("{\"period\": ")
+                .put("/strategy/parameters/21").then().statusCode(400).contentType(ContentType.JSON)
+                .body("error", containsString("malformed JSON"));
+        given().contentType(ContentType.JSON).header("Authorization", TOKEN).body("{\"period\": \"five\"}")
+                .put("/strategy/parameters/21").then().statusCode(400).body("error", containsString("malformed JSON"));
         given().get("/strategy/parameters").then().statusCode(200)
                 .body("size()", equalTo(21)).body("find { it.slotId == 21 }.period", equalTo(21));
     }

@@ -44,13 +44,14 @@ public final class RealKafka implements AutoCloseable {
         String choice = System.getProperty("steadystate.kafka.fixture",
                 System.getenv().getOrDefault("STEADYSTATE_KAFKA_FIXTURE", "auto")).toLowerCase(Locale.ROOT);
         long started = System.nanoTime();
+        java.nio.file.Path logs = KafkaTestLogs.route();
         RealKafka kafka = switch (choice) {
             case "testcontainers" -> testcontainers();
             case "kit" -> testKit();
             default -> dockerReachable() ? testcontainers() : testKit();
         };
-        LOG.infof("Real Kafka fixture: %s at %s (ready in %d ms)", kafka.kind, kafka.bootstrapServers,
-                (System.nanoTime() - started) / 1_000_000);
+        LOG.infof("Real Kafka fixture: %s at %s (ready in %d ms); Kafka's logs below WARN in %s", kafka.kind,
+                kafka.bootstrapServers, (System.nanoTime() - started) / 1_000_000, logs);
         return kafka;
     }
 

@@ -1,0 +1,12 @@
+package io.steadystate.order;
+
+import io.steadystate.core.arch.ServiceArchitectureRule;
+import org.junit.jupiter.api.Test;
+
+/** This service depends on trading-core and service-kit only, and its feature packages have no cycles. */
+class ServiceArchitectureTest {
+    @Test
+    void dependsOnSharedModulesOnlyAndItsPackagesHaveNoCycles() {
+        ServiceArchitectureRule.check("io.steadystate.order");
+    }
+}
