@@ -17,7 +17,8 @@ JFR = sys.argv[2] if len(sys.argv) > 2 else "/usr/lib/jvm/temurin-25-jdk-amd64/b
 OURS = ("io.steadystate.",)
 KAFKA = ("org.apache.kafka.",)
 FRAMEWORK = ("io.micrometer.", "io.prometheus.", "io.quarkus.", "io.vertx.", "io.netty.", "io.smallrye.",
-             "org.jboss.", "com.github.benmanes.")
+             "org.jboss.")
+STORES = ("com.github.benmanes.",)
 
 
 def events(path, names, depth=24):
@@ -36,10 +37,16 @@ def owner(fs):
     for f in fs:
         if f.startswith(KAFKA):
             return "kafka client"
+        if f.startswith("io.steadystate.core.serde."):
+            return "ours: decode/encode (trading-core serde)"
+        if f.startswith("io.steadystate.kit."):
+            return "ours: delivery loop plumbing (service-kit)"
         if f.startswith(OURS):
-            return "ours (decode/strategy/encode/loop)"
+            return "ours: business logic (strategy/order, stores)"
+        if f.startswith(STORES):
+            return "ours: stores (Caffeine under BoundedStore)"
         if f.startswith(FRAMEWORK):
-            return "framework/metrics/caffeine"
+            return "framework: metrics scrape, HTTP, Quarkus"
     return "jdk only"
 
 
