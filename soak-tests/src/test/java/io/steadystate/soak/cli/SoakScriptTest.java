@@ -29,6 +29,8 @@ class SoakScriptTest {
         source(dir, "pom.xml", BUILT.minusSeconds(3600));
         source(dir, "trading-core/pom.xml", BUILT.minusSeconds(3600));
         source(dir, "trading-core/src/main/java/Core.java", BUILT.minusSeconds(3600));
+        source(dir, "service-kit/pom.xml", BUILT.minusSeconds(3600));
+        source(dir, "service-kit/src/main/java/Kit.java", BUILT.minusSeconds(3600));
         for (String m : SERVICES) {
             source(dir, m + "/pom.xml", BUILT.minusSeconds(3600));
             source(dir, m + "/src/main/java/A.java", BUILT.minusSeconds(3600));
@@ -82,6 +84,14 @@ class SoakScriptTest {
     void anEditedTradingCoreMakesEveryModuleStale(@TempDir Path dir) throws Exception {
         Path repo = repo(dir);
         source(repo, "trading-core/src/main/java/Core.java", BUILT.plusSeconds(60));
+        assertThat(staleOnly(repo)).isEqualTo("market-data-service,strategy-service,order-service,soak-tests");
+    }
+
+    @Test
+    void anEditedServiceKitMakesEveryModuleStale(@TempDir Path dir) throws Exception {
+        // the services' quarkus-app carries its own copy of the service-kit jar: an edit there must rebuild them
+        Path repo = repo(dir);
+        source(repo, "service-kit/src/main/java/Kit.java", BUILT.plusSeconds(60));
         assertThat(staleOnly(repo)).isEqualTo("market-data-service,strategy-service,order-service,soak-tests");
     }
 
