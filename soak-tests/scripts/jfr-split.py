@@ -32,6 +32,16 @@ def frames(ev):
     return [f["method"]["type"]["name"].replace("/", ".") + "." + f["method"]["name"] for f in st.get("frames", [])]
 
 
+def seconds(iso):
+    """JFR's JSON durations look like PT0.016542303S (or PT1M2.5S)."""
+    text = iso[2:-1] if iso.startswith("PT") else iso
+    minutes = 0.0
+    if "M" in text:
+        m, text = text.split("M", 1)
+        minutes = float(m)
+    return minutes * 60 + float(text or 0)
+
+
 def owner(fs):
     """The first frame from the top that is not the JDK decides (a JDK call made by our codec is ours)."""
     for f in fs:
@@ -89,8 +99,32 @@ def main(path):
         rows = sorted(((sum(v) / len(v), k) for k, v in load.items()), reverse=True)
         for share, name in rows[:10]:
             print(f"  {100.0 * share:5.1f} %  {name}")
+    blocked = collections.Counter()
+    waits = collections.Counter()
+    for ev in events(path, ["jdk.ThreadPark", "jdk.JavaMonitorWait"], 16):
+        thread = (ev["values"].get("eventThread") or {}).get("javaName") or "?"
+        if not thread.startswith("delivery-"):
+            continue
+        call = next((f for f in frames(ev) if f.startswith(KAFKA + OURS) and ".internals." not in f), "?")
+        blocked[(thread, call)] += seconds(ev["values"]["duration"])
+        waits[(thread, call)] += 1
+    print("-- delivery threads blocked (parks/waits >= the recording's threshold, 10-20 ms in settings=profile)")
+    for (thread, call), sec in blocked.most_common(8):
+        n = waits[(thread, call)]
+        print(f"  {sec:7.2f} s in {n:4d} waits (mean {1000 * sec / n:6.1f} ms)  {thread}  {call}")
+    allocated = collections.defaultdict(list)
+    for ev in events(path, ["jdk.ThreadAllocationStatistics"], 1):
+        thread = (ev["values"].get("thread") or {}).get("javaName") or "?"
+        allocated[thread].append((ev["values"]["startTime"], ev["values"]["allocated"]))
+    print("-- bytes allocated by the delivery threads over the recording (jdk.ThreadAllocationStatistics, exact;"
+          " divide by the records the loop handled meanwhile for bytes per record)")
+    for thread, points in sorted(allocated.items()):
+        if thread.startswith("delivery-") and len(points) > 1:
+            points.sort()
+            print(f"  {(points[-1][1] - points[0][1]) / 1e6:8.1f} MB between {points[0][0][11:23]} and "
+                  f"{points[-1][0][11:23]}  {thread}")
     gcs = events(path, ["jdk.GarbageCollection"], 1)
-    pause = sum(float(e["values"]["sumOfPauses"].rstrip("s").replace("PT", "")) if isinstance(e["values"]["sumOfPauses"], str) else 0 for e in gcs)
+    pause = sum(seconds(e["values"]["sumOfPauses"]) for e in gcs)
     print(f"-- GC: {len(gcs)} collections, sum of pauses {pause:.3f} s")
     alloc = collections.Counter()
     for ev in events(path, ["jdk.ObjectAllocationSample"]):

@@ -36,6 +36,12 @@ final class ClientConfigs {
         return s.kafka().clientConfig(c);
     }
 
+    /** The consumer's effective {@code max.poll.records} (a poll this full means the loop is behind). */
+    static int maxPollRecords(DeliverySettings s) {
+        Object v = consumer(s).get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG);
+        return v == null ? ConsumerConfig.DEFAULT_MAX_POLL_RECORDS : Integer.parseInt(v.toString());
+    }
+
     static Map<String, Object> producer(DeliverySettings s) {
         Map<String, Object> p = new HashMap<>();
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);

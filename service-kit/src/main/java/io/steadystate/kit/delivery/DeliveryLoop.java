@@ -75,7 +75,7 @@ public final class DeliveryLoop implements AutoCloseable {
         this.thread = new Thread(this::run, "delivery-" + settings.groupId());
         this.thread.setDaemon(true);
         this.outbox = new LoopOutbox(thread, sendErrors, health::sendFailed);
-        this.open = new OpenTransaction(settings.transactionWindow(), handler);
+        this.open = new OpenTransaction(settings.transactionWindow(), handler, ClientConfigs.maxPollRecords(settings));
     }
 
     public DeliverySettings settings() {

@@ -84,7 +84,7 @@ class OpenTransactionTest {
     void countsPublishOnlyCommittedWorkAndAReplayAfterAnAbortCountsOnce() {
         CountingHandler handler = new CountingHandler();
         handler.counter.register("work", "test", new SimpleMeterRegistry());
-        OpenTransaction open = new OpenTransaction(new TransactionWindow(5_000, Duration.ofSeconds(1)), handler);
+        OpenTransaction open = new OpenTransaction(new TransactionWindow(5_000, Duration.ofSeconds(1)), handler, 500);
         MockProducer<String, byte[]> producer = producer(0);
 
         open.beginIfClosed(producer);
@@ -106,25 +106,31 @@ class OpenTransactionTest {
     }
 
     @Test
-    void aCommitSlowerThanTheMaxAgeStretchesTheNextWindowToItsDurationCapped() {
+    void whileBehindACommitSlowerThanTheMaxAgeStretchesTheWindowToItsDurationCapped() {
         CountingHandler handler = new CountingHandler();
         Duration maxAge = Duration.ofMillis(10);
-        OpenTransaction open = new OpenTransaction(new TransactionWindow(5_000, maxAge), handler);
+        OpenTransaction open = new OpenTransaction(new TransactionWindow(5_000, maxAge), handler, 3);
         assertThat(open.ageNanos()).as("before any commit").isEqualTo(maxAge.toNanos());
 
         MockProducer<String, byte[]> slow = producer(80);
         open.beginIfClosed(slow);
-        open.handled(polled(0, 1));
+        open.handled(polled(0, 3));     // a full poll: behind
         open.commit(slow, new ConsumerGroupMetadata("g"));
-        assertThat(open.ageNanos()).as("an 80 ms commit, capped at 5 × 10 ms")
+        open.beginIfClosed(slow);
+        open.handled(polled(3, 3));
+        assertThat(open.ageNanos()).as("behind after an 80 ms commit: stretched, capped at 5 × 10 ms")
                 .isEqualTo(OpenTransaction.STRETCH_CAP * maxAge.toNanos());
+        open.handled(polled(6, 2));     // the backlog is gone: the poll was not full
+        assertThat(open.ageNanos()).as("keeping up: the plain max age").isEqualTo(maxAge.toNanos());
 
-        OpenTransaction quick = new OpenTransaction(new TransactionWindow(5_000, Duration.ofSeconds(5)), handler);
+        OpenTransaction quick = new OpenTransaction(new TransactionWindow(5_000, Duration.ofSeconds(5)), handler, 1);
         MockProducer<String, byte[]> fast = producer(0);
         quick.beginIfClosed(fast);
         quick.handled(polled(0, 1));
         quick.commit(fast, new ConsumerGroupMetadata("g"));
-        assertThat(quick.ageNanos()).as("a commit quicker than the max age changes nothing")
+        quick.beginIfClosed(fast);
+        quick.handled(polled(1, 1));
+        assertThat(quick.ageNanos()).as("behind, but a commit quicker than the max age changes nothing")
                 .isEqualTo(Duration.ofSeconds(5).toNanos());
     }
 }
