@@ -108,13 +108,13 @@ public final class BenchRunner {
                  EventLatencyProbe latency = new EventLatencyProbe(bootstrap,
                          new EventLatencyProbe.SessionHours(market.sessionOpen(), market.sessionClose()))) {
                 services.probe().counters();   // fails fast (exit 3) when a consumer does not export its tick counter
-                orderClock = latency.orderClock();
                 RateStep pipeline = new RateStep(services, options, () -> stopRequested, this::progress);
                 RateStep baseline = new RateStep(nulls, options, () -> stopRequested, this::progress);
                 warmUp(tools, pipeline, baseline);
                 for (int rep = 1; rep <= options.reps() && !stopRequested; rep++) {
                     reps.add(repetition(rep, tools, producer, stack, pipeline, baseline, latency, bootstrap));
                 }
+                orderClock = latency.orderClock();   // after the steps: it counts which clock the events used
                 discardNote(pipeline);
                 discardNote(baseline);
                 if (services.probe().sawLazyCounters()) {
