@@ -6,7 +6,7 @@ import io.steadystate.kit.delivery.DeliveryLoop;
 import io.steadystate.kit.fault.FaultConfig;
 import io.steadystate.kit.time.EpochMicros;
 import io.steadystate.kit.delivery.KafkaClients;
-import io.steadystate.kit.delivery.TransactionWindow;
+import io.steadystate.kit.delivery.quarkus.DeliveryConfig;
 import io.steadystate.order.config.OrderConfig;
 import io.steadystate.order.delivery.OrderDelivery;
 import io.steadystate.order.delivery.OrderMutations;
@@ -16,10 +16,6 @@ import io.steadystate.order.orders.OrderEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import java.time.Duration;
-import java.util.Map;
 
 /**
  * Builds the plain (framework-free) {@link OrderDelivery} once and hands its parts to CDI: the engine, the
@@ -38,15 +34,10 @@ public class OrderServiceWiring {
     @Produces
     @Singleton
     OrderDelivery delivery(OrderConfig config, MeterRegistry registry, OrderTrackingLeak fault,
-                           KafkaConnection kafka,
-                           @ConfigProperty(name = "steadystate.delivery.instance-id") String instanceId,
-                           @ConfigProperty(name = "steadystate.delivery.transaction-max-records",
-                                   defaultValue = "5000") int transactionMaxRecords,
-                           @ConfigProperty(name = "steadystate.delivery.transaction-max-age",
-                                   defaultValue = "20ms") Duration transactionMaxAge) {
-        return new OrderDelivery(new OrderDelivery.Settings(kafka, instanceId, OrderDelivery.GROUP,
-                EngineSettings.from(config), config.recoveryTailRecords(), Map.of(),
-                new TransactionWindow(transactionMaxRecords, transactionMaxAge)),
+                           KafkaConnection kafka, DeliveryConfig delivery) {
+        return new OrderDelivery(new OrderDelivery.Settings(kafka, delivery.instanceId(), OrderDelivery.GROUP,
+                EngineSettings.from(config), config.recoveryTailRecords(), delivery.consumerProperties(),
+                delivery.producerProperties(), delivery.transactionWindow()),
                 registry, fault, EpochMicros::now, KafkaClients.PLAIN);
     }
 

@@ -7,7 +7,7 @@ import io.steadystate.kit.delivery.DeadLetters;
 import io.steadystate.kit.delivery.DeliveryLoop;
 import io.steadystate.kit.delivery.DeliverySettings;
 import io.steadystate.kit.delivery.KafkaClients;
-import io.steadystate.kit.delivery.TransactionWindow;
+import io.steadystate.kit.delivery.quarkus.DeliveryConfig;
 import io.steadystate.strategy.ingest.MarketEventsHandler;
 import io.steadystate.strategy.params.ParameterTable;
 import io.steadystate.strategy.params.ParameterUpdates;
@@ -16,7 +16,6 @@ import io.steadystate.strategy.symbol.SymbolBook;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.util.List;
@@ -27,10 +26,13 @@ import java.util.UUID;
  * The service's two delivery loops (service-kit), started and stopped with Quarkus by the kit:
  * <ul>
  *   <li>{@code market-events}: group {@code strategy-service}, market.events in; signals, dead letters and
- *       REST parameter rows out, one transaction per poll (transactional id {@code strategy-service-<instance>}).</li>
+ *       REST parameter rows out, one transaction per window of polls (transactional id {@code strategy-service-<instance>}).</li>
  *   <li>{@code strategy-params}: the compacted parameter table, read whole by every instance under a group of
- *       its own, never committed; rows it refuses are dead-lettered through the market-events loop.</li>
+ *       its own, never committed (Kafka client defaults: it reads a small compacted table); rows it refuses are
+ *       dead-lettered through the market-events loop.</li>
  * </ul>
+ * The market-events loop's client settings and transaction window are {@code steadystate.delivery.*}
+ * ({@link DeliveryConfig}, defaults there).
  */
 public class StrategyDelivery {
 
@@ -41,17 +43,11 @@ public class StrategyDelivery {
     @Produces
     @Singleton
     @Named(MARKET_EVENTS)
-    DeliveryLoop marketEvents(KafkaConnection kafka,
-                              @ConfigProperty(name = "steadystate.delivery.instance-id") String instanceId,
-                              @ConfigProperty(name = "steadystate.delivery.transaction-max-records",
-                                      defaultValue = "5000") int transactionMaxRecords,
-                              @ConfigProperty(name = "steadystate.delivery.transaction-max-age",
-                                      defaultValue = "20ms") Duration transactionMaxAge,
-                              SymbolBook book, MeterRegistry registry) {
+    DeliveryLoop marketEvents(KafkaConnection kafka, DeliveryConfig delivery, SymbolBook book, MeterRegistry registry) {
         DeliverySettings settings = new DeliverySettings(SERVICE, kafka, SERVICE,
                 List.of(Topics.MARKET_EVENTS), List.of(Topics.SIGNALS, Topics.STRATEGY_DLQ, Topics.SLOT_PARAMETERS),
-                SERVICE + "-" + instanceId, true, Map.of("max.poll.records", 1000), Map.of(), null,
-                new TransactionWindow(transactionMaxRecords, transactionMaxAge));
+                SERVICE + "-" + delivery.instanceId(), true, delivery.consumerProperties(),
+                delivery.producerProperties(), null, delivery.transactionWindow());
         DeadLetters deadLetters = new DeadLetters(SERVICE, Topics.STRATEGY_DLQ, registry);
         return new DeliveryLoop(settings, new MarketEventsHandler(book, deadLetters, registry), KafkaClients.PLAIN,
                 registry);

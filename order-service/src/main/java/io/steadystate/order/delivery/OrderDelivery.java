@@ -32,7 +32,8 @@ import java.util.function.LongSupplier;
  * through one consumer with the {@link RangeAssignor} pinned (per topic, same members, same order: an instance
  * gets partition p of both, i.e. all of a symbol's input) and the classic protocol (the KIP-848 "consumer"
  * protocol assigns server-side). Range is eager: every rebalance revokes everything and each instance rebuilds
- * what it is assigned. Every poll is one transaction (transactional id {@code order-service-<instance>}).
+ * what it is assigned. One transaction spans a window of polls (transactional id {@code order-service-<instance>});
+ * poll, fetch and producer settings come in through {@link Settings} (in the service: {@code steadystate.delivery.*}).
  */
 public final class OrderDelivery implements AutoCloseable {
 
@@ -48,13 +49,16 @@ public final class OrderDelivery implements AutoCloseable {
     /** Everything the builder needs; {@code groupId} differs only in tests. */
     public record Settings(KafkaConnection kafka, String instanceId, String groupId, EngineSettings engine,
                            int recoveryTailRecords, Map<String, Object> consumerOverrides,
-                           TransactionWindow transactionWindow) {
+                           Map<String, Object> producerOverrides, TransactionWindow transactionWindow) {
 
-        /** On a broker without authentication (loopback, tests), with the kit's default transaction window. */
+        /**
+         * On a broker without authentication (loopback, tests), with the kit's default transaction window and the
+         * Kafka client's defaults for everything tunable.
+         */
         public Settings(String bootstrapServers, String instanceId, String groupId, EngineSettings engine,
                         int recoveryTailRecords, Map<String, Object> consumerOverrides) {
             this(KafkaConnection.plaintext(bootstrapServers), instanceId, groupId, engine, recoveryTailRecords,
-                    consumerOverrides, TransactionWindow.DEFAULT);
+                    consumerOverrides, Map.of(), TransactionWindow.DEFAULT);
         }
     }
 
@@ -70,11 +74,10 @@ public final class OrderDelivery implements AutoCloseable {
         Map<String, Object> consumer = new HashMap<>();
         consumer.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic");
         consumer.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName());
-        consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
         consumer.putAll(s.consumerOverrides());
         DeliverySettings settings = new DeliverySettings(SERVICE, s.kafka(), s.groupId(),
                 List.of(Topics.SIGNALS, Topics.MARKET_EVENTS), KafkaOrderPublisher.TOPICS,
-                SERVICE + "-" + s.instanceId(), true, consumer, Map.of(), null, s.transactionWindow());
+                SERVICE + "-" + s.instanceId(), true, consumer, s.producerOverrides(), null, s.transactionWindow());
         this.loop = new DeliveryLoop(settings, ownership, clients, registry);
         this.mutations = new OrderMutations(loop, publisher);
     }

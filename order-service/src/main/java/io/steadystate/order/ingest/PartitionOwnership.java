@@ -117,6 +117,16 @@ public final class PartitionOwnership implements DeliveryHandler {
     }
 
     @Override
+    public void committed() {
+        engine.metrics().committed();
+    }
+
+    @Override
+    public void aborted() {
+        engine.metrics().aborted();
+    }
+
+    @Override
     public boolean ready() {
         return engine.isRecovered();
     }

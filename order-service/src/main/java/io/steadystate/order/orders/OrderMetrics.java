@@ -1,7 +1,6 @@
 package io.steadystate.order.orders;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.steadystate.core.event.OrderRole;
@@ -9,12 +8,12 @@ import io.steadystate.core.event.OrderStatus;
 import io.steadystate.order.risk.RejectReason;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import io.steadystate.core.state.Bounded;
+import io.steadystate.kit.delivery.CommittedCounter;
 
 /**
  * The order section of CONTRACTS.md, registered eagerly with every tag value so each series exists at zero
@@ -32,8 +31,11 @@ public final class OrderMetrics {
     private final EnumMap<RejectReason, Counter> rejects = new EnumMap<>(RejectReason.class);
     @Bounded("one counter per OrderRole constant")
     private final EnumMap<OrderRole, Counter> fills = new EnumMap<>(OrderRole.class);
-    /** Per-tick count in a primitive adder, read by Micrometer at scrape time: no allocation per tick. */
-    private final LongAdder ticks = new LongAdder();
+    /**
+     * Ticks of committed transactions only (a replay after an abort must not count twice); no allocation per tick.
+     * The other counters here count processing, replays included (README, "Metrics").
+     */
+    private final CommittedCounter ticks = new CommittedCounter();
     private final Timer signalToOrder;
     private final Timer tickToOrder;
 
@@ -54,8 +56,7 @@ public final class OrderMetrics {
             fills.put(r, Counter.builder("steadystate.order.fills").tag("role", lower(r.name()))
                     .description("Fills, by bracket role").register(registry));
         }
-        FunctionCounter.builder("steadystate.order.ticks.processed", ticks, LongAdder::sum).description("Ticks consumed")
-                .register(registry);
+        ticks.register("steadystate.order.ticks.processed", "Ticks consumed (committed transactions)", registry);
         signalToOrder = latencyTimer(registry, "steadystate.order.signal.to.order",
                 "Origin tick (carried by the signal) to order accepted/rejected, wall time");
         tickToOrder = latencyTimer(registry, "steadystate.order.tick.to.order",
@@ -92,6 +93,21 @@ public final class OrderMetrics {
 
     public void tick() {
         ticks.increment();
+    }
+
+    /** The delivery loop committed: the ticks handled since the last commit or abort count. */
+    public void committed() {
+        ticks.committed();
+    }
+
+    /** The delivery loop aborted: those ticks will be handled again. */
+    public void aborted() {
+        ticks.aborted();
+    }
+
+    /** Ticks of committed transactions. */
+    public long ticksCommitted() {
+        return ticks.count();
     }
 
     public void signalToOrder(long originMicros, long nowMicros) {

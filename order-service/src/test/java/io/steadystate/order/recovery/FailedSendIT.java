@@ -78,6 +78,8 @@ class FailedSendIT {
             assertThat(CommittedRecords.read(bootstrap, Topics.ORDER_EVENTS)).isEmpty();
             assertThat(CommittedRecords.read(bootstrap, Topics.POSITIONS)).isEmpty();
             assertThat(CommittedRecords.read(bootstrap, Topics.OPEN_ORDERS)).isEmpty();
+            assertThat(delivery.engine().metrics().ticksCommitted())
+                    .as("ticks of aborted transactions are not counted, however often they were re-processed").isZero();
 
             clients.failing(false);
             await("every input committed", () -> committed(bootstrap, Topics.SIGNALS)
@@ -94,6 +96,10 @@ class FailedSendIT {
             }
             await("the extra ticks committed", () -> committed(bootstrap, Topics.SIGNALS)
                     + committed(bootstrap, Topics.MARKET_EVENTS) == inputs + SYMBOLS.size());
+            // counted right after the commit that the offsets above come from: wait for it, then it must be exact
+            await("every committed tick counted", () -> delivery.engine().metrics().ticksCommitted() >= SYMBOLS.size() * 3L);
+            assertThat(delivery.engine().metrics().ticksCommitted()).as("each committed tick counted once")
+                    .isEqualTo(SYMBOLS.size() * 3L);
             OrderEventSerde serde = new OrderEventSerde();
             List<OrderEvent> events = CommittedRecords.read(bootstrap, Topics.ORDER_EVENTS).stream()
                     .map(ConsumerRecord::value).map(serde::decode).toList();

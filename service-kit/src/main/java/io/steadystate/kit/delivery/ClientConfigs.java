@@ -13,7 +13,9 @@ import java.util.stream.Collectors;
 /**
  * The client properties of a loop. Fixed by the kit, not overridable: consumers commit only through the loop
  * ({@code enable.auto.commit=false}) and read {@code read_committed}; producers are {@code acks=all},
- * idempotent and transactional.
+ * idempotent and transactional. Everything tunable (poll size, fetch, linger, batch, compression) comes from the
+ * settings' overrides — in the services from {@code DeliveryConfig}'s {@code @WithDefault}s, the one place those
+ * defaults are written; a loop built without overrides runs the Kafka client's defaults.
  */
 final class ClientConfigs {
 
@@ -26,7 +28,6 @@ final class ClientConfigs {
     static Map<String, Object> consumer(DeliverySettings s) {
         Map<String, Object> c = new HashMap<>();
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
         c.putAll(s.consumerOverrides());
         c.put(ConsumerConfig.GROUP_ID_CONFIG, s.groupId());
         c.put(ConsumerConfig.CLIENT_ID_CONFIG, s.clientId() + "-in");
@@ -35,9 +36,14 @@ final class ClientConfigs {
         return s.kafka().clientConfig(c);
     }
 
+    /** The consumer's effective {@code max.poll.records} (a poll this full means the loop is behind). */
+    static int maxPollRecords(DeliverySettings s) {
+        Object v = consumer(s).get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG);
+        return v == null ? ConsumerConfig.DEFAULT_MAX_POLL_RECORDS : Integer.parseInt(v.toString());
+    }
+
     static Map<String, Object> producer(DeliverySettings s) {
         Map<String, Object> p = new HashMap<>();
-        p.put(ProducerConfig.LINGER_MS_CONFIG, 1);
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, TRANSACTION_TIMEOUT_MS);
         p.putAll(s.producerOverrides());

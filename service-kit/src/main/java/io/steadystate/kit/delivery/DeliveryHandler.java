@@ -29,6 +29,20 @@ public interface DeliveryHandler {
      */
     void handle(ConsumerRecords<String, byte[]> records, Outbox out);
 
+    /**
+     * The loop's open transaction committed: everything handled since the last commit or abort is done
+     * (publish counts of committed work here, see {@link CommittedCounter}).
+     */
+    default void committed() {
+    }
+
+    /**
+     * The loop's open transaction aborted: everything handled in it will be handled again from the committed
+     * offsets (after {@link #revoked} and {@link #assigned}); forget what was counted for it.
+     */
+    default void aborted() {
+    }
+
     /** False while the handler's state is incomplete (readiness DOWN). */
     default boolean ready() {
         return true;

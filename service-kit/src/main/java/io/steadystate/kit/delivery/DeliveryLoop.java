@@ -75,7 +75,7 @@ public final class DeliveryLoop implements AutoCloseable {
         this.thread = new Thread(this::run, "delivery-" + settings.groupId());
         this.thread.setDaemon(true);
         this.outbox = new LoopOutbox(thread, sendErrors, health::sendFailed);
-        this.open = new OpenTransaction(settings.transactionWindow());
+        this.open = new OpenTransaction(settings.transactionWindow(), handler, ClientConfigs.maxPollRecords(settings));
     }
 
     public DeliverySettings settings() {
@@ -196,7 +196,7 @@ public final class DeliveryLoop implements AutoCloseable {
 
     /** Aborts whatever the producer has open; a broken producer is replaced in recover() or closed anyway. */
     private void abortQuietly() {
-        open.closed();
+        open.aborted();
         if (producer != null) {
             try {
                 producer.abortTransaction();

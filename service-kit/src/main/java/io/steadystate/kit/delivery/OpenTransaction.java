@@ -17,18 +17,35 @@ import java.util.Map;
  * The loop's transaction while it spans polls (loop thread only): whether it is open, how many input records and
  * how old it is against the {@link TransactionWindow}, and the next offsets of everything handled in it, merged
  * per partition — what {@code sendOffsetsToTransaction} gets at the commit.
+ *
+ * <p>While the loop is behind (the last poll came back full: {@code max.poll.records}, so the fetch buffer holds
+ * more) the window stretches: it stays open at least as long as the last commit took (at most
+ * {@link #STRETCH_CAP} × the window's max age). The commit blocks the loop for its round trips, whatever the
+ * transaction holds; on a slow or loaded broker (measured: 50–140 ms per commit at load average 20 on 2 cores,
+ * service-kit README) a 20 ms window spent most of the loop's time waiting. Stretched, the wait is at most about
+ * half of it. On a quick broker (commit shorter than max age) nothing changes; a loop that keeps up (polls not
+ * full) keeps the plain max age, and an idle poll still commits at once, so latency below saturation is unaffected.
  */
 final class OpenTransaction {
 
+    static final int STRETCH_CAP = 5;
+
     private final TransactionWindow window;
+    private final DeliveryHandler handler;
+    private final int fullPoll;
+    private long lastCommitNanos;
+    private boolean behind;
     private boolean open;
     private int records;
     private long openedAtNanos;
     @Bounded("one entry per assigned partition, cleared at each commit or abort")
     private final Map<TopicPartition, OffsetAndMetadata> nextOffsets = new HashMap<>();
 
-    OpenTransaction(TransactionWindow window) {
+    /** @param fullPoll the consumer's {@code max.poll.records}: a poll that brings this many means a backlog */
+    OpenTransaction(TransactionWindow window, DeliveryHandler handler, int fullPoll) {
         this.window = window;
+        this.handler = handler;
+        this.fullPoll = fullPoll;
     }
 
     boolean isOpen() {
@@ -50,6 +67,7 @@ final class OpenTransaction {
             nextOffsets.put(tp, new OffsetAndMetadata(rs.get(rs.size() - 1).offset() + 1));
         }
         records += polled.count();
+        behind = polled.count() >= fullPoll;
     }
 
     /** The window is full or old: commit now. */
@@ -68,21 +86,35 @@ final class OpenTransaction {
 
     /** Sends the merged offsets into the transaction and commits it; closed afterwards only if that succeeded. */
     void commit(Producer<String, byte[]> producer, ConsumerGroupMetadata group) {
+        long started = System.nanoTime();
         if (!nextOffsets.isEmpty()) {
             producer.sendOffsetsToTransaction(Map.copyOf(nextOffsets), group);
         }
         producer.commitTransaction();
+        lastCommitNanos = System.nanoTime() - started;
         closed();
+        handler.committed();
     }
 
-    /** Forgets the transaction (committed, or aborted by the caller). */
-    void closed() {
+    /** The caller aborts (or gives up) the transaction: the handler forgets what it counted for it. */
+    void aborted() {
+        closed();
+        handler.aborted();
+    }
+
+    private void closed() {
         open = false;
         records = 0;
         nextOffsets.clear();
     }
 
+    /** The window's max age; while behind, stretched to the last commit's duration (capped) if that was longer. */
+    long ageNanos() {
+        long age = window.maxAge().toNanos();
+        return behind ? Math.max(age, Math.min(lastCommitNanos, STRETCH_CAP * age)) : age;
+    }
+
     private long nanosLeft() {
-        return window.maxAge().toNanos() - (System.nanoTime() - openedAtNanos);
+        return ageNanos() - (System.nanoTime() - openedAtNanos);
     }
 }

@@ -77,7 +77,7 @@ public final class BenchRunner {
         Map<ServiceId, Map<String, String>> props = serviceProperties();
         Path apps = Files.isDirectory(options.runDir().resolve("apps")) ? options.runDir().resolve("apps") : options.repoRoot();
         MarketProducerSettings producer = null;
-        String orderClock = OrderEmitClock.detect().describe();
+        String orderClock = OrderEmitClock.PLANNED;
         List<BenchResult.Rep> reps = new ArrayList<>();
         String failure = null;
         String stackText = "not started";
@@ -108,13 +108,13 @@ public final class BenchRunner {
                  EventLatencyProbe latency = new EventLatencyProbe(bootstrap,
                          new EventLatencyProbe.SessionHours(market.sessionOpen(), market.sessionClose()))) {
                 services.probe().counters();   // fails fast (exit 3) when a consumer does not export its tick counter
-                orderClock = latency.orderClock();
                 RateStep pipeline = new RateStep(services, options, () -> stopRequested, this::progress);
                 RateStep baseline = new RateStep(nulls, options, () -> stopRequested, this::progress);
                 warmUp(tools, pipeline, baseline);
                 for (int rep = 1; rep <= options.reps() && !stopRequested; rep++) {
                     reps.add(repetition(rep, tools, producer, stack, pipeline, baseline, latency, bootstrap));
                 }
+                orderClock = latency.orderClock();   // after the steps: it counts which clock the events used
                 discardNote(pipeline);
                 discardNote(baseline);
                 if (services.probe().sawLazyCounters()) {

@@ -25,8 +25,9 @@ import java.util.Map;
  * The bench consumer: reads {@code strategy.signals} and {@code order.events} from their end (no group, no
  * commits) and records, for each event whose originating tick was published inside the current window,
  * end time − {@code originMicros} (microseconds: market-data stamps the tick's scheduled time). The end is the
- * receive wall time for signals; for order events it is {@link OrderEmitClock}'s (order-service's emit time once
- * OrderEvent carries it, else receive):
+ * receive wall time for signals; for order events it is {@link OrderEmitClock}'s (order-service's emit-time header,
+ * else receive). It reads {@code read_committed}, as order-service and every downstream reader do: a signal counts
+ * when it became visible (after its transaction's commit), and a record of an aborted transaction never counts:
  * <ul>
  *   <li>tick→signal: every signal;</li>
  *   <li>tick→order: order events made from a signal (entry ACCEPTED or REJECTED with a signal id) — the chain
@@ -70,7 +71,7 @@ public final class EventLatencyProbe implements AutoCloseable {
     private Histogram closeToSignal = histogram();
     private Histogram closeToOrder = histogram();
     private final SessionHours session;
-    private final OrderEmitClock orderClock = OrderEmitClock.detect();
+    private final OrderEmitClock orderClock = new OrderEmitClock();
     private long windowStartMicros = Long.MAX_VALUE;
     private long windowEndMicros = Long.MAX_VALUE;
     private volatile Throwable failure;
@@ -79,7 +80,8 @@ public final class EventLatencyProbe implements AutoCloseable {
         this.session = session;
         consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1, ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : List.of(Topics.SIGNALS, Topics.ORDER_EVENTS)) {
@@ -122,7 +124,7 @@ public final class EventLatencyProbe implements AutoCloseable {
                 add(session.outside(s.eventTime()) ? closeToSignal : toSignal, s.originMicros(), now);
             } else {
                 OrderEvent e = orders.decode(r.value());
-                long end = orderClock.endMicros(e, now);
+                long end = orderClock.endMicros(r.headers(), now);
                 if (e.status() == OrderStatus.FILLED) {
                     add(toFill, e.originMicros(), end);
                 } else if (e.role() == OrderRole.ENTRY && !e.signalId().isEmpty()

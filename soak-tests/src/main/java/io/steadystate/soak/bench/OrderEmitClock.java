@@ -1,57 +1,56 @@
 package io.steadystate.soak.bench;
 
-import io.steadystate.core.event.OrderEvent;
-
-import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Optional;
+import io.steadystate.core.kafka.EmitTime;
+import org.apache.kafka.common.header.Headers;
 
 /**
- * Where tick → order (and tick → fill) ends. Issue 11 has order-service stamp its own emit time on each
- * {@link OrderEvent}, so the figure excludes the bench consumer's hop; until that field exists in trading-core the
- * bench can only take the time it <em>received</em> the event (one extra consume hop, compare with the one-hop row).
- * The field is found by name among {@link #CANDIDATES} when this class loads, so the switch needs no edit here
- * once trading-core has it (add its name to the list if it is called otherwise); {@link #describe()} is written
- * to bench.json and the table so a reader knows which clock a run used.
+ * Where tick → order (and tick → fill) ends: order-service stamps every {@code order.events} record with its
+ * emit time, header {@value EmitTime#HEADER} (trading-core {@link EmitTime}: wall-clock µs when the record was
+ * handed to the producer), so the figure excludes the bench consumer's own hop. An event without the stamp (an
+ * older order-service) ends at the bench consumer's receive time instead; both are counted and
+ * {@link #describe()} (bench.json {@code settings.orderClock}, the table) says which clock the run used.
+ *
+ * <p>The stamp is taken inside the open transaction: a read_committed reader sees the record only after the
+ * commit, up to one transaction window later. The emit-time figure is the pipeline's processing latency, not when
+ * the order became visible downstream (that is tick → order receive, one consume hop more).
+ *
+ * <p>Written by the bench consumer's thread only; read by the bench thread after the window closed.
  */
 final class OrderEmitClock {
 
-    /** Record components of OrderEvent that would carry order-service's emit time, wall-clock microseconds. */
-    static final List<String> CANDIDATES = List.of("emitMicros", "emittedMicros", "emitTimeMicros", "producedMicros");
+    static final String PLANNED = "order-service's emit time (header " + EmitTime.HEADER
+            + "); the bench consumer's receive time for events without it";
 
-    private final Optional<Method> emit;
+    private volatile long stamped;
+    private volatile long unstamped;
 
-    private OrderEmitClock(Optional<Method> emit) {
-        this.emit = emit;
-    }
-
-    static OrderEmitClock detect() {
-        return new OrderEmitClock(Arrays.stream(OrderEvent.class.getRecordComponents())
-                .filter(c -> CANDIDATES.contains(c.getName()) && c.getType() == long.class)
-                .map(RecordComponent::getAccessor).findFirst());
-    }
-
-    /** The end of an order event's latency: its emit time when OrderEvent carries one (and it is set), else receive. */
-    long endMicros(OrderEvent e, long receivedMicros) {
-        if (emit.isEmpty()) {
-            return receivedMicros;
+    /** The end of an order event's latency: its emit stamp when it carries one, else {@code receivedMicros}. */
+    long endMicros(Headers headers, long receivedMicros) {
+        long emitted = EmitTime.of(headers);
+        if (emitted > 0) {
+            stamped++;
+            return emitted;
         }
-        try {
-            long v = (long) emit.get().invoke(e);
-            return v > 0 ? v : receivedMicros;
-        } catch (ReflectiveOperationException ex) {
-            return receivedMicros;
-        }
+        unstamped++;
+        return receivedMicros;
     }
 
-    boolean measuresEmit() {
-        return emit.isPresent();
+    long stamped() {
+        return stamped;
+    }
+
+    long unstamped() {
+        return unstamped;
     }
 
     String describe() {
-        return emit.map(m -> "order-service's emit time (OrderEvent." + m.getName() + ")")
-                .orElse("bench consumer receive time (OrderEvent has no emit time yet: includes one consume hop)");
+        if (stamped == 0 && unstamped == 0) {
+            return PLANNED + " (no order event seen yet)";
+        }
+        if (unstamped == 0) {
+            return "order-service's emit time (header " + EmitTime.HEADER + ") on all " + stamped + " order events";
+        }
+        return String.format(java.util.Locale.ROOT, "order-service's emit time (header %s) on %d order events, the bench "
+                + "consumer's receive time (one consume hop more) on %d without it", EmitTime.HEADER, stamped, unstamped);
     }
 }

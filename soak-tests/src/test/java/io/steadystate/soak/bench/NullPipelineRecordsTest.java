@@ -2,8 +2,10 @@ package io.steadystate.soak.bench;
 
 import io.steadystate.core.event.Signal;
 import io.steadystate.core.event.Tick;
+import io.steadystate.core.kafka.EmitTime;
 import io.steadystate.core.serde.MarketEventSerde;
 import io.steadystate.core.serde.SignalSerde;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalTime;
@@ -45,11 +47,19 @@ class NullPipelineRecordsTest {
     }
 
     @Test
-    void tickToOrderEndsAtTheBenchConsumerUntilOrderEventCarriesAnEmitTime() {
-        OrderEmitClock clock = OrderEmitClock.detect();
-        boolean hasField = java.util.Arrays.stream(io.steadystate.core.event.OrderEvent.class.getRecordComponents())
-                .anyMatch(c -> OrderEmitClock.CANDIDATES.contains(c.getName()));
-        assertThat(clock.measuresEmit()).isEqualTo(hasField);
-        assertThat(clock.describe()).contains(hasField ? "emit time" : "receive time");
+    void tickToOrderEndsAtOrderServicesEmitHeaderAndFallsBackToReceiveWithoutIt() {
+        OrderEmitClock clock = new OrderEmitClock();
+        assertThat(clock.describe()).contains("no order event seen yet");
+        RecordHeaders stamped = new RecordHeaders();
+        EmitTime.stamp(stamped, 1_000_123L);
+        assertThat(clock.endMicros(stamped, 2_000_000L)).isEqualTo(1_000_123L);
+        assertThat(clock.describe()).contains("emit time").contains("on all 1 order events");
+        assertThat(clock.endMicros(new RecordHeaders(), 2_000_000L)).isEqualTo(2_000_000L);
+        RecordHeaders malformed = new RecordHeaders();
+        malformed.add(EmitTime.HEADER, new byte[3]);
+        assertThat(clock.endMicros(malformed, 3_000_000L)).isEqualTo(3_000_000L);
+        assertThat(clock.stamped()).isEqualTo(1);
+        assertThat(clock.unstamped()).isEqualTo(2);
+        assertThat(clock.describe()).contains("receive time").contains("on 2 without it");
     }
 }

@@ -92,6 +92,16 @@ public final class MarketEventsHandler implements DeliveryHandler {
     }
 
     @Override
+    public void committed() {
+        book.ticks().committed();
+    }
+
+    @Override
+    public void aborted() {
+        book.ticks().aborted();
+    }
+
+    @Override
     public void assigned(Collection<TopicPartition> partitions, Consumer<?, ?> consumer) {
         partitionCount = consumer.partitionsFor(Topics.MARKET_EVENTS).size();
         LOG.infof("market.events partitions assigned: %s (symbols warm up from new ticks)", partitions);

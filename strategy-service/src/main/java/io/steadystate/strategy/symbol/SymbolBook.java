@@ -1,6 +1,5 @@
 package io.steadystate.strategy.symbol;
 
-import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.steadystate.core.event.DayRolled;
 import io.steadystate.core.event.MarketEvent;
@@ -15,6 +14,7 @@ import io.steadystate.core.state.ExitCause;
 import io.steadystate.core.state.StoreMetrics;
 import io.steadystate.core.time.EventClock;
 import io.steadystate.core.time.EventTimeGuard;
+import io.steadystate.kit.delivery.CommittedCounter;
 import io.steadystate.strategy.fault.FaultInjector;
 import io.steadystate.strategy.signals.SignalSink;
 import io.steadystate.strategy.signals.StrategyMatrix;
@@ -22,7 +22,6 @@ import io.steadystate.kit.log.ThrottledLog;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.Optional;
 
 /**
@@ -51,8 +50,11 @@ public final class SymbolBook {
     private final StrategyMatrix matrix;
     private final FaultInjector fault;
     private final double rallyThresholdPct;
-    /** Per-tick count in a primitive adder, read by Micrometer at scrape time: no allocation per tick. */
-    private final LongAdder ticks = new LongAdder();
+    /**
+     * Ticks of committed transactions only: the delivery loop reports commits and aborts through the handler, so a
+     * replay after an abort does not count twice. No allocation per tick.
+     */
+    private final CommittedCounter ticks = new CommittedCounter();
     /** At most one line per minute when the bound is hit (an undersized store evicts on every new symbol). */
     private final ThrottledLog capacityLog = new ThrottledLog(LOG, 60_000);
     private final String capacityWarning;
@@ -72,8 +74,7 @@ public final class SymbolBook {
         this.rallyThresholdPct = rallyThresholdPct;
         this.capacityWarning = "symbol store full (" + maxSymbols
                 + ") — raise steadystate.strategy.max-symbols or add instances; evicted";
-        FunctionCounter.builder(TICKS, ticks, LongAdder::sum).description("Ticks processed by the strategy matrix")
-                .register(storeMetrics.registry());
+        ticks.register(TICKS, "Ticks processed by the strategy matrix (committed transactions)", storeMetrics.registry());
         this.symbols = BoundedStore.<String, SymbolState>named(STORE)
                 .capacity(maxSymbols)
                 .idleExpiry(idleExpiry, clock)
@@ -185,5 +186,10 @@ public final class SymbolBook {
 
     public StrategyMatrix matrix() {
         return matrix;
+    }
+
+    /** Ticks applied: {@link CommittedCounter#committed} / {@link CommittedCounter#aborted} follow the loop. */
+    public CommittedCounter ticks() {
+        return ticks;
     }
 }

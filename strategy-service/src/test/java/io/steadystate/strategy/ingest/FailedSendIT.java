@@ -72,6 +72,8 @@ class FailedSendIT {
                     .as("no offset committed past a failed send").isZero();
             assertThat(CommittedRecords.read(bootstrap, Topics.SIGNALS)).as("no signal visible").isEmpty();
             assertThat(CommittedRecords.read(bootstrap, Topics.STRATEGY_DLQ)).as("no dead letter visible").isEmpty();
+            assertThat(ticksCounted(registry)).as("ticks of aborted transactions are not counted, however often "
+                    + "they were re-processed").isZero();
             assertThat(registry.get("steadystate.kafka.send.errors").tag("service", "strategy-service")
                     .tag("topic", Topics.SIGNALS).counter().count()).isPositive();
 
@@ -89,6 +91,7 @@ class FailedSendIT {
             assertThat(perId).as("each signal exactly once").allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
             assertThat(CommittedRecords.read(bootstrap, Topics.STRATEGY_DLQ)).as("the dead letter exactly once")
                     .hasSize(1);
+            assertThat(ticksCounted(registry)).as("each committed tick counted once").isEqualTo(SYMBOLS.size() * 5L);
         }
     }
 
@@ -116,6 +119,10 @@ class FailedSendIT {
             p.send(new ProducerRecord<>(Topics.MARKET_EVENTS, "JUNK",
                     "not a market event".getBytes(StandardCharsets.UTF_8))).get();
         }
+    }
+
+    private static long ticksCounted(SimpleMeterRegistry registry) {
+        return (long) registry.get(SymbolBook.TICKS).functionCounter().count();
     }
 
     private static long committed(String bootstrap) {
