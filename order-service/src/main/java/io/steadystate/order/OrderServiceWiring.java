@@ -12,7 +12,7 @@ import io.steadystate.order.delivery.OrderDelivery;
 import io.steadystate.order.delivery.OrderMutations;
 import io.steadystate.order.fault.OrderTrackingLeak;
 import io.steadystate.order.orders.EngineSettings;
-import io.steadystate.order.orders.OrderEngine;
+import io.steadystate.order.engine.OrderEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;

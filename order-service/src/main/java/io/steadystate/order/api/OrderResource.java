@@ -10,7 +10,7 @@ import io.steadystate.core.event.TimeInForce;
 import io.steadystate.order.config.OrderConfig;
 import io.steadystate.order.delivery.OrderMutations;
 import io.steadystate.order.intake.ManualOrder;
-import io.steadystate.order.orders.OrderEngine;
+import io.steadystate.order.engine.OrderEngine;
 import io.steadystate.order.intake.SubmitResult;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;

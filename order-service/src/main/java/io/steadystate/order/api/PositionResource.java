@@ -2,7 +2,7 @@ package io.steadystate.order.api;
 
 import io.steadystate.core.event.Position;
 import io.steadystate.order.config.OrderConfig;
-import io.steadystate.order.orders.OrderEngine;
+import io.steadystate.order.engine.OrderEngine;
 import io.steadystate.order.views.PnlSummary;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

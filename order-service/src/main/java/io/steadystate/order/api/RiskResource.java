@@ -2,7 +2,7 @@ package io.steadystate.order.api;
 
 import io.steadystate.kit.api.RequestRefused;
 import io.steadystate.order.delivery.OrderMutations;
-import io.steadystate.order.orders.OrderEngine;
+import io.steadystate.order.engine.OrderEngine;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;

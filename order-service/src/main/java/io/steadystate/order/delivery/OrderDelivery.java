@@ -14,7 +14,7 @@ import io.steadystate.order.fault.OrderTrackingLeak;
 import io.steadystate.order.ingest.PartitionOwnership;
 import io.steadystate.order.ingest.RecordIngest;
 import io.steadystate.order.orders.EngineSettings;
-import io.steadystate.order.orders.OrderEngine;
+import io.steadystate.order.engine.OrderEngine;
 import io.steadystate.order.recovery.StateRecovery;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.RangeAssignor;

@@ -6,7 +6,7 @@ import io.steadystate.core.state.Bounded;
 import io.steadystate.kit.delivery.DeliveryHandler;
 import io.steadystate.kit.delivery.Outbox;
 import io.steadystate.order.events.KafkaOrderPublisher;
-import io.steadystate.order.orders.OrderEngine;
+import io.steadystate.order.engine.OrderEngine;
 import io.steadystate.order.recovery.StateRecovery;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

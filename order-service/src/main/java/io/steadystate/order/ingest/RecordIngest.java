@@ -7,7 +7,7 @@ import io.steadystate.core.serde.SignalSerde;
 import io.steadystate.core.serde.UndecodableRecordException;
 import io.steadystate.kit.delivery.DeadLetters;
 import io.steadystate.kit.delivery.Outbox;
-import io.steadystate.order.orders.OrderEngine;
+import io.steadystate.order.engine.OrderEngine;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**

@@ -7,7 +7,7 @@ import io.steadystate.core.time.EventTimeGuard;
  * This instance's event clock and the rule every record's event time must pass before it moves anything
  * (trading-core {@link EventTimeGuard}): a record dated a century ahead must not expire every symbol, push the
  * rate limiter's refill time away or overflow the clock. The clock drives the idle expiry of {@link OrderState}'s
- * stores, and only moves forward. Not thread-safe: runs under the {@link OrderEngine} lock.
+ * stores, and only moves forward. Not thread-safe: runs under the {@code OrderEngine} lock.
  */
 public final class EventTime {
 

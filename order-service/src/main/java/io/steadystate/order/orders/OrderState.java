@@ -47,7 +47,7 @@ import java.util.function.Predicate;
  * Ways in: {@link #open} (an accepted bracket, its seen id), {@link #rejected}, {@link #symbolFor} (a listing or first
  * tick, after {@link #refuseWhenFull}), {@link #applyFill} (a first fill), {@link #restore}. {@link #residuals()}
  * checks that the symbol books' slot arrays and the stores agree. Not thread-safe: runs under the
- * {@link OrderEngine} lock.
+ * {@code OrderEngine} lock.
  */
 public final class OrderState {
 

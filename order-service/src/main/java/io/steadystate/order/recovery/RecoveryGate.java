@@ -1,7 +1,7 @@
 package io.steadystate.order.recovery;
 
 import io.steadystate.kit.api.MutationGate;
-import io.steadystate.order.orders.OrderEngine;
+import io.steadystate.order.engine.OrderEngine;
 import jakarta.inject.Singleton;
 
 import java.util.Optional;

@@ -9,7 +9,7 @@ import io.steadystate.core.serde.OrderEventSerde;
 import io.steadystate.core.serde.PositionSerde;
 import io.steadystate.core.serde.UndecodableRecordException;
 import io.steadystate.core.state.Bounded;
-import io.steadystate.order.orders.OrderEngine;
+import io.steadystate.order.engine.OrderEngine;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

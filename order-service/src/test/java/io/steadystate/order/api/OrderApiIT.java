@@ -18,7 +18,7 @@ import io.steadystate.core.serde.SignalSerde;
 import io.steadystate.core.testkafka.RealKafka;
 import io.steadystate.core.testkafka.RealKafkaResource;
 import io.steadystate.core.testkafka.TestRecords;
-import io.steadystate.order.orders.OrderEngine;
+import io.steadystate.order.engine.OrderEngine;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;

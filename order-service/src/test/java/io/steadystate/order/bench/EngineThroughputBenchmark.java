@@ -10,7 +10,7 @@ import io.steadystate.core.event.TimeInForce;
 import io.steadystate.order.events.OrderSink;
 import io.steadystate.order.fault.OrderTrackingLeak;
 import io.steadystate.order.orders.EngineSettings;
-import io.steadystate.order.orders.OrderEngine;
+import io.steadystate.order.engine.OrderEngine;
 
 import java.util.Arrays;
 

@@ -10,7 +10,7 @@ import io.steadystate.core.event.TimeInForce;
 import io.steadystate.order.events.OrderSink;
 import io.steadystate.order.fault.OrderTrackingLeak;
 import io.steadystate.order.orders.EngineSettings;
-import io.steadystate.order.orders.OrderEngine;
+import io.steadystate.order.engine.OrderEngine;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -1,5 +1,6 @@
 package io.steadystate.order.orders;
 
+import io.steadystate.order.engine.OrderEngine;
 import io.steadystate.order.intake.ManualOrder;
 import io.steadystate.order.intake.SubmitResult;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -1,5 +1,7 @@
 package io.steadystate.core.kafka;
 
+import io.steadystate.core.state.Bounded;
+
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.jboss.logging.Logger;
@@ -35,6 +37,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
     private final String bootstrapServers;
     private final Path dir;
     /** The broker's command line: {@link #restart} runs it again on the same ports and data directory. */
+    @Bounded("an immutable copy of the command line, fixed at start")
     private final List<String> command;
     private boolean closed;
 

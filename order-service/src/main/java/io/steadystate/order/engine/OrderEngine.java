@@ -1,4 +1,4 @@
-package io.steadystate.order.orders;
+package io.steadystate.order.engine;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.steadystate.core.event.MarketEvent;
@@ -16,6 +16,9 @@ import io.steadystate.order.fault.OrderTrackingLeak;
 import io.steadystate.order.intake.ManualOrder;
 import io.steadystate.order.intake.OrderIntake;
 import io.steadystate.order.intake.SubmitResult;
+import io.steadystate.order.orders.EngineSettings;
+import io.steadystate.order.orders.OrderMetrics;
+import io.steadystate.order.orders.OrderState;
 import io.steadystate.order.risk.RiskLimits;
 import io.steadystate.order.session.SessionEvents;
 import io.steadystate.order.views.OrderViews;
