@@ -40,7 +40,7 @@ public final class AppSnapshot {
                     if (attempt == 3) {
                         throw new RunFailure("could not copy " + from + " (being rebuilt?): " + e.getMessage(), e);
                     }
-                    sleep();
+                    RunFailure.pause(3_000);
                 }
             }
         }
@@ -71,12 +71,4 @@ public final class AppSnapshot {
         }
     }
 
-    private static void sleep() {
-        try {
-            Thread.sleep(3_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RunFailure("interrupted");
-        }
-    }
 }

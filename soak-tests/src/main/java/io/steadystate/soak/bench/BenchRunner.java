@@ -216,7 +216,7 @@ public final class BenchRunner {
         tools.produce(rawTopic(0), options.rawRecords() / 3, BenchOptions.RECORD_SIZE, "warmup-producer");
         for (RateStep s : List.of(pipeline, baseline)) {
             s.pipeline().run(rate);
-            sleep(options.quick() ? Duration.ofSeconds(3) : Duration.ofSeconds(10));
+            RunFailure.pause(options.quick() ? 3_000 : 10_000);
             s.pauseAndDrain();
         }
     }
@@ -320,12 +320,4 @@ public final class BenchRunner {
         out.println("bench: " + message);
     }
 
-    private void sleep(Duration d) {
-        try {
-            Thread.sleep(Math.max(1, d.toMillis()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RunFailure("interrupted");
-        }
-    }
 }

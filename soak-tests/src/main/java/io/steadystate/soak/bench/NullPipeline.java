@@ -181,12 +181,7 @@ final class NullPipeline implements BenchPipeline, AutoCloseable {
                 if (System.nanoTime() > until) {
                     throw new RunFailure("the null pipeline's " + role + " was not ready within " + seconds + " s; see " + log);
                 }
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new RunFailure("interrupted");
-                }
+                RunFailure.pause(100);
             }
         }
 

@@ -45,7 +45,7 @@ final class RateStep {
 
     BenchResult.Rate run(long target, Hooks hooks) {
         pipeline.run(target);
-        sleep(options.warmup());
+        RunFailure.pause(options.warmup().toMillis());
         hooks.measuring().run();
         List<PipelineProbe.Point> points = new ArrayList<>();
         long start = System.nanoTime();
@@ -61,7 +61,7 @@ final class RateStep {
             if (now >= end) {
                 break;
             }
-            sleep(Duration.ofNanos(Math.max(1_000_000, Math.min(next, end) - System.nanoTime())));
+            RunFailure.pause(Math.max(1_000_000, Math.min(next, end) - System.nanoTime()) / 1_000_000);
         }
         hooks.measured().run();
         BenchResult.Rate rate = PipelineProbe.rate(target, points, pipeline.stages());
@@ -100,7 +100,7 @@ final class RateStep {
         pipeline.pause();
         long deadline = System.nanoTime() + options.drainGrace().toNanos();
         while (System.nanoTime() < deadline) {
-            sleep(Duration.ofMillis(500));
+            RunFailure.pause(500);
             if (DrainLedger.drained(counters())) {
                 return;
             }
@@ -117,7 +117,7 @@ final class RateStep {
         int stable = 0;
         long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (stable < 3 && System.nanoTime() < until) {
-            sleep(Duration.ofMillis(500));
+            RunFailure.pause(500);
             PipelineProbe.Counters now = pipeline.counters();
             stable = now.equals(last) ? stable + 1 : 0;
             last = now;
@@ -125,12 +125,4 @@ final class RateStep {
         ledger.settledAfterDiscard(last);
     }
 
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(Math.max(1, d.toMillis()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RunFailure("interrupted");
-        }
-    }
 }

@@ -57,7 +57,7 @@ final class MarketControl {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         Sample last = null;
         while (System.nanoTime() < deadline) {
-            sleepMillis(2000);
+            RunFailure.pause(2000);
             Sample s = sampler.sample(seq, false);
             boolean lagZero = !s.consumerLag().isEmpty() && s.consumerLag().values().stream().allMatch(l -> l == 0);
             Sample before = last;
@@ -75,12 +75,4 @@ final class MarketControl {
         return last;
     }
 
-    private static void sleepMillis(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RunFailure("interrupted");
-        }
-    }
 }

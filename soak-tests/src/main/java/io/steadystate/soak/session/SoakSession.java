@@ -301,7 +301,7 @@ public final class SoakSession {
                 break;
             }
             if (now < next) {
-                sleepMillis(Math.min(500, (next - now) / 1_000_000 + 1));
+                RunFailure.pause(Math.min(500, (next - now) / 1_000_000 + 1));
                 continue;
             }
             next += interval;
@@ -368,12 +368,4 @@ public final class SoakSession {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
-    private static void sleepMillis(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RunFailure("interrupted");
-        }
-    }
 }

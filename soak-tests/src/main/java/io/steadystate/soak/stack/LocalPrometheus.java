@@ -65,7 +65,7 @@ final class LocalPrometheus {
             } catch (IOException notYet) {
                 // keep waiting
             }
-            sleep(200);
+            RunFailure.pause(200);
         }
         throw new RunFailure("Prometheus did not become ready; see " + dir.resolve("prometheus.log"));
     }
@@ -74,12 +74,4 @@ final class LocalPrometheus {
         return LocalStack.freePort();
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RunFailure("interrupted");
-        }
-    }
 }

@@ -225,7 +225,7 @@ public final class LocalStack implements Stack {
                         + " s (/q/health/ready: " + lastState.get(e.id()) + "); see "
                         + config.runDir().resolve(logs.get(e.id().module())));
             }
-            sleep(300);
+            RunFailure.pause(300);
         }
     }
 
@@ -348,12 +348,4 @@ public final class LocalStack implements Stack {
         return one.length() > 200 ? one.substring(0, 200) + "…" : one;
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RunFailure("interrupted");
-        }
-    }
 }

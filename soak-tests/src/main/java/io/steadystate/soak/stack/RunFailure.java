@@ -10,4 +10,14 @@ public final class RunFailure extends RuntimeException {
     public RunFailure(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** Sleeps; an interrupt (Ctrl-C, a stopped run) ends the run here, with the thread's interrupt flag kept. */
+    public static void pause(long millis) {
+        try {
+            Thread.sleep(Math.max(1, millis));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunFailure("interrupted");
+        }
+    }
 }
