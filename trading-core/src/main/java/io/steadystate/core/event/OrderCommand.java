@@ -42,10 +42,10 @@ public record OrderCommand(String orderId, String signalId, String symbol, int s
         Validation.required("type", type);
         Validation.required("timeInForce", timeInForce);
         Validation.positiveFinite("quantity", quantity);
-        Validation.positiveFinite("stopLoss", stopLoss);
-        Validation.positiveFinite("takeProfit", takeProfit);
+        Validation.price("stopLoss", stopLoss);
+        Validation.price("takeProfit", takeProfit);
         if (type == OrderType.LIMIT) {
-            Validation.positiveFinite("limitPrice", limitPrice);
+            Validation.price("limitPrice", limitPrice);
         } else {
             Validation.nonNegativeFinite("limitPrice", limitPrice);
         }

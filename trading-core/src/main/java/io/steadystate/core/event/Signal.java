@@ -19,9 +19,9 @@ public record Signal(String id, String symbol, int slotId, Side side, double ref
             throw new IllegalArgumentException("unknown slot id " + slotId);
         }
         Validation.required("side", side);
-        Validation.positiveFinite("referencePrice", referencePrice);
-        Validation.positiveFinite("stopLoss", stopLoss);
-        Validation.positiveFinite("takeProfit", takeProfit);
+        Validation.price("referencePrice", referencePrice);
+        Validation.price("stopLoss", stopLoss);
+        Validation.price("takeProfit", takeProfit);
         Validation.positiveFinite("quantity", quantity);
         boolean bracketOrdered = side == Side.BUY
                 ? stopLoss < referencePrice && referencePrice < takeProfit

@@ -4,6 +4,6 @@ package io.steadystate.core.event;
 public record SymbolListed(String symbol, long eventTime, double referencePrice) implements MarketEvent {
     public SymbolListed {
         Validation.symbol(symbol);
-        Validation.positiveFinite("referencePrice", referencePrice);
+        Validation.price("referencePrice", referencePrice);
     }
 }

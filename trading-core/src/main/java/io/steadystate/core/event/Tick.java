@@ -13,9 +13,9 @@ public record Tick(String symbol, long eventTime, long sequence, double price, d
 
     public Tick {
         Validation.symbol(symbol);
-        Validation.positiveFinite("price", price);
-        Validation.positiveFinite("bid", bid);
-        Validation.positiveFinite("ask", ask);
+        Validation.price("price", price);
+        Validation.price("bid", bid);
+        Validation.price("ask", ask);
         if (bid > ask) {
             throw new IllegalArgumentException("bid " + bid + " above ask " + ask + " for " + symbol);
         }

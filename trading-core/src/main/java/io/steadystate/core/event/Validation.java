@@ -7,6 +7,12 @@ final class Validation {
     static final int MAX_CLIENT_ORDER_ID_LENGTH = 64;
     /** Signal ids ({@code symbol:slot:barTime}, at most 16 + 1 + 2 + 1 + 20 = 40 characters): {@code [A-Za-z0-9._:-]{1,64}}. */
     static final int MAX_SIGNAL_ID_LENGTH = 64;
+    /**
+     * The dearest listed share trades under 10^6 a unit; 10^9 leaves three orders of magnitude of headroom while
+     * price × quantity, spreads, PnL and fill prices stay far from overflow. A tick at {@code Double.MAX_VALUE} was
+     * finite and positive, so it passed, entered strategy's bars and made order-service's fill price infinite.
+     */
+    static final double MAX_PRICE = 1e9;
 
     private Validation() {
     }
@@ -41,6 +47,14 @@ final class Validation {
                 throw new IllegalArgumentException(name + " '" + value + "' has character '" + c + "' (allowed: A-Z a-z "
                         + "0-9 . _ -" + (colonAllowed ? " :" : "") + ")");
             }
+        }
+    }
+
+    /** A price: positive, finite, at most {@link #MAX_PRICE}. */
+    static void price(String name, double value) {
+        positiveFinite(name, value);
+        if (value > MAX_PRICE) {
+            throw new IllegalArgumentException(name + " " + value + " is over the " + MAX_PRICE + " any market quotes");
         }
     }
 

@@ -106,6 +106,18 @@ class SerdeTest {
     }
 
     @Test
+    void aPriceNoMarketQuotesIsAnInvalidValue() {
+        // Double.MAX_VALUE is finite and positive: it used to enter strategy's bars and make a fill price infinite
+        byte[] tick = market.encode(TICK);
+        java.nio.ByteBuffer.wrap(tick).putDouble(3 + 6 + 16, Double.MAX_VALUE);
+        assertReason(tick, Reason.INVALID_VALUE);
+        assertThatThrownBy(() -> market.decode(tick)).hasMessageContaining("price").hasMessageContaining("over the");
+        assertThatThrownBy(() -> new Tick("AAPL", 1, 1, 2e9, 2e9, 2e9, 100, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(new Tick("BRK.A", 1, 1, 7e5, 7e5, 7e5, 100, 0).price()).as("a real dear share").isEqualTo(7e5);
+    }
+
+    @Test
     void aRecordOfAnotherTopicIsAnUnknownTypeHere() {
         byte[] params = new SlotParametersSerde().encode(new SlotParameters(11, true, 1, 10, 5, 0, 1, 2, 1));
         assertReason(params, Reason.UNKNOWN_TYPE);
