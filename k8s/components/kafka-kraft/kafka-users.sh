@@ -16,7 +16,7 @@ acl() {
 
 # market-data-service
 scram market-data-service
-acl market-data-service --topic market.events --resource-pattern-type literal --operation Describe --operation Write
+acl market-data-service --topic market.events --resource-pattern-type literal --operation Describe --operation Read --operation Write
 
 # strategy-service
 scram strategy-service

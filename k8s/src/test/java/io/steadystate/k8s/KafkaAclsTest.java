@@ -96,6 +96,8 @@ class KafkaAclsTest {
         assertThat(order.reads()).contains("strategy.signals", "market.events", "order.open-orders");
         assertThat(order.writes()).contains("order.events", "order.dlq");
         assertThat(ServiceKafkaUsage.of("market-data-service").writes()).containsExactly("market.events");
+        // it resumes a restart from the tail of its own topic (resume/TopicTail): a read, without a group
+        assertThat(ServiceKafkaUsage.of("market-data-service").reads()).containsExactly("market.events");
     }
 
     @Test

@@ -38,6 +38,9 @@ record ServiceKafkaUsage(String service, Set<String> reads, Set<String> writes, 
     private static final Pattern CHANNEL = Pattern.compile("mp\\.messaging\\.(incoming|outgoing)\\.([^.]+)\\.(topic|topics|group\\.id)");
     private static final Pattern TOPIC_CONSTANT = Pattern.compile("\\bTopics\\.([A-Z][A-Z_]*)\\b");
 
+    /** {@code TopicTail.read(kafka, Topics.X, …)}: the topic is a parameter of the class that owns the consumer. */
+    private static final Pattern TAIL_READ = Pattern.compile("TopicTail\\.read\\([^,]+,\\s*Topics\\.(\\w+)");
+
     static ServiceKafkaUsage of(String module) {
         Path dir = K8sDir.repo().resolve(module);
         Set<String> reads = new TreeSet<>();
@@ -88,6 +91,13 @@ record ServiceKafkaUsage(String service, Set<String> reads, Set<String> writes, 
                 referenced.addAll(named);
                 if (src.contains("new KafkaConsumer")) {
                     reads.addAll(named);
+                }
+                // a plain reader handed its topic by the caller: market-data's resume reads its own topic's tail
+                Matcher tail = TAIL_READ.matcher(src);
+                while (tail.find()) {
+                    if (constants.containsKey(tail.group(1))) {
+                        reads.add(constants.get(tail.group(1)));
+                    }
                 }
                 if (src.contains("ProducerRecord") || src.contains("createProducer(") || src.contains(".withTopic(")) {
                     writes.addAll(named);
