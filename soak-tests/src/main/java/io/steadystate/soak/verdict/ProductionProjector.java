@@ -77,10 +77,11 @@ public final class ProductionProjector {
         StoreFilling stores = null;
         if (full.outcome != Outcome.PASS) {
             stores = StoreFilling.find(series, y, start, end, bestScatter(fits), bootstrap);
-            List<DriverFit> rest = stores == null ? List.of() : fits(series, stores.residual(series, y, start), start, end);
+            double[] residual = stores == null ? null : stores.residual(series, y, start);
+            List<DriverFit> rest = residual == null ? List.of() : fits(series, residual, start, end);
             if (!rest.isEmpty()) {
                 shape = Shape.BOUNDED_FILLING;
-                used = judge(rest, stores.residual(series, y, start));
+                used = judge(rest, residual);
                 if (used.outcome == Outcome.PASS && stores.stillFilling()) {
                     used = new Judged(Outcome.INCONCLUSIVE, used.governing, used.underFloor);
                 }
