@@ -18,6 +18,8 @@ class ProfileCatalogTest {
         assertThat(week.duration()).isEqualTo(Duration.ofMinutes(10));
         assertThat(week.simulatedDays()).isGreaterThanOrEqualTo(3);
         assertThat(week.churnPerDay()).isPositive();
+        // the density the leak detector's limit rests on (#12): at least 10 M ticks planned per default run
+        assertThat(week.wallTicksPerSecond() * week.duration().toSeconds()).isGreaterThanOrEqualTo(10_000_000);
     }
 
     @Test
