@@ -20,8 +20,12 @@ final class ProjectionHtml {
                 .append(". Post-GC heap is fitted (Theil–Sen, block-bootstrap 95% CI) against each driver the soak "
                         + "replayed and scaled by what one production day brings. The drivers that explain the heap "
                         + "about as well as the best (median residual within 1.5× of it) are candidates; the verdict is the "
-                        + "most cautious among them. <i>Bounded filling</i>: grew in the first half of the window and "
-                        + "flattened in the second, judged on the second.</p>");
+                        + "most cautious among them. <i>Bounded filling</i> is recognised two ways: the heap grew in the "
+                        + "first half of the window and flattened in the second (judged on the second), or it follows "
+                        + "the entries of the service's declared bounded stores better than any event driver — then "
+                        + "what the entries explain is subtracted and only the rest is judged; while a store is still "
+                        + "filling at the end, a PASS is held back as INCONCLUSIVE, because a leak growing in step "
+                        + "with it could not be told apart.</p>");
         b.append("<table><tr><th>service</th><th>driver</th><th>replayed in window</th><th>bytes per event [95% CI]"
                 + "</th><th>per production day</th><th>MB / production day [95% CI]</th><th>scatter MB</th></tr>");
         for (ServiceVerdict v : r.verdicts()) {
