@@ -54,6 +54,16 @@ public record Profile(String name, String description, Duration duration, int sy
         return symbols * ticksPerSymbolPerSecond * speed;
     }
 
+    /** The services' heap ({@code -Xms = -Xmx}) in MB: "256m" → 256, "1g" → 1024, "65536k" → 64. */
+    public double heapMb() {
+        double n = Double.parseDouble(heap.substring(0, heap.length() - 1));
+        return switch (Character.toLowerCase(heap.charAt(heap.length() - 1))) {
+            case 'g' -> n * 1024;
+            case 'k' -> n / 1024;
+            default -> n;
+        };
+    }
+
     /** Simulated days the run covers if the clock runs continuously. */
     public double simulatedDays() {
         return duration.toMillis() / 1000.0 * speed / 86_400.0;

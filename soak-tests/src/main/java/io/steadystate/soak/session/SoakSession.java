@@ -315,6 +315,9 @@ public final class SoakSession {
                 trace.atWindowStart(stack.services());
             }
             progress.print(s, samples, (now - start) / 1e9);
+            for (ServiceEndpoint e : stack.services()) {
+                trace.watch(e, s.service(e.id().module()), p.heapMb(), (now - start) / 1e9);
+            }
             for (ServiceId id : ServiceId.values()) {
                 String death = stack.deathNotice(id);
                 if (death != null && !disruptions.plannedDown(id)) {
