@@ -243,6 +243,10 @@ final class HtmlReport {
                     p.orderApi().users(), p.orderApi().rps(), DurationText.format(p.sampleInterval()), p.heap())))
                     .append("</li>");
         }
+        Replayed replayed = Replayed.of(r.samples());
+        if (replayed != null) {
+            b.append("<li>density: ").append(Html.text(replayed.describe())).append("</li>");
+        }
         if (r.sampling() != null && r.sampling().samples() > 0) {
             var o = r.sampling();
             b.append("<li>sampling overhead: ").append(Html.text(String.format(Locale.ROOT, "%d forced-GC samples, "

@@ -1,5 +1,6 @@
 package io.steadystate.soak.session;
 
+import io.steadystate.soak.report.Replayed;
 import io.steadystate.soak.report.RunReport;
 import io.steadystate.soak.verdict.Outcome;
 import io.steadystate.soak.verdict.Projection;
@@ -32,6 +33,10 @@ public final class VerdictText {
         ChaosText.print(out, r.disruption());
         r.checks().stream().filter(c -> !c.passed()).forEach(c -> out.printf(Locale.ROOT, "  FAILED %s [%s]: %s%n",
                 c.name(), c.service(), c.detail()));
+        Replayed replayed = Replayed.of(r.samples());
+        if (replayed != null) {
+            out.println("  density: " + replayed.describe());
+        }
         if (r.sampling() != null && r.sampling().samples() > 0) {
             out.printf(Locale.ROOT, "  sampling overhead: %.0f ms per sample (max %.0f), lag spike across forced GCs "
                             + "%.0f records on average (max %.0f)%n", r.sampling().meanMillis(), r.sampling().maxMillis(),
