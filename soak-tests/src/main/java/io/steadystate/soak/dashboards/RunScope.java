@@ -8,14 +8,15 @@ import java.util.Set;
  * fault was on (null on a clean run), whether the Prometheus is the local stack's (no cluster exporters there) and the warm-up share of the
  * run (the profile's {@code warmupFraction}: JIT, class loading and caches filling grow any heap at first), and whether
  * the run disrupted the stack on purpose (chaos kills, poison records): then down, lag and dead-letter alerts are
- * expected, and the alert rules are shown but not judged.
+ * expected, and the alert rules are shown but not judged. On a fault run, {@code faultTrend} (null when unknown) says
+ * whether the leak is fast enough that the fast heap rule must fire.
  */
 public record RunScope(Instant start, Instant end, Set<String> services, String faultService, boolean localStack,
-                       double warmupFraction, boolean disrupted) {
+                       double warmupFraction, boolean disrupted, FaultHeapTrend faultTrend) {
 
     public RunScope(Instant start, Instant end, Set<String> services, String faultService, boolean localStack,
                     double warmupFraction) {
-        this(start, end, services, faultService, localStack, warmupFraction, false);
+        this(start, end, services, faultService, localStack, warmupFraction, false, null);
     }
 
     public RunScope {

@@ -2,7 +2,9 @@ package io.steadystate.soak.session;
 
 import io.steadystate.soak.load.GatlingRunner;
 import io.steadystate.soak.profile.Profile;
+import io.steadystate.soak.dashboards.AlertRulesOnRun;
 import io.steadystate.soak.dashboards.DashboardsReport;
+import io.steadystate.soak.dashboards.FaultHeapTrend;
 import io.steadystate.soak.report.ReportFiles;
 import io.steadystate.soak.report.RunReport;
 import io.steadystate.soak.sampling.ClassHistogram;
@@ -334,7 +336,10 @@ public final class SoakSession {
     private void dashboardsOnRun(Stack stack, Instant started, List<Sample> samples) {
         DashboardsReport d = DashboardsReport.forRun(stack.prometheus(), started, samples.stream().mapToLong(Sample::epochMillis)
                 .toArray(), Stream.of(ServiceId.values()).map(ServiceId::module).collect(java.util.stream.Collectors.toSet()),
-                options.fault() == null ? null : options.fault().service().module(), options.targets() == null,
+                options.fault() == null ? null : options.fault().service().module(), options.fault() == null ? null
+                        : FaultHeapTrend.of(samples, options.fault().service().module(), options.profile().heapMb(),
+                        Math.max(options.profile().warmupFraction(), AlertRulesOnRun.MIN_WARMUP_FRACTION)),
+                options.targets() == null,
                 options.profile().warmupFraction(), options.disrupted(), options.repoRoot());
         d.writePage(options.runDir().resolve("dashboards.html"));
         dashboardChecks.addAll(d.checks());
