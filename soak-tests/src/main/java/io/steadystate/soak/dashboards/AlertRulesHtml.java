@@ -32,7 +32,7 @@ final class AlertRulesHtml {
                     .append(a.state() == AlertRulesOnRun.State.ERROR || a.state() == AlertRulesOnRun.State.CLUSTER_ONLY
                             ? " <small>" + PanelHtml.esc(a.detail()) + "</small>" : "")
                     .append(a.judgedOnCleanRun() || a.state() == AlertRulesOnRun.State.QUIET ? ""
-                            : " <small>not judged on a clean run: range cut " + Math.round(a.cut()) + "x</small>")
+                            : " <small>not judged on a clean run: " + a.notJudgedWhy() + "</small>")
                     .append("</td><td>").append(a.trueFor().toSeconds()).append(" s</td><td>")
                     .append(a.scaledFor().toSeconds()).append(" s</td><td>").append(AlertRulesOnRun.text(a.forDuration()))
                     .append("</td><td class=\"held\">").append(held).append("</td><td><code>").append(PanelHtml.esc(a.scaledExpr()))

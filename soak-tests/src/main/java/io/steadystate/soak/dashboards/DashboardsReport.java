@@ -53,15 +53,16 @@ public record DashboardsReport(List<Evaluated> dashboards, List<AlertRulesOnRun.
      *
      * @param faultService the module whose leak fault was on, null on a clean run
      * @param faultTrend   that module's heap trend over the steady part (null on a clean run or when unknown)
+     * @param compression  how many times denser than production the run was ({@link RunScope#compression})
      */
     public static DashboardsReport forRun(java.util.Optional<URI> prometheus, Instant started, long[] sampleMillis,
                                           Set<String> services, String faultService, FaultHeapTrend faultTrend,
-                                          boolean localStack, double warmupFraction, boolean disrupted,
-                                          Path repoRoot) {
+                                          double compression, boolean localStack, double warmupFraction,
+                                          boolean disrupted, Path repoRoot) {
         int n = sampleMillis.length;
         RunScope run = new RunScope(n == 0 ? started : Instant.ofEpochMilli(sampleMillis[0]),
                 n == 0 ? Instant.now() : Instant.ofEpochMilli(sampleMillis[n - 1]), services, faultService, localStack,
-                warmupFraction, disrupted, faultTrend);
+                warmupFraction, disrupted, faultTrend, compression);
         return forRun(prometheus, run, repoRoot.resolve("k8s/dashboards"),
                 repoRoot.resolve("k8s/components/prometheus/rules/steadystate.rules.yml"));
     }

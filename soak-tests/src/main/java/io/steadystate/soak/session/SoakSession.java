@@ -5,6 +5,9 @@ import io.steadystate.soak.profile.Profile;
 import io.steadystate.soak.dashboards.AlertRulesOnRun;
 import io.steadystate.soak.dashboards.DashboardsReport;
 import io.steadystate.soak.dashboards.FaultHeapTrend;
+import io.steadystate.soak.dashboards.RunScope;
+import io.steadystate.soak.report.Replayed;
+import io.steadystate.soak.verdict.Driver;
 import io.steadystate.soak.report.ReportFiles;
 import io.steadystate.soak.report.RunReport;
 import io.steadystate.soak.sampling.ClassHistogram;
@@ -41,6 +44,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -339,6 +343,8 @@ public final class SoakSession {
                 options.fault() == null ? null : options.fault().service().module(), options.fault() == null ? null
                         : FaultHeapTrend.of(samples, options.fault().service().module(), options.profile().heapMb(),
                         Math.max(options.profile().warmupFraction(), AlertRulesOnRun.MIN_WARMUP_FRACTION)),
+                RunScope.compression(Optional.ofNullable(Replayed.of(samples)).map(Replayed::perSecond)
+                        .orElse(options.profile().wallTicksPerSecond()), options.profile().workload().perDay(Driver.TICKS)),
                 options.targets() == null,
                 options.profile().warmupFraction(), options.disrupted(), options.repoRoot());
         d.writePage(options.runDir().resolve("dashboards.html"));

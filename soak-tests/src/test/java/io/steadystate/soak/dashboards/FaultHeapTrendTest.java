@@ -40,7 +40,7 @@ class FaultHeapTrendTest {
     @Test
     void aSlowLeakNeedNotTripTheFastRuleAFastOneMust() {
         AlertRulesOnRun.Alert quietHeapRule = new AlertRulesOnRun.Alert(AlertRulesOnRun.HEAP_GROWTH, "x > 1", "x > 1",
-                Duration.ofMinutes(5), Duration.ofSeconds(10), 1, AlertRulesOnRun.State.QUIET, Duration.ZERO, List.of(),
+                Duration.ofMinutes(5), Duration.ofSeconds(10), 1, 1, AlertRulesOnRun.State.QUIET, Duration.ZERO, List.of(),
                 null);
         Instant start = Instant.parse("2026-12-01T17:00:00Z");
         RunScope slow = scope(start, new FaultHeapTrend(STRATEGY, 40, 6.5, 256));
@@ -57,8 +57,26 @@ class FaultHeapTrendTest {
                 .satisfies(c -> assertThat(c.passed()).as("trend unknown: the rule must fire").isFalse());
     }
 
+    @Test
+    void aDenseRunShortensTheRulesTimeAgainAndTheLongRulesAreNotJudged() {
+        // the default profile: 18,000 ticks/s against 20 M ticks a production day over 6.5 market hours
+        double compression = RunScope.compression(18_000, 20_000_000);
+        assertThat(compression).isCloseTo(21.06, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(RunScope.compression(100, 20_000_000)).as("sparser than production: no compression").isEqualTo(1);
+        AlertRulesOnRun.Alert twoHourRule = alert(48, compression);
+        assertThat(twoHourRule.judgedOnCleanRun()).isFalse();
+        assertThat(twoHourRule.notJudgedWhy()).isEqualTo("range cut 48x × 21x denser than production");
+        assertThat(alert(48, 1).judgedOnCleanRun()).isTrue();
+        assertThat(alert(4, compression).judgedOnCleanRun()).as("the 10-minute rule cut 4x").isTrue();
+    }
+
+    private static AlertRulesOnRun.Alert alert(double cut, double compression) {
+        return new AlertRulesOnRun.Alert("R", "x", "x", Duration.ofMinutes(30), Duration.ofSeconds(36), cut,
+                compression, AlertRulesOnRun.State.FIRING, Duration.ofSeconds(60), List.of(), null);
+    }
+
     private static RunScope scope(Instant start, FaultHeapTrend trend) {
-        return new RunScope(start, start.plusSeconds(600), Set.of(STRATEGY), STRATEGY, true, 0.2, false, trend);
+        return new RunScope(start, start.plusSeconds(600), Set.of(STRATEGY), STRATEGY, true, 0.2, false, trend, 1);
     }
 
     private static Sample sample(double elapsed, double postGcMb) {
