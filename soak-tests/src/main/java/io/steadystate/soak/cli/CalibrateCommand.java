@@ -61,6 +61,9 @@ final class CalibrateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    // one hook per run, one flag for the whole calibration: a signal stops the current run and starts no other
+    private final StopOnSignal stop = new StopOnSignal();
+
     Profile profile() {
         try {
             ProfileCatalog catalog = ProfileCatalog.builtIn();
@@ -120,11 +123,14 @@ final class CalibrateCommand implements Callable<Integer> {
     }
 
     private RunReport run(Profile p, Fault fault, Path dir, Path root) {
+        if (stop.signalled()) {
+            throw new CommandLine.ExecutionException(spec.commandLine(), "soak calibrate: stopped by a signal");
+        }
         SessionOptions o = new SessionOptions(p, fault, dir, root, null, null, null, runDir.token(), !noLoad,
                 RunCommand.findOnPath("prometheus"));
         System.out.println("soak calibrate: " + (fault == null ? "clean run" : "planted " + fault + " rate "
                 + fault.rate() + " bytes/1000 ticks") + " → " + dir);
-        new SoakSession(o, ServiceLauncher.quarkusJars(root), System.out).run();
+        stop.run(new SoakSession(o, ServiceLauncher.quarkusJars(root), System.out));
         return ReportFiles.read(dir);
     }
 

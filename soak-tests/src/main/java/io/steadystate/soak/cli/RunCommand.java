@@ -15,7 +15,6 @@ import picocli.CommandLine.Option;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -162,24 +161,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         SessionOptions options = options();
         SoakSession session = new SoakSession(options, ServiceLauncher.quarkusJars(options.repoRoot()), System.out);
-        Thread hook = new Thread(() -> {
-            session.requestStop();
-            try {
-                if (!session.awaitFinished(Duration.ofSeconds(90))) {
-                    System.err.println("soak: shutdown did not finish in 90 s");
-                }
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        }, "soak-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        int exit = session.run();
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // Ctrl-C: the hook is what is waiting for us
-        }
-        return exit;
+        return new StopOnSignal().run(session);
     }
 
     /** The first executable {@code binary} on the PATH (the local stack's Prometheus, when installed). */
