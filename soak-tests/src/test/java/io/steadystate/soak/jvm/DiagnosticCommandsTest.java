@@ -5,19 +5,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The in-process diagnostic commands against a real child JVM, through the attach API (no jcmd fallback). */
 class DiagnosticCommandsTest {
 
-    private static Process child;
+    private static ChildJvm child;
 
     /** A JVM that holds something recognisable and waits. */
     public static final class Holder {
@@ -34,19 +30,12 @@ class DiagnosticCommandsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        child = new ProcessBuilder(java.toString(), "-Xmx64m", "-cp", System.getProperty("java.class.path"),
-                Holder.class.getName()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-        assertThat(out.readLine()).isEqualTo("ready");
+        child = ChildJvm.start(Holder.class, "64m");
     }
 
     @AfterAll
     static void stop() throws Exception {
-        child.getOutputStream().close();
-        if (!child.waitFor(10, TimeUnit.SECONDS)) {
-            child.destroyForcibly();
-        }
+        child.close();
     }
 
     @Test

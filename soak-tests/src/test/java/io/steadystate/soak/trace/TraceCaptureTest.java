@@ -1,5 +1,6 @@
 package io.steadystate.soak.trace;
 
+import io.steadystate.soak.jvm.ChildJvm;
 import io.steadystate.soak.sampling.ServiceSample;
 import io.steadystate.soak.stack.ServiceEndpoint;
 import io.steadystate.soak.stack.ServiceId;
@@ -8,10 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The early end dump of a heap about to fill, against a real child JVM (dumps through the attach API). */
 class TraceCaptureTest {
 
-    private static Process child;
+    private static ChildJvm child;
 
     /** A JVM that waits until the test closes its stdin. */
     public static final class Idle {
@@ -37,19 +35,12 @@ class TraceCaptureTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        child = new ProcessBuilder(java.toString(), "-Xmx32m", "-cp", System.getProperty("java.class.path"),
-                Idle.class.getName()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-        assertThat(out.readLine()).isEqualTo("ready");
+        child = ChildJvm.start(Idle.class, "32m");
     }
 
     @AfterAll
     static void stop() throws Exception {
-        child.getOutputStream().close();
-        if (!child.waitFor(10, TimeUnit.SECONDS)) {
-            child.destroyForcibly();
-        }
+        child.close();
     }
 
     @Test
