@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  */
 public final class GatlingRunner {
 
-    /** @param symbols symbols to trade (from GET /market/symbols; a placeholder when unknown) */
+    /** Where the load goes (base URLs of order-service and market-data), with what token, how hard and how long. */
     public record Plan(String orderUrl, String marketUrl, String token, int users, double rps, Duration duration) {
     }
 

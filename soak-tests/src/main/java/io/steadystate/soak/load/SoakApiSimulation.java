@@ -5,6 +5,7 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.steadystate.soak.stack.MarketClient;
 
 import java.time.Duration;
 import java.util.Iterator;
@@ -69,7 +70,7 @@ public class SoakApiSimulation extends Simulation {
     }
 
     private final ChainBuilder placeQueryCancel = feed(orders())
-            .exec(http("quote").get(marketUrl + "/market/symbols")
+            .exec(http("quote").get(marketUrl + "/" + MarketClient.SYMBOLS)
                     .check(status().is(200))
                     .check(jsonPath("$[?(@.ticks > 0)]").ofMap().findRandom().saveAs("quote")))
             .exec(SoakApiSimulation::priceFromQuote)
@@ -98,15 +99,15 @@ public class SoakApiSimulation extends Simulation {
             .exec(http("pnl").get(orderUrl + "/pnl").check(status().is(200)));
 
     private final ChainBuilder listDelist = feed(orders())
-            .exec(http("list symbol").post(marketUrl + "/market/symbols")
+            .exec(http("list symbol").post(marketUrl + "/" + MarketClient.SYMBOLS)
                     .header("Authorization", "Bearer " + token)
                     .body(StringBody("{\"symbol\":\"#{listing}\",\"price\":100.0}")).asJson()
                     .check(status().in(200, 201, 409)))
             .pause(Duration.ofSeconds(2))
-            .exec(http("delist symbol").delete(marketUrl + "/market/symbols/#{listing}")
+            .exec(http("delist symbol").delete(marketUrl + "/" + MarketClient.SYMBOLS + "/#{listing}")
                     .header("Authorization", "Bearer " + token)
                     .check(status().in(200, 202, 204, 404)))
-            .exec(http("market status").get(marketUrl + "/market/status").check(status().is(200)));
+            .exec(http("market status").get(marketUrl + "/" + MarketClient.STATUS).check(status().is(200)));
 
     {
         HttpProtocolBuilder protocol = http.acceptHeader("application/json").shareConnections();

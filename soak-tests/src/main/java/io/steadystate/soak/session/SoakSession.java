@@ -13,6 +13,7 @@ import io.steadystate.soak.sampling.Sampler;
 import io.steadystate.soak.sampling.SamplingOverhead;
 import io.steadystate.soak.stack.Http;
 import io.steadystate.soak.stack.LocalStack;
+import io.steadystate.soak.stack.MarketClient;
 import io.steadystate.soak.stack.RemoteStack;
 import io.steadystate.soak.stack.RunFailure;
 import io.steadystate.soak.stack.ServiceEndpoint;
@@ -58,6 +59,10 @@ public final class SoakSession {
                     "steadystate_marketdata_simulated_time_seconds"),
             ServiceId.STRATEGY, List.of("steadystate_strategy_ticks_processed_total"),
             ServiceId.ORDER, List.of("steadystate_order_ticks_processed_total"));
+
+    /** After the market stops: how often, and how long at most, the drain samples until lag is zero and counters rest. */
+    private static final Duration DRAIN_POLL = Duration.ofSeconds(2);
+    private static final Duration DRAIN_LIMIT = Duration.ofSeconds(60);
 
     private final SessionOptions options;
     private final ServiceLauncher launcher;
@@ -112,9 +117,11 @@ public final class SoakSession {
             metricsText = metrics.describe();
             out.println("soak: " + stackText);
             preflight(stack, http);
-            startMarket(stack, http);
-            sampler = new Sampler(stack, metrics, http, runDir.resolve("histograms"), p.speed());
-            disruptions = Disruptions.start(options, stack, http, sampler, out);
+            MarketClient marketClient = MarketClient.of(http, stack.service(ServiceId.MARKET_DATA));
+            MarketControl market = new MarketControl(marketClient, notes);
+            market.start();
+            sampler = new Sampler(stack, metrics, marketClient, runDir.resolve("histograms"), p.speed());
+            disruptions = Disruptions.start(options, stack, http, marketClient, sampler, out);
             boolean local = stack.services().stream().allMatch(ServiceEndpoint::local);
             if (options.withLoad() && p.orderApi().users() > 0) {
                 gatling = new GatlingRunner(runDir);
@@ -124,10 +131,12 @@ public final class SoakSession {
                 out.printf(Locale.ROOT, "soak: Gatling started (%d users ≤ %.0f rps), log in gatling/gatling.log%n",
                         p.orderApi().users(), p.orderApi().rps());
             }
-            samples.addAll(sampleLoop(stack, sampler, http, p, policy, local));
+            samples.addAll(sampleLoop(stack, sampler, market, p, policy, local));
             disruptions.stop();
             trace.atWindowEnd(stack.services());
-            drained = MarketControl.drain(stack, sampler, http, local, samples.size(), notes, out);
+            Sampler drainSampler = sampler;
+            int drainSeq = samples.size();
+            drained = market.drain(() -> drainSampler.sample(drainSeq, false), local, out, DRAIN_POLL, DRAIN_LIMIT);
             disruptions.audit(stack, http);
             dashboardsOnRun(stack, started, samples);
             if (gatling != null) {
@@ -272,20 +281,7 @@ public final class SoakSession {
         }
     }
 
-    private void startMarket(Stack stack, Http http) {
-        ServiceEndpoint market = stack.service(ServiceId.MARKET_DATA);
-        try {
-            Http.Response r = http.post(market.resolve("market/start"), null);
-            if (!r.ok() && r.status() != 409) {
-                throw new RunFailure("POST /market/start → HTTP " + r.status() + " " + r.body()
-                        + (r.status() == 404 ? " — market-data-service does not implement the control API yet" : ""));
-            }
-        } catch (IOException e) {
-            throw new RunFailure("POST /market/start failed: " + e.getMessage());
-        }
-    }
-
-    private List<Sample> sampleLoop(Stack stack, Sampler sampler, Http http, Profile p, VerdictPolicy policy,
+    private List<Sample> sampleLoop(Stack stack, Sampler sampler, MarketControl market, Profile p, VerdictPolicy policy,
                                     boolean local) throws IOException {
         List<Sample> samples = new ArrayList<>();
         long start = System.nanoTime();
@@ -306,7 +302,7 @@ public final class SoakSession {
             }
             next += interval;
             if (p.burst() != null) {
-                bursting = MarketControl.burst(stack, http, p, (now - start) / 1e9, bursting, notes);
+                bursting = market.burst(p, (now - start) / 1e9, bursting);
             }
             Sample s = sampler.sample(seq++, local);
             samples.add(s);
