@@ -19,6 +19,7 @@ import io.steadystate.soak.stack.RunFailure;
 import io.steadystate.soak.stack.ServiceEndpoint;
 import io.steadystate.soak.stack.ServiceId;
 import io.steadystate.soak.stack.ServiceLauncher;
+import io.steadystate.soak.stack.StackPlan;
 import io.steadystate.soak.stack.Stack;
 import io.steadystate.soak.trace.LeakTrace;
 import io.steadystate.soak.trace.LeakTraceText;
@@ -35,7 +36,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -109,7 +109,7 @@ public final class SoakSession {
             out.printf(Locale.ROOT, "soak: profile %s — %s%n      %s, ≈ %.1f days of simulated market hours (nights and weekends are jumped, so the"
                             + " calendar advances further), ≈ %.0f ticks/s; run dir %s%n",
                     p.name(), p.description(), p.duration(), p.simulatedDays(), p.wallTicksPerSecond(), runDir);
-            stack = startStack(p);
+            stack = startStack();
             stackText = stack.describe();
             Http http = new Http(options.apiToken());
             MetricsSource metrics = stack.prometheus().map(u -> MetricsSource.prometheus(http, u))
@@ -223,7 +223,7 @@ public final class SoakSession {
         return exit;
     }
 
-    private Stack startStack(Profile p) {
+    private Stack startStack() {
         if (options.targets() != null) {
             RemoteStack remote = RemoteStack.parse(options.targets(), options.prometheusUrl(), options.bootstrapServers());
             Http http = new Http(options.apiToken());
@@ -239,29 +239,16 @@ public final class SoakSession {
             }
             return remote;
         }
-        Map<ServiceId, Map<String, String>> props = new EnumMap<>(ServiceId.class);
-        Map<String, String> market = new LinkedHashMap<>();
-        market.put("steadystate.market.seed", "42");
-        market.put("steadystate.market.symbols", Integer.toString(p.symbols()));
-        market.put("steadystate.market.ticks-per-symbol-per-second", num(p.ticksPerSymbolPerSecond()));
-        market.put("steadystate.market.speed", num(p.speed()));
-        market.put("steadystate.market.max-ticks-per-second", Long.toString(p.maxTicksPerSecond()));
-        market.put("steadystate.market.churn-per-day", num(p.churnPerDay()));
-        market.put("steadystate.market.autostart", "false");
-        props.put(ServiceId.MARKET_DATA, market);
-        // room for churn: listings arrive before the delisted symbols' state expires
-        props.put(ServiceId.STRATEGY, new LinkedHashMap<>(Map.of("steadystate.strategy.max-symbols",
-                Integer.toString(p.symbols() * 2 + 50))));
-        props.put(ServiceId.ORDER, new LinkedHashMap<>());
-        if (options.fault() != null) {
-            Map<String, String> f = props.get(options.fault().service());
-            f.put("steadystate.fault.mode", options.fault().mode());
-            f.put("steadystate.fault.rate", Integer.toString(options.fault().rate()));
-        }
-        return LocalStack.start(new LocalStack.Config(options.runDir(),
-                options.repoRoot().resolve("soak-tests/target/kafka-libs"), launcher, p.heap(), props,
-                options.apiToken(), options.prometheusBinary(), Duration.ofSeconds(90),
-                msg -> out.println("soak: " + msg)));
+        return LocalStack.start(plan(options, launcher), msg -> out.println("soak: " + msg));
+    }
+
+    /** The local stack of a run: the profile's market and heap, the fault if any, Prometheus when on the PATH. */
+    static StackPlan plan(SessionOptions options, ServiceLauncher launcher) {
+        Profile p = options.profile();
+        StackPlan plan = StackPlan.of(options.repoRoot(), options.runDir(), launcher, p.heap(),
+                new StackPlan.Market(p.symbols(), p.ticksPerSymbolPerSecond(), p.speed(), p.maxTicksPerSecond(),
+                        p.churnPerDay()), options.apiToken()).withPrometheus(options.prometheusBinary());
+        return options.fault() == null ? plan : plan.withFault(options.fault());
     }
 
     /** A service that is not finished yet fails here, clearly, rather than producing a meaningless verdict. */
@@ -357,11 +344,6 @@ public final class SoakSession {
         r.leakTraces().forEach(t -> out.print(LeakTraceText.render(t).indent(2)));
         out.printf(Locale.ROOT, "soak: %s (exit %d) — report %s%n", r.outcome(),
                 r.exitCode(), options.runDir().resolve(ReportFiles.HTML));
-    }
-
-    /** Integral values without ".0": a service may declare the key as an integer (fault.rate did). */
-    static String num(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
 }
