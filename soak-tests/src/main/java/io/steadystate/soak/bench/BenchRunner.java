@@ -118,7 +118,7 @@ public final class BenchRunner {
                 discardNote(pipeline);
                 discardNote(baseline);
                 if (services.probe().sawLazyCounters()) {
-                    notes.add("market-data-service exported no steadystate_marketdata_events_published_total{type=\"tick\"} "
+                    notes.add(ServiceId.MARKET_DATA.module() + " exported no steadystate_marketdata_events_published_total{type=\"tick\"} "
                             + "before its first publish (CONTRACTS.md: meters are registered eagerly); read as 0");
                 }
             }

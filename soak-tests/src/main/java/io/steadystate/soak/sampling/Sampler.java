@@ -244,7 +244,7 @@ public final class Sampler implements AutoCloseable {
 
     private ClassHistogram histogram(ServiceEndpoint e, int seq) throws IOException {
         byte[] out = commands.run(e.pid(), "GC.class_histogram").getBytes(StandardCharsets.UTF_8);
-        Path file = histogramFile(e.id().module(), seq);
+        Path file = histogramFile(histogramDir, e.id().module(), seq);
         Files.createDirectories(file.getParent());
         try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(file))) {
             gz.write(out);
@@ -252,7 +252,8 @@ public final class Sampler implements AutoCloseable {
         return ClassHistogram.parse(new String(out, StandardCharsets.UTF_8));
     }
 
-    public Path histogramFile(String service, int seq) {
+    /** {@code <histogramDir>/<service>/<seq>.txt.gz}: where a run keeps (and the report re-reads) one histogram. */
+    public static Path histogramFile(Path histogramDir, String service, int seq) {
         return histogramDir.resolve(service).resolve(String.format("%05d.txt.gz", seq));
     }
 

@@ -120,7 +120,7 @@ public final class SoakSession {
             MarketClient marketClient = MarketClient.of(http, stack.service(ServiceId.MARKET_DATA));
             MarketControl market = new MarketControl(marketClient, notes);
             market.start();
-            sampler = new Sampler(stack, metrics, marketClient, runDir.resolve("histograms"), p.speed());
+            sampler = new Sampler(stack, metrics, marketClient, runDir.resolve(HistogramFiles.DIR), p.speed());
             disruptions = Disruptions.start(options, stack, http, marketClient, sampler, out);
             boolean local = stack.services().stream().allMatch(ServiceEndpoint::local);
             if (options.withLoad() && p.orderApi().users() > 0) {
@@ -182,7 +182,7 @@ public final class SoakSession {
         extra.addAll(dashboardChecks);
         if (load.ran()) {
             // under chaos requests fail while a service is down by plan: the business-flow check judges instead
-            extra.add(new Check("api-load", "order-service", load.assertionsPassed() || options.chaos() != null,
+            extra.add(new Check("api-load", ServiceId.ORDER.module(), load.assertionsPassed() || options.chaos() != null,
                     (options.chaos() != null ? "not judged under chaos (planned outages); " : "") + "Gatling: " + load.summary()));
         }
         extra.addAll(disruptions.checks(samples, options.profile()));
