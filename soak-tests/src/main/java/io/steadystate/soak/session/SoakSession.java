@@ -1,6 +1,7 @@
 package io.steadystate.soak.session;
 
 import io.steadystate.soak.load.GatlingRunner;
+import io.steadystate.soak.load.LoadPlan;
 import io.steadystate.soak.profile.Profile;
 import io.steadystate.soak.dashboards.DashboardsReport;
 import io.steadystate.soak.report.ReportFiles;
@@ -125,9 +126,8 @@ public final class SoakSession {
             boolean local = stack.services().stream().allMatch(ServiceEndpoint::local);
             if (options.withLoad() && p.orderApi().users() > 0) {
                 gatling = new GatlingRunner(runDir);
-                gatling.start(new GatlingRunner.Plan(stack.service(ServiceId.ORDER).baseUrl().toString(),
-                        stack.service(ServiceId.MARKET_DATA).baseUrl().toString(), options.apiToken(),
-                        p.orderApi().users(), p.orderApi().rps(), p.duration()));
+                gatling.start(LoadPlan.of(p, stack.service(ServiceId.ORDER).baseUrl().toString(),
+                        stack.service(ServiceId.MARKET_DATA).baseUrl().toString(), options.apiToken()));
                 out.printf(Locale.ROOT, "soak: Gatling started (%d users ≤ %.0f rps), log in gatling/gatling.log%n",
                         p.orderApi().users(), p.orderApi().rps());
             }
