@@ -45,13 +45,13 @@ final class ServicePipeline implements BenchPipeline, AutoCloseable {
     @Override
     public void run(long targetPerSec) {
         call(() -> market.changeRate(MarketClient.RateChange.paced(BenchRunner.SPEED, targetPerSec)));
-        call(marketStarted ? market::resume : market::start);
+        call(() -> market.send(marketStarted ? MarketClient.Command.RESUME : MarketClient.Command.START));
         marketStarted = true;
     }
 
     @Override
     public void pause() {
-        call(market::pause);
+        call(() -> market.send(MarketClient.Command.PAUSE));
     }
 
     @Override

@@ -28,7 +28,7 @@ final class MarketControl {
     /** A market that already runs (409: a deployed one, or started by an operator) is as good as started. */
     void start() {
         try {
-            market.start();
+            market.send(MarketClient.Command.START);
         } catch (MarketClient.Refused e) {
             if (e.status() != MarketClient.Refused.CONFLICT) {
                 throw new RunFailure(e.getMessage());
@@ -69,7 +69,7 @@ final class MarketControl {
             return null;
         }
         try {
-            market.stop();
+            market.send(MarketClient.Command.STOP);
         } catch (IOException e) {
             notes.add("stopping the market: " + e.getMessage());
         }

@@ -25,23 +25,8 @@ final class HttpMarketClient implements MarketClient {
     }
 
     @Override
-    public void start() throws IOException {
-        post(START);
-    }
-
-    @Override
-    public void stop() throws IOException {
-        post(STOP);
-    }
-
-    @Override
-    public void pause() throws IOException {
-        post(PAUSE);
-    }
-
-    @Override
-    public void resume() throws IOException {
-        post(RESUME);
+    public void send(Command command) throws IOException {
+        answer("POST /" + command.path(), () -> http.post(base.resolve(command.path()), null));
     }
 
     @Override
@@ -58,10 +43,6 @@ final class HttpMarketClient implements MarketClient {
     @Override
     public List<Listing> symbols() throws IOException {
         return read(SYMBOLS, LISTINGS);
-    }
-
-    private void post(String path) throws IOException {
-        answer("POST /" + path, () -> http.post(base.resolve(path), null));
     }
 
     private <T> T read(String path, TypeReference<T> type) throws IOException {

@@ -16,21 +16,23 @@ public interface MarketClient {
 
     /** Paths below market-data's base URL; Gatling's simulation (its own DSL, a child JVM) builds its requests from these. */
     String STATUS = "market/status";
-    String START = "market/start";
-    String STOP = "market/stop";
-    String PAUSE = "market/pause";
-    String RESUME = "market/resume";
     String RATE = "market/rate";
     String SYMBOLS = "market/symbols";
 
-    /** Starts the feed; a market already running answers {@link Refused} with {@link Refused#CONFLICT}. */
-    void start() throws IOException;
+    /** The feed's lifecycle: {@code POST /market/<command>}. */
+    enum Command {
+        /** A market already running answers {@link Refused} with {@link Refused#CONFLICT}. */
+        START,
+        STOP,
+        PAUSE,
+        RESUME;
 
-    void stop() throws IOException;
+        public String path() {
+            return "market/" + name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
-    void pause() throws IOException;
-
-    void resume() throws IOException;
+    void send(Command command) throws IOException;
 
     void changeRate(RateChange change) throws IOException;
 

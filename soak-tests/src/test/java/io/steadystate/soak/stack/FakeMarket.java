@@ -61,25 +61,25 @@ public final class FakeMarket implements MarketClient {
         return List.copyOf(rates);
     }
 
+    /** Start only from stopped, pause only while running, resume only while paused; stop from anywhere. */
     @Override
-    public void start() throws IOException {
-        transition("POST /" + START, State.STOPPED, State.RUNNING);
-    }
-
-    @Override
-    public void stop() throws IOException {
-        call("POST /" + STOP);
-        state = State.STOPPED;
-    }
-
-    @Override
-    public void pause() throws IOException {
-        transition("POST /" + PAUSE, State.RUNNING, State.PAUSED);
-    }
-
-    @Override
-    public void resume() throws IOException {
-        transition("POST /" + RESUME, State.PAUSED, State.RUNNING);
+    public void send(Command command) throws IOException {
+        String request = "POST /" + command.path();
+        call(request);
+        State from = switch (command) {
+            case START -> State.STOPPED;
+            case PAUSE -> State.RUNNING;
+            case RESUME -> State.PAUSED;
+            case STOP -> state;
+        };
+        if (state != from) {
+            throw new Refused(request, Refused.CONFLICT, "{\"error\":\"market is " + state + "\"}");
+        }
+        state = switch (command) {
+            case START, RESUME -> State.RUNNING;
+            case PAUSE -> State.PAUSED;
+            case STOP -> State.STOPPED;
+        };
     }
 
     @Override
@@ -99,14 +99,6 @@ public final class FakeMarket implements MarketClient {
     public List<Listing> symbols() throws IOException {
         call("GET /" + SYMBOLS);
         return List.copyOf(listings.values());
-    }
-
-    private void transition(String request, State from, State to) throws IOException {
-        call(request);
-        if (state != from) {
-            throw new Refused(request, Refused.CONFLICT, "{\"error\":\"market is " + state + "\"}");
-        }
-        state = to;
     }
 
     private void call(String request) throws IOException {

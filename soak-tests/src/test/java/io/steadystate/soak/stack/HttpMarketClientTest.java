@@ -54,10 +54,10 @@ class HttpMarketClientTest {
 
     @Test
     void mutationsCarryTheTokenAndGoToTheContractPaths() throws IOException {
-        client.start();
-        client.pause();
-        client.resume();
-        client.stop();
+        for (MarketClient.Command c : List.of(MarketClient.Command.START, MarketClient.Command.PAUSE,
+                MarketClient.Command.RESUME, MarketClient.Command.STOP)) {
+            client.send(c);
+        }
         assertThat(requests).containsExactly("POST /market/start auth=Bearer secret", "POST /market/pause auth=Bearer secret",
                 "POST /market/resume auth=Bearer secret", "POST /market/stop auth=Bearer secret");
     }
@@ -101,12 +101,12 @@ class HttpMarketClientTest {
     void aRefusalNamesTheRequestAndKeepsTheStatus() {
         statuses.put("POST /market/start", 409);
         answers.put("POST /market/start", "{\"error\":\"already running\"}");
-        assertThatThrownBy(client::start).isInstanceOfSatisfying(MarketClient.Refused.class, e -> {
+        assertThatThrownBy(() -> client.send(MarketClient.Command.START)).isInstanceOfSatisfying(MarketClient.Refused.class, e -> {
             assertThat(e.status()).isEqualTo(409);
             assertThat(e.getMessage()).isEqualTo("POST /market/start → HTTP 409 {\"error\":\"already running\"}");
         });
         statuses.put("POST /market/pause", 404);
-        assertThatThrownBy(client::pause).hasMessageContaining("does not implement the control API yet");
+        assertThatThrownBy(() -> client.send(MarketClient.Command.PAUSE)).hasMessageContaining("does not implement the control API yet");
     }
 
     @Test
@@ -115,7 +115,7 @@ class HttpMarketClientTest {
         assertThatThrownBy(client::status).isInstanceOf(IOException.class).isNotInstanceOf(MarketClient.Refused.class)
                 .hasMessageStartingWith("GET /market/status: unreadable answer");
         server.stop(0);
-        assertThatThrownBy(client::stop).isInstanceOf(IOException.class).hasMessageStartingWith("POST /market/stop failed: ");
+        assertThatThrownBy(() -> client.send(MarketClient.Command.STOP)).isInstanceOf(IOException.class).hasMessageStartingWith("POST /market/stop failed: ");
     }
 
     @Test
