@@ -7,6 +7,7 @@ import io.steadystate.soak.stack.RunFailure;
 import io.steadystate.soak.stack.ServiceEndpoint;
 import io.steadystate.soak.stack.ServiceId;
 import io.steadystate.soak.stack.ServiceLauncher;
+import io.steadystate.soak.stack.StackPlan;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -18,12 +19,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -47,6 +46,8 @@ public final class BenchRunner {
     /** Simulated seconds per wall second: far above what is needed, so only the tick cap (or nothing) paces. */
     static final double SPEED = 1_000_000;
     static final int ONE_HOP_RATE = 1_000;
+    /** Start-up allowance of the bench's stack (a run's is {@link StackPlan#READY_TIMEOUT}). */
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
     private final BenchOptions options;
     private final ServiceLauncher launcher;
@@ -74,7 +75,8 @@ public final class BenchRunner {
     /** Runs the bench, writes bench.json (also on failure, with the reason) and prints the table. */
     public BenchResult run() {
         Instant started = Instant.now();
-        Map<ServiceId, Map<String, String>> props = serviceProperties();
+        StackPlan plan = plan(options, launcher);
+        Map<ServiceId, Map<String, String>> props = plan.serviceProperties();
         Path apps = Files.isDirectory(options.runDir().resolve("apps")) ? options.runDir().resolve("apps") : options.repoRoot();
         MarketProducerSettings producer = null;
         String orderClock = OrderEmitClock.PLANNED;
@@ -93,9 +95,7 @@ public final class BenchRunner {
             progress(String.format(Locale.ROOT, "%d repetition(s), %s per step, loads %s ticks/s%s; market-data producer "
                             + "%s; run dir %s", options.reps(), options.step(), options.loads(),
                     options.quick() ? " (quick)" : "", producer.label(), options.runDir()));
-            stack = LocalStack.start(new LocalStack.Config(options.runDir(),
-                    options.repoRoot().resolve("soak-tests/target/kafka-libs"), launcher, options.heap(), props,
-                    options.apiToken(), Optional.empty(), Duration.ofSeconds(120), this::progress));
+            stack = LocalStack.start(plan, this::progress);
             stackText = stack.describe();
             String bootstrap = stack.bootstrapServers().orElseThrow();
             KafkaPerfTools tools = new KafkaPerfTools(options.repoRoot().resolve("soak-tests/target/kafka-libs"),
@@ -118,7 +118,7 @@ public final class BenchRunner {
                 discardNote(pipeline);
                 discardNote(baseline);
                 if (services.probe().sawLazyCounters()) {
-                    notes.add("market-data-service exported no steadystate_marketdata_events_published_total{type=\"tick\"} "
+                    notes.add(ServiceId.MARKET_DATA.module() + " exported no steadystate_marketdata_events_published_total{type=\"tick\"} "
                             + "before its first publish (CONTRACTS.md: meters are registered eagerly); read as 0");
                 }
             }
@@ -158,24 +158,19 @@ public final class BenchRunner {
         }
     }
 
-    private Map<ServiceId, Map<String, String>> serviceProperties() {
-        Map<ServiceId, Map<String, String>> props = new EnumMap<>(ServiceId.class);
-        Map<String, String> market = new LinkedHashMap<>();
-        market.put("steadystate.market.seed", "42");
-        market.put("steadystate.market.symbols", Integer.toString(options.symbols()));
-        market.put("steadystate.market.ticks-per-symbol-per-second", Double.toString(options.ticksPerSymbolPerSecond()));
-        market.put("steadystate.market.speed", Double.toString(SPEED));
-        market.put("steadystate.market.max-ticks-per-second", Long.toString(options.loads().get(0)));
-        market.put("steadystate.market.churn-per-day", "0");
-        market.put("steadystate.market.autostart", "false");
-        props.put(ServiceId.MARKET_DATA, market);
-        props.put(ServiceId.STRATEGY, new LinkedHashMap<>(Map.of("steadystate.strategy.max-symbols",
-                Integer.toString(options.symbols() * 2 + 50))));
-        // risk limits out of the way: every signal becomes an order (the bench measures work, not rejections)
-        props.put(ServiceId.ORDER, new LinkedHashMap<>(Map.of("steadystate.order.max-orders-per-second", "1000000",
-                "steadystate.order.max-open-orders", "100000")));
-        options.extra().forEach((id, p) -> props.get(id).putAll(p));
-        return props;
+    /**
+     * The bench's local stack: no Prometheus; market-data at the first load's cap, no churn, speed far above need;
+     * order-service's risk limits out of the way so that every signal becomes an order (the bench measures work,
+     * not rejections); then {@code --set}.
+     */
+    static StackPlan plan(BenchOptions options, ServiceLauncher launcher) {
+        return StackPlan.of(options.repoRoot(), options.runDir(), launcher, options.heap(),
+                        new StackPlan.Market(options.symbols(), options.ticksPerSymbolPerSecond(), SPEED,
+                                options.loads().get(0), 0), options.apiToken())
+                .with(ServiceId.ORDER, new java.util.TreeMap<>(Map.of("steadystate.order.max-orders-per-second", "1000000",
+                        "steadystate.order.max-open-orders", "100000")))
+                .with(options.extra())
+                .readyWithin(READY_TIMEOUT);
     }
 
     private BenchResult.Settings settings(Map<ServiceId, Map<String, String>> props, MarketProducerSettings producer,

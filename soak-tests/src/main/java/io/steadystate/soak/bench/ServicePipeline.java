@@ -2,30 +2,28 @@ package io.steadystate.soak.bench;
 
 import io.steadystate.core.kafka.Topics;
 import io.steadystate.soak.stack.Http;
+import io.steadystate.soak.stack.MarketClient;
 import io.steadystate.soak.stack.RunFailure;
 import io.steadystate.soak.stack.ServiceId;
 import io.steadystate.soak.stack.Stack;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * The services as a {@link BenchPipeline}: market-data's control API sets the rate ({@code PUT /market/rate},
- * speed far above need so only the cap paces), the services' counters and groups are read by {@link PipelineProbe}.
+ * The services as a {@link BenchPipeline}: market-data's control API ({@link MarketClient}) sets the rate (speed far
+ * above need so only the cap paces), the services' counters and groups are read by {@link PipelineProbe}.
  */
 final class ServicePipeline implements BenchPipeline, AutoCloseable {
 
-    private final Stack stack;
-    private final Http http;
+    private final MarketClient market;
     private final PipelineProbe probe;
     private final BacklogDiscard discard;
     private boolean marketStarted;
 
     ServicePipeline(Stack stack, Http http, String bootstrap) {
-        this.stack = stack;
-        this.http = http;
+        this.market = MarketClient.of(http, stack.service(ServiceId.MARKET_DATA));
         this.probe = new PipelineProbe(stack, http, bootstrap);
         this.discard = new BacklogDiscard(bootstrap, List.of(Topics.MARKET_EVENTS, Topics.SIGNALS));
     }
@@ -46,15 +44,14 @@ final class ServicePipeline implements BenchPipeline, AutoCloseable {
 
     @Override
     public void run(long targetPerSec) {
-        call("market/rate", String.format(Locale.ROOT, "{\"speed\":%.1f,\"maxTicksPerSecond\":%d}", BenchRunner.SPEED,
-                targetPerSec), true);
-        call(marketStarted ? "market/resume" : "market/start", null, false);
+        call(() -> market.changeRate(MarketClient.RateChange.paced(BenchRunner.SPEED, targetPerSec)));
+        call(() -> market.send(marketStarted ? MarketClient.Command.RESUME : MarketClient.Command.START));
         marketStarted = true;
     }
 
     @Override
     public void pause() {
-        call("market/pause", null, false);
+        call(() -> market.send(MarketClient.Command.PAUSE));
     }
 
     @Override
@@ -72,17 +69,16 @@ final class ServicePipeline implements BenchPipeline, AutoCloseable {
         discard.discard();
     }
 
-    private void call(String path, String body, boolean put) {
-        String what = (put ? "PUT /" : "POST /") + path;
+    private interface MarketCall {
+        void send() throws IOException;
+    }
+
+    /** The bench cannot measure a market that does not do what it is told: any refusal ends it (exit 3). */
+    private static void call(MarketCall call) {
         try {
-            var uri = stack.service(ServiceId.MARKET_DATA).resolve(path);
-            Http.Response r = put ? http.put(uri, body) : http.post(uri, body);
-            if (!r.ok()) {
-                throw new RunFailure(what + " → HTTP " + r.status() + " " + r.body()
-                        + (r.status() == 404 ? " — market-data-service does not implement the control API yet" : ""));
-            }
+            call.send();
         } catch (IOException e) {
-            throw new RunFailure(what + " failed: " + e.getMessage());
+            throw new RunFailure(e.getMessage());
         }
     }
 

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -19,34 +18,38 @@ import java.util.stream.Stream;
  */
 public final class GatlingRunner {
 
-    /** @param symbols symbols to trade (from GET /market/symbols; a placeholder when unknown) */
-    public record Plan(String orderUrl, String marketUrl, String token, int users, double rps, Duration duration) {
-    }
-
     private final Path runDir;
     private Process process;
+    private LoadPlan plan;
 
     public GatlingRunner(Path runDir) {
         this.runDir = runDir;
     }
 
-    public void start(Plan plan) throws IOException {
+    public void start(LoadPlan plan) throws IOException {
         Path dir = Files.createDirectories(runDir.resolve("gatling"));
+        this.plan = plan;
+        List<String> cmd = command(plan, dir);
+        Files.writeString(dir.resolve("gatling.cmd"), String.join(" ", cmd) + "\n");
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("gatling.log").toFile());
+        // the token goes through the environment, never the command line (ps, gatling.cmd)
+        pb.environment().put(LoadPlan.TOKEN_ENV, plan.token());
+        process = pb.start();
+    }
+
+    /** Gatling's JVM: its own heap, analytics off, the plan as system properties, the harness's classpath. */
+    static List<String> command(LoadPlan plan, Path dir) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseG1GC",
                 "-Dgatling.data.enableAnalytics=false",
                 // Gatling's stats writer reaches into java.lang (StringInternals); its Maven plugin opens it too
                 "--add-opens=java.base/java.lang=ALL-UNNAMED",
-                "-Djava.util.prefs.userRoot=" + dir.resolve("prefs"),
-                "-Dsoak.order.url=" + strip(plan.orderUrl()), "-Dsoak.market.url=" + strip(plan.marketUrl()),
-                "-Dsoak.token=" + plan.token(), "-Dsoak.users=" + plan.users(),
-                "-Dsoak.rps=" + String.format(Locale.ROOT, "%.2f", plan.rps()),
-                "-Dsoak.duration.seconds=" + plan.duration().toSeconds(),
-                "-cp", System.getProperty("java.class.path"),
+                "-Djava.util.prefs.userRoot=" + dir.resolve("prefs")));
+        plan.systemProperties().forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "io.gatling.app.Gatling", "-s", SoakApiSimulation.class.getName(), "-rf", dir.toString()));
-        Files.writeString(dir.resolve("gatling.cmd"), String.join(" ", cmd) + "\n");
-        process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("gatling.log").toFile())
-                .start();
+        return cmd;
     }
 
     /** Waits for Gatling to finish (it stops itself at maxDuration) and reads its outcome. */
@@ -68,7 +71,7 @@ public final class GatlingRunner {
         int exit = process.exitValue();
         String summary = summary();
         return new RunReport.LoadResult(true, exit, exit == 0, index(), (exit == 0 ? "assertions passed"
-                : exit == 2 ? "assertions FAILED" : "Gatling exited " + exit) + " (error rate < 1%, p99 < 1 s)"
+                : exit == 2 ? "assertions FAILED" : "Gatling exited " + exit) + " (" + plan.assertions() + ")"
                 + (summary.isEmpty() ? "" : "; " + summary));
     }
 
@@ -103,9 +106,5 @@ public final class GatlingRunner {
         } catch (IOException e) {
             return "";
         }
-    }
-
-    private static String strip(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

@@ -6,6 +6,7 @@ import io.steadystate.core.kafka.Topics;
 import io.steadystate.core.serde.OrderEventSerde;
 import io.steadystate.core.serde.UndecodableRecordException;
 import io.steadystate.soak.chaos.TopicReader;
+import io.steadystate.soak.stack.ServiceId;
 import io.steadystate.soak.verdict.Check;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -90,7 +91,8 @@ public final class PoisonAudit {
         Map<PoisonKind, Long> injected = new TreeMap<>();
         written.values().forEach(k -> injected.merge(k, 1L, Long::sum));
         for (PoisonKind kind : PoisonKind.values()) {
-            for (String service : kind.consumers()) {
+            for (ServiceId consumer : kind.consumers()) {
+                String service = consumer.module();   // as the service writes it in its dead letters' header
                 long n = 0;
                 long right = 0;
                 Map<String, Long> reasons = new TreeMap<>();
@@ -141,7 +143,7 @@ public final class PoisonAudit {
                             injected, perService, wrong.isEmpty() ? "" : "; WRONG: " + String.join("; ", wrong))));
         });
         boolean paramsKept = before == null || before.equals(after);
-        out.add(new Check("poison:no-state-change", "order-service+strategy-service",
+        out.add(new Check("poison:no-state-change", ServiceId.ORDER.module() + "+" + ServiceId.STRATEGY.module(),
                 ordersFromPoison == 0 && paramsKept, String.format(Locale.ROOT,
                 "%d orders from poison signals or symbols; strategy parameters %s", ordersFromPoison,
                 before == null ? "not compared (GET /strategy/parameters failed at the start)"

@@ -1,6 +1,7 @@
 package io.steadystate.soak.poison;
 
 import io.steadystate.core.kafka.Topics;
+import io.steadystate.soak.stack.ServiceId;
 
 import java.util.List;
 
@@ -64,11 +65,11 @@ public enum PoisonKind {
     }
 
     /** The services that consume the topic, so whose DLQ must receive the record. */
-    public List<String> consumers() {
+    public List<ServiceId> consumers() {
         return switch (topic) {
-            case Topics.MARKET_EVENTS -> List.of("strategy-service", "order-service");
-            case Topics.SIGNALS -> List.of("order-service");
-            default -> List.of("strategy-service");
+            case Topics.MARKET_EVENTS -> List.of(ServiceId.STRATEGY, ServiceId.ORDER);
+            case Topics.SIGNALS -> List.of(ServiceId.ORDER);
+            default -> List.of(ServiceId.STRATEGY);
         };
     }
 }

@@ -1,10 +1,6 @@
 package io.steadystate.soak.poison;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.steadystate.soak.sampling.Sampler;
-import io.steadystate.soak.stack.Http;
-import io.steadystate.soak.stack.ServiceEndpoint;
+import io.steadystate.soak.stack.MarketClient;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -13,7 +9,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -32,23 +27,20 @@ public final class PoisonProducer implements AutoCloseable {
 
     private final double rate;
     private final KafkaProducer<String, byte[]> producer;
-    private final Http http;
-    private final ServiceEndpoint market;
+    private final MarketClient market;
     private final Consumer<String> progress;
     private final PoisonRecords records = new PoisonRecords(7);
-    private final ObjectMapper json = new ObjectMapper();
     /** topic-partition@offset → kind, of every acknowledged poison record. */
     private final Map<String, PoisonKind> written = new ConcurrentHashMap<>();
     private final Map<PoisonKind, AtomicLong> failed = new EnumMap<>(PoisonKind.class);
     private volatile boolean stopping;
     private Thread thread;
 
-    public PoisonProducer(double rate, String bootstrap, Http http, ServiceEndpoint market, Consumer<String> progress) {
+    public PoisonProducer(double rate, String bootstrap, MarketClient market, Consumer<String> progress) {
         if (!(rate > 0 && rate <= 1000)) {
             throw new IllegalArgumentException("--poison rate must be in (0, 1000] records per second, was " + rate);
         }
         this.rate = rate;
-        this.http = http;
         this.market = market;
         this.progress = progress;
         for (PoisonKind k : PoisonKind.values()) {
@@ -109,18 +101,9 @@ public final class PoisonProducer implements AutoCloseable {
 
     private List<String> liveSymbols(List<String> previous) {
         try {
-            Http.Response r = http.get(market.resolve("market/symbols"), "application/json");
-            if (!r.ok()) {
-                return previous;
-            }
-            List<String> out = new ArrayList<>();
-            for (JsonNode n : json.readTree(r.body())) {
-                String s = n.isTextual() ? n.asText() : n.path("symbol").asText("");
-                if (!s.isEmpty() && out.size() < 5) {
-                    out.add(s);
-                }
-            }
-            return out.isEmpty() ? previous : List.copyOf(out);
+            List<String> out = market.symbols().stream().map(MarketClient.Listing::symbol)
+                    .filter(s -> s != null && !s.isEmpty()).limit(5).toList();
+            return out.isEmpty() ? previous : out;
         } catch (IOException | RuntimeException e) {
             return previous;
         }
@@ -128,12 +111,9 @@ public final class PoisonProducer implements AutoCloseable {
 
     private long simulatedMillis(long previous) {
         try {
-            Http.Response r = http.get(market.resolve("market/status"), "application/json");
-            if (r.ok()) {
-                Double s = Sampler.epochSeconds(json.readTree(r.body()).path("simulatedTime"));
-                if (s != null && s > 0) {
-                    return (long) (s * 1000);
-                }
+            Double s = market.status().simulatedEpochSeconds();
+            if (s != null && s > 0) {
+                return (long) (s * 1000);
             }
         } catch (IOException | RuntimeException e) {
             // keep the last known time

@@ -1,9 +1,8 @@
 package io.steadystate.soak.sampling;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.steadystate.soak.jvm.DiagnosticCommands;
-import io.steadystate.soak.stack.Http;
+import io.steadystate.soak.stack.MarketClient;
+import io.steadystate.soak.stack.MarketStatus;
 import io.steadystate.soak.stack.ServiceEndpoint;
 import io.steadystate.soak.stack.ServiceId;
 import io.steadystate.soak.stack.Stack;
@@ -34,22 +33,21 @@ public final class Sampler implements AutoCloseable {
     private final DiagnosticCommands commands;
     private final Stack stack;
     private final MetricsSource metrics;
-    private final Http http;
+    private final MarketClient market;
     private final Path histogramDir;
     private final ConsumerLagProbe lag;
     private final double speed;
     private final long startNanos = System.nanoTime();
-    private final ObjectMapper json = new ObjectMapper();
     private Double firstSimEpoch;
     private final SamplingOverhead.Meter overhead = new SamplingOverhead.Meter();
     /** The highest Σ lag seen right after one service's forced GC during the current sample. */
     private Long peakLagAfterGc;
 
-    public Sampler(Stack stack, MetricsSource metrics, Http http, Path histogramDir, double speed) {
+    public Sampler(Stack stack, MetricsSource metrics, MarketClient market, Path histogramDir, double speed) {
         this.commands = new DiagnosticCommands();
         this.stack = stack;
         this.metrics = metrics;
-        this.http = http;
+        this.market = market;
         this.histogramDir = histogramDir;
         this.speed = speed;
         this.lag = stack.bootstrapServers().map(ConsumerLagProbe::new).orElse(null);
@@ -75,7 +73,7 @@ public final class Sampler implements AutoCloseable {
             ServiceSample s = sampleService(e, seq, forceGc);
             services.add(s);
             if (e.id() == ServiceId.MARKET_DATA) {
-                clock = clock(e, lastSnapshot);
+                clock = clock(lastSnapshot);
             }
         }
         double simDays;
@@ -227,19 +225,16 @@ public final class Sampler implements AutoCloseable {
                 .map(MetricSeries::value).reduce(Double::sum).orElse(null);
     }
 
-    private MarketClock clock(ServiceEndpoint market, MetricSnapshot m) {
+    private MarketClock clock(MetricSnapshot m) {
         Double epoch = m.sum("steadystate_marketdata_simulated_time_seconds");
         Double days = m.sum("steadystate_marketdata_simulated_days");
         Double symbols = m.sum("steadystate_marketdata_active_symbols");
         if (epoch == null || epoch <= 0) {
             try {
-                Http.Response r = http.get(market.resolve("market/status"), "application/json");
-                if (r.ok()) {
-                    JsonNode s = json.readTree(r.body());
-                    epoch = epochSeconds(s.path("simulatedTime"));
-                    days = s.hasNonNull("simulatedDays") ? s.get("simulatedDays").asDouble() : days;
-                    symbols = s.hasNonNull("activeSymbols") ? s.get("activeSymbols").asDouble() : symbols;
-                }
+                MarketStatus s = market.status();
+                epoch = s.simulatedEpochSeconds();
+                days = s.simulatedDays() != null ? s.simulatedDays() : days;
+                symbols = s.activeSymbols() != null ? s.activeSymbols().doubleValue() : symbols;
             } catch (IOException | RuntimeException ignored) {
                 // no clock: the sample falls back on wall time × speed and the report says so
             }
@@ -247,29 +242,9 @@ public final class Sampler implements AutoCloseable {
         return new MarketClock(epoch, days, symbols);
     }
 
-    /** {@code simulatedTime} may be epoch seconds, epoch millis or ISO-8601; the contract does not pin it. */
-    public static Double epochSeconds(JsonNode n) {
-        if (n == null || n.isMissingNode() || n.isNull()) {
-            return null;
-        }
-        if (n.isNumber()) {
-            double v = n.asDouble();
-            return v > 1e11 ? v / 1000.0 : v;
-        }
-        try {
-            return Instant.parse(n.asText()).toEpochMilli() / 1000.0;
-        } catch (RuntimeException e) {
-            try {
-                return java.time.LocalDateTime.parse(n.asText()).toInstant(java.time.ZoneOffset.UTC).toEpochMilli() / 1000.0;
-            } catch (RuntimeException e2) {
-                return null;
-            }
-        }
-    }
-
     private ClassHistogram histogram(ServiceEndpoint e, int seq) throws IOException {
         byte[] out = commands.run(e.pid(), "GC.class_histogram").getBytes(StandardCharsets.UTF_8);
-        Path file = histogramFile(e.id().module(), seq);
+        Path file = histogramFile(histogramDir, e.id().module(), seq);
         Files.createDirectories(file.getParent());
         try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(file))) {
             gz.write(out);
@@ -277,7 +252,8 @@ public final class Sampler implements AutoCloseable {
         return ClassHistogram.parse(new String(out, StandardCharsets.UTF_8));
     }
 
-    public Path histogramFile(String service, int seq) {
+    /** {@code <histogramDir>/<service>/<seq>.txt.gz}: where a run keeps (and the report re-reads) one histogram. */
+    public static Path histogramFile(Path histogramDir, String service, int seq) {
         return histogramDir.resolve(service).resolve(String.format("%05d.txt.gz", seq));
     }
 

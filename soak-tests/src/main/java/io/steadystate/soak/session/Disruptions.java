@@ -11,6 +11,7 @@ import io.steadystate.soak.profile.Profile;
 import io.steadystate.soak.sampling.Sample;
 import io.steadystate.soak.sampling.Sampler;
 import io.steadystate.soak.stack.Http;
+import io.steadystate.soak.stack.MarketClient;
 import io.steadystate.soak.stack.LocalStack;
 import io.steadystate.soak.stack.RunFailure;
 import io.steadystate.soak.stack.ServiceId;
@@ -70,7 +71,8 @@ final class Disruptions {
     }
 
     /** Starts what the options ask for; the stack must be local (kill -9 needs the processes). */
-    static Disruptions start(SessionOptions options, Stack stack, Http http, Sampler sampler, PrintStream out) {
+    static Disruptions start(SessionOptions options, Stack stack, Http http, MarketClient market, Sampler sampler,
+                             PrintStream out) {
         Disruptions d = new Disruptions(options, out);
         if (!options.disrupted()) {
             return d;
@@ -87,8 +89,7 @@ final class Disruptions {
         }
         if (options.poisonRate() != null) {
             d.parametersBefore = parameters(stack, http);
-            d.poison = new PoisonProducer(options.poisonRate(), bootstrap, http, stack.service(ServiceId.MARKET_DATA),
-                    m -> out.println("soak: " + m)).start();
+            d.poison = new PoisonProducer(options.poisonRate(), bootstrap, market, m -> out.println("soak: " + m)).start();
             out.printf(Locale.ROOT, "soak: poison: %.1f hostile records/s onto market.events, strategy.signals, "
                     + "strategy.params%n", options.poisonRate());
         }

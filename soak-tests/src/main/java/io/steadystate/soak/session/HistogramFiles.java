@@ -13,17 +13,20 @@ import java.util.stream.Stream;
 /** The class histograms a run keeps under {@code histograms/<service>/<seq>.txt.gz}. */
 final class HistogramFiles {
 
+    /** Below the run directory; the sampler writes there ({@link Sampler#histogramFile}). */
+    static final String DIR = "histograms";
+
     private HistogramFiles() {
     }
 
     static ClassHistogram read(Path runDir, String service, int seq) {
-        Path f = runDir.resolve("histograms").resolve(service).resolve(String.format("%05d.txt.gz", seq));
+        Path f = Sampler.histogramFile(runDir.resolve(DIR), service, seq);
         return Files.isRegularFile(f) ? Sampler.readHistogram(f) : null;
     }
 
     /** Keep the histograms the diff used (window start and last) and delete the rest: they are large. */
     static void prune(Path runDir, Judgement.Result result) {
-        Path root = runDir.resolve("histograms");
+        Path root = runDir.resolve(DIR);
         if (!Files.isDirectory(root)) {
             return;
         }
@@ -33,7 +36,7 @@ final class HistogramFiles {
                 continue;
             }
             List<String> keep = Stream.of(v.histogramFirst(), v.histogramLast()).filter(java.util.Objects::nonNull)
-                    .map(s -> String.format("%05d.txt.gz", Integer.parseInt(s))).toList();
+                    .map(s -> Sampler.histogramFile(root, v.service(), Integer.parseInt(s)).getFileName().toString()).toList();
             try (Stream<Path> files = Files.list(dir)) {
                 files.filter(f -> !keep.contains(f.getFileName().toString())).forEach(f -> f.toFile().delete());
             } catch (IOException ignored) {

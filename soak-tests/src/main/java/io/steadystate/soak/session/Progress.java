@@ -4,6 +4,7 @@ import io.steadystate.soak.profile.DurationText;
 import io.steadystate.soak.profile.Profile;
 import io.steadystate.soak.sampling.Sample;
 import io.steadystate.soak.sampling.ServiceSample;
+import io.steadystate.soak.stack.ServiceId;
 import io.steadystate.soak.verdict.Judgement;
 import io.steadystate.soak.verdict.LeakVerdictEngine;
 import io.steadystate.soak.verdict.VerdictPolicy;
@@ -47,15 +48,15 @@ final class Progress {
         if (all.size() >= 2) {
             Sample prev = all.get(all.size() - 2);
             double dt = s.elapsedSeconds() - prev.elapsedSeconds();
-            ServiceSample a = prev.service("market-data-service");
-            ServiceSample c = s.service("market-data-service");
+            ServiceSample a = prev.service(ServiceId.MARKET_DATA);
+            ServiceSample c = s.service(ServiceId.MARKET_DATA);
             if (a != null && c != null && dt > 0) {
                 b.append(String.format(Locale.ROOT, " | %,.0f ev/s", (c.events() - a.events()) / dt));
             }
         }
         b.append(" | post-GC heap MB:");
         for (ServiceSample ss : s.services()) {
-            String name = ss.service().replace("-service", "");
+            String name = ServiceId.parse(ss.service()).shortName();
             b.append(' ').append(name).append(' ').append(ss.alive() ? (ss.postGcHeapBytes() == null ? "?"
                     : String.format(Locale.ROOT, "%.1f", ss.postGcHeapBytes() / 1048576.0)) : "DEAD");
         }
@@ -67,7 +68,7 @@ final class Progress {
             } catch (RuntimeException e) {
                 verdict = "—";
             }
-            b.append(' ').append(ss.service().replace("-service", "")).append('=').append(verdict);
+            b.append(' ').append(ServiceId.parse(ss.service()).shortName()).append('=').append(verdict);
         }
         out.println(b);
     }

@@ -1,15 +1,12 @@
 package io.steadystate.soak.session;
 
 import io.steadystate.soak.report.RunReport;
-import io.steadystate.soak.sampling.ClassHistogram;
-import io.steadystate.soak.sampling.Sampler;
 import io.steadystate.soak.stack.ServiceId;
 import io.steadystate.soak.verdict.Check;
 import io.steadystate.soak.verdict.Judgement;
 import io.steadystate.soak.verdict.ServiceVerdict;
 import io.steadystate.soak.verdict.VerdictPolicy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,11 +35,11 @@ public final class Rejudge {
                 && !old.disruption().kills().isEmpty();
         Judgement.Result result;
         if (old.failure() == null && old.samples().size() >= 2 && segmented) {
-            result = SegmentJudgement.judge(policy, services, old.samples(), (svc, seq) -> histogram(runDir, svc, seq),
+            result = SegmentJudgement.judge(policy, services, old.samples(), (svc, seq) -> HistogramFiles.read(runDir, svc, seq),
                     carried);
         } else if (old.failure() == null && old.samples().size() >= 2) {
             result = new Judgement(policy).judge(services, old.samples(), null,
-                    (svc, seq) -> histogram(runDir, svc, seq), carried);
+                    (svc, seq) -> HistogramFiles.read(runDir, svc, seq), carried);
         } else {
             result = new Judgement.Result(List.of(), carried, old.overall());
         }
@@ -59,8 +56,4 @@ public final class Rejudge {
                 result.overall(), exit, old.failure(), old.sampling(), old.leakTraces(), old.disruption(), null);
     }
 
-    private static ClassHistogram histogram(Path runDir, String service, int seq) {
-        Path f = runDir.resolve("histograms").resolve(service).resolve(String.format("%05d.txt.gz", seq));
-        return Files.isRegularFile(f) ? Sampler.readHistogram(f) : null;
-    }
 }

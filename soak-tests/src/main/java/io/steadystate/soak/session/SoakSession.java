@@ -1,6 +1,7 @@
 package io.steadystate.soak.session;
 
 import io.steadystate.soak.load.GatlingRunner;
+import io.steadystate.soak.load.LoadPlan;
 import io.steadystate.soak.profile.Profile;
 import io.steadystate.soak.dashboards.AlertRulesOnRun;
 import io.steadystate.soak.dashboards.DashboardsReport;
@@ -18,11 +19,13 @@ import io.steadystate.soak.sampling.Sampler;
 import io.steadystate.soak.sampling.SamplingOverhead;
 import io.steadystate.soak.stack.Http;
 import io.steadystate.soak.stack.LocalStack;
+import io.steadystate.soak.stack.MarketClient;
 import io.steadystate.soak.stack.RemoteStack;
 import io.steadystate.soak.stack.RunFailure;
 import io.steadystate.soak.stack.ServiceEndpoint;
 import io.steadystate.soak.stack.ServiceId;
 import io.steadystate.soak.stack.ServiceLauncher;
+import io.steadystate.soak.stack.StackPlan;
 import io.steadystate.soak.stack.Stack;
 import io.steadystate.soak.trace.LeakTrace;
 import io.steadystate.soak.trace.LeakTraceText;
@@ -39,7 +42,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -64,6 +66,10 @@ public final class SoakSession {
                     "steadystate_marketdata_simulated_time_seconds"),
             ServiceId.STRATEGY, List.of("steadystate_strategy_ticks_processed_total"),
             ServiceId.ORDER, List.of("steadystate_order_ticks_processed_total"));
+
+    /** After the market stops: how often, and how long at most, the drain samples until lag is zero and counters rest. */
+    private static final Duration DRAIN_POLL = Duration.ofSeconds(2);
+    private static final Duration DRAIN_LIMIT = Duration.ofSeconds(60);
 
     private final SessionOptions options;
     private final ServiceLauncher launcher;
@@ -110,7 +116,7 @@ public final class SoakSession {
             out.printf(Locale.ROOT, "soak: profile %s — %s%n      %s, ≈ %.1f days of simulated market hours (nights and weekends are jumped, so the"
                             + " calendar advances further), ≈ %.0f ticks/s; run dir %s%n",
                     p.name(), p.description(), p.duration(), p.simulatedDays(), p.wallTicksPerSecond(), runDir);
-            stack = startStack(p);
+            stack = startStack();
             stackText = stack.describe();
             Http http = new Http(options.apiToken());
             MetricsSource metrics = stack.prometheus().map(u -> MetricsSource.prometheus(http, u))
@@ -118,22 +124,25 @@ public final class SoakSession {
             metricsText = metrics.describe();
             out.println("soak: " + stackText);
             preflight(stack, http);
-            startMarket(stack, http);
-            sampler = new Sampler(stack, metrics, http, runDir.resolve("histograms"), p.speed());
-            disruptions = Disruptions.start(options, stack, http, sampler, out);
+            MarketClient marketClient = MarketClient.of(http, stack.service(ServiceId.MARKET_DATA));
+            MarketControl market = new MarketControl(marketClient, notes);
+            market.start();
+            sampler = new Sampler(stack, metrics, marketClient, runDir.resolve(HistogramFiles.DIR), p.speed());
+            disruptions = Disruptions.start(options, stack, http, marketClient, sampler, out);
             boolean local = stack.services().stream().allMatch(ServiceEndpoint::local);
             if (options.withLoad() && p.orderApi().users() > 0) {
                 gatling = new GatlingRunner(runDir);
-                gatling.start(new GatlingRunner.Plan(stack.service(ServiceId.ORDER).baseUrl().toString(),
-                        stack.service(ServiceId.MARKET_DATA).baseUrl().toString(), options.apiToken(),
-                        p.orderApi().users(), p.orderApi().rps(), p.duration()));
+                gatling.start(LoadPlan.of(p, stack.service(ServiceId.ORDER).baseUrl().toString(),
+                        stack.service(ServiceId.MARKET_DATA).baseUrl().toString(), options.apiToken()));
                 out.printf(Locale.ROOT, "soak: Gatling started (%d users ≤ %.0f rps), log in gatling/gatling.log%n",
                         p.orderApi().users(), p.orderApi().rps());
             }
-            samples.addAll(sampleLoop(stack, sampler, http, p, policy, local));
+            samples.addAll(sampleLoop(stack, sampler, market, p, policy, local));
             disruptions.stop();
             trace.atWindowEnd(stack.services());
-            drained = MarketControl.drain(stack, sampler, http, local, samples.size(), notes, out);
+            Sampler drainSampler = sampler;
+            int drainSeq = samples.size();
+            drained = market.drain(() -> drainSampler.sample(drainSeq, false), local, out, DRAIN_POLL, DRAIN_LIMIT);
             disruptions.audit(stack, http);
             dashboardsOnRun(stack, started, samples);
             if (gatling != null) {
@@ -179,7 +188,7 @@ public final class SoakSession {
         extra.addAll(dashboardChecks);
         if (load.ran()) {
             // under chaos requests fail while a service is down by plan: the business-flow check judges instead
-            extra.add(new Check("api-load", "order-service", load.assertionsPassed() || options.chaos() != null,
+            extra.add(new Check("api-load", ServiceId.ORDER.module(), load.assertionsPassed() || options.chaos() != null,
                     (options.chaos() != null ? "not judged under chaos (planned outages); " : "") + "Gatling: " + load.summary()));
         }
         extra.addAll(disruptions.checks(samples, options.profile()));
@@ -220,7 +229,7 @@ public final class SoakSession {
         return exit;
     }
 
-    private Stack startStack(Profile p) {
+    private Stack startStack() {
         if (options.targets() != null) {
             RemoteStack remote = RemoteStack.parse(options.targets(), options.prometheusUrl(), options.bootstrapServers());
             Http http = new Http(options.apiToken());
@@ -236,29 +245,16 @@ public final class SoakSession {
             }
             return remote;
         }
-        Map<ServiceId, Map<String, String>> props = new EnumMap<>(ServiceId.class);
-        Map<String, String> market = new LinkedHashMap<>();
-        market.put("steadystate.market.seed", "42");
-        market.put("steadystate.market.symbols", Integer.toString(p.symbols()));
-        market.put("steadystate.market.ticks-per-symbol-per-second", num(p.ticksPerSymbolPerSecond()));
-        market.put("steadystate.market.speed", num(p.speed()));
-        market.put("steadystate.market.max-ticks-per-second", Long.toString(p.maxTicksPerSecond()));
-        market.put("steadystate.market.churn-per-day", num(p.churnPerDay()));
-        market.put("steadystate.market.autostart", "false");
-        props.put(ServiceId.MARKET_DATA, market);
-        // room for churn: listings arrive before the delisted symbols' state expires
-        props.put(ServiceId.STRATEGY, new LinkedHashMap<>(Map.of("steadystate.strategy.max-symbols",
-                Integer.toString(p.symbols() * 2 + 50))));
-        props.put(ServiceId.ORDER, new LinkedHashMap<>());
-        if (options.fault() != null) {
-            Map<String, String> f = props.get(options.fault().service());
-            f.put("steadystate.fault.mode", options.fault().mode());
-            f.put("steadystate.fault.rate", Integer.toString(options.fault().rate()));
-        }
-        return LocalStack.start(new LocalStack.Config(options.runDir(),
-                options.repoRoot().resolve("soak-tests/target/kafka-libs"), launcher, p.heap(), props,
-                options.apiToken(), options.prometheusBinary(), Duration.ofSeconds(90),
-                msg -> out.println("soak: " + msg)));
+        return LocalStack.start(plan(options, launcher), msg -> out.println("soak: " + msg));
+    }
+
+    /** The local stack of a run: the profile's market and heap, the fault if any, Prometheus when on the PATH. */
+    static StackPlan plan(SessionOptions options, ServiceLauncher launcher) {
+        Profile p = options.profile();
+        StackPlan plan = StackPlan.of(options.repoRoot(), options.runDir(), launcher, p.heap(),
+                new StackPlan.Market(p.symbols(), p.ticksPerSymbolPerSecond(), p.speed(), p.maxTicksPerSecond(),
+                        p.churnPerDay()), options.apiToken()).withPrometheus(options.prometheusBinary());
+        return options.fault() == null ? plan : plan.withFault(options.fault());
     }
 
     /** A service that is not finished yet fails here, clearly, rather than producing a meaningless verdict. */
@@ -278,20 +274,7 @@ public final class SoakSession {
         }
     }
 
-    private void startMarket(Stack stack, Http http) {
-        ServiceEndpoint market = stack.service(ServiceId.MARKET_DATA);
-        try {
-            Http.Response r = http.post(market.resolve("market/start"), null);
-            if (!r.ok() && r.status() != 409) {
-                throw new RunFailure("POST /market/start → HTTP " + r.status() + " " + r.body()
-                        + (r.status() == 404 ? " — market-data-service does not implement the control API yet" : ""));
-            }
-        } catch (IOException e) {
-            throw new RunFailure("POST /market/start failed: " + e.getMessage());
-        }
-    }
-
-    private List<Sample> sampleLoop(Stack stack, Sampler sampler, Http http, Profile p, VerdictPolicy policy,
+    private List<Sample> sampleLoop(Stack stack, Sampler sampler, MarketControl market, Profile p, VerdictPolicy policy,
                                     boolean local) throws IOException {
         List<Sample> samples = new ArrayList<>();
         long start = System.nanoTime();
@@ -312,7 +295,7 @@ public final class SoakSession {
             }
             next += interval;
             if (p.burst() != null) {
-                bursting = MarketControl.burst(stack, http, p, (now - start) / 1e9, bursting, notes);
+                bursting = market.burst(p, (now - start) / 1e9, bursting);
             }
             Sample s = sampler.sample(seq++, local);
             samples.add(s);
@@ -375,11 +358,6 @@ public final class SoakSession {
         r.leakTraces().forEach(t -> out.print(LeakTraceText.render(t).indent(2)));
         out.printf(Locale.ROOT, "soak: %s (exit %d) — report %s%n", r.outcome(),
                 r.exitCode(), options.runDir().resolve(ReportFiles.HTML));
-    }
-
-    /** Integral values without ".0": a service may declare the key as an integer (fault.rate did). */
-    static String num(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
 }

@@ -52,13 +52,4 @@ class ParsersTest {
             assertThat(g.bytesDelta()).isEqualTo(6_399_520);
         });
     }
-
-    @Test
-    void simulatedTimeIsReadInAnyOfItsPlausibleShapes() throws Exception {
-        var json = new com.fasterxml.jackson.databind.ObjectMapper();
-        assertThat(Sampler.epochSeconds(json.readTree("1700000000"))).isEqualTo(1.7e9);
-        assertThat(Sampler.epochSeconds(json.readTree("1700000000000"))).isEqualTo(1.7e9);
-        assertThat(Sampler.epochSeconds(json.readTree("\"2023-11-14T22:13:20Z\""))).isEqualTo(1.7e9);
-        assertThat(Sampler.epochSeconds(json.readTree("\"2023-11-14T22:13:20\""))).isEqualTo(1.7e9);
-    }
 }
