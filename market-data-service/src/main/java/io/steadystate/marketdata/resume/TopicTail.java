@@ -27,8 +27,9 @@ import java.util.Optional;
  * rather than trusted, and the latest trusted event time at any partition's tail wins. Why further back than the
  * tail when a partition's tail holds nothing trusted: other writers keep writing while market-data is down (the
  * soak's poison producer does), so after a long enough outage the last records of a partition are all foreign;
- * resuming as if fresh would replay from the start date. The read widens ×16 per round up to
- * {@value #MAX_TAIL_RECORDS} records per partition — still bounded, whatever the topic holds.
+ * resuming as if fresh would replay from the start date. Such a partition is read further back in windows of
+ * 256 and {@value #MAX_TAIL_RECORDS} records (at most 4,368 records per partition in all) — still bounded, whatever
+ * the topic holds.
  */
 public final class TopicTail {
 
@@ -61,6 +62,7 @@ public final class TopicTail {
             if (partitions.isEmpty()) {
                 throw new IllegalStateException("no partition metadata for " + topic);
             }
+            consumer.assign(partitions); // unassigned, the client logs a warning per partition on each answer
             Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, timeout);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
             long floor = 0;

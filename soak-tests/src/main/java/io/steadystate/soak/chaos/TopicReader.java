@@ -38,6 +38,7 @@ public final class TopicReader {
             for (String topic : topics) {
                 consumer.partitionsFor(topic, Duration.ofSeconds(30)).forEach(i -> partitions.add(new TopicPartition(topic, i.partition())));
             }
+            consumer.assign(partitions); // unassigned, the client logs a warning per partition on the answer
             return Map.copyOf(consumer.endOffsets(partitions, Duration.ofSeconds(30)));
         } catch (RuntimeException e) {
             return Map.of();

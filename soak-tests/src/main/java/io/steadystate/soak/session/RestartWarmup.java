@@ -33,7 +33,8 @@ import java.util.Map;
  *
  * @param dropped       samples of the segment not judged (≤ its size)
  * @param judgedFrom    elapsed seconds of the first judged sample (NaN when none is left)
- * @param recoveredAt   the recovery the settle time counts from (elapsed seconds; the segment start when unknown)
+ * @param recoveredAt   what the settle time counts from, elapsed seconds: the kill's recovery, or the segment's first
+ *                      sample when that is later (a recovery is noticed before the next sample) or unknown
  */
 record RestartWarmup(int dropped, double judgedFrom, double recoveredAt) {
 
@@ -88,7 +89,7 @@ record RestartWarmup(int dropped, double judgedFrom, double recoveredAt) {
     }
 
     String describe() {
-        return String.format(Locale.ROOT, "warm-up %d samples: %.0f s settle after recovery at %.0f s", dropped,
+        return String.format(Locale.ROOT, "warm-up %d samples: %.0f s from recovery at %.0f s", dropped,
                 SETTLE_SECONDS, recoveredAt);
     }
 }

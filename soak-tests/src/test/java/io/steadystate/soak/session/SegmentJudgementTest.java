@@ -45,7 +45,7 @@ class SegmentJudgementTest {
         assertThat(v.outcome()).as(v.projection().explanation()).isEqualTo(Outcome.INCONCLUSIVE);
         assertThat(v.projection().outcome()).isEqualTo(Outcome.INCONCLUSIVE);
         assertThat(v.projection().explanation()).contains("segment 2").contains("too short to judge")
-                .contains("need 16").contains("recovery at 131 s");
+                .contains("need 16").contains("30 s from recovery at 131 s");
         assertThat(r.checks()).allMatch(Check::passed);
         assertThat(r.overall()).isEqualTo(Outcome.INCONCLUSIVE);
     }
