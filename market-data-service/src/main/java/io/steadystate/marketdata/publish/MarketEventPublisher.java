@@ -3,7 +3,9 @@ package io.steadystate.marketdata.publish;
 import io.steadystate.core.kafka.KafkaConnection;
 import io.steadystate.core.event.MarketEvent;
 import io.steadystate.core.kafka.Partitioning;
+import io.steadystate.core.kafka.ProducerOrigin;
 import io.steadystate.core.serde.MarketEventSerde;
+import io.steadystate.core.state.Bounded;
 import io.steadystate.kit.log.ThrottledLog;
 import io.steadystate.marketdata.config.MarketConfig;
 import io.steadystate.marketdata.fault.EventLogFault;
@@ -13,11 +15,13 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -35,6 +39,12 @@ import java.util.function.Consumer;
 public final class MarketEventPublisher implements Consumer<MarketEvent>, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(MarketEventPublisher.class);
+    /**
+     * {@code steadystate.producer=market-data-service} on every record: a restart resumes only from records that
+     * carry it (resume/TopicTail), so a hostile writer's tick dated 2099 cannot become the market's clock.
+     */
+    @Bounded("one immutable header, List.of")
+    private static final List<Header> ORIGIN = ProducerOrigin.of(ProducerOrigin.MARKET_DATA);
 
     private final Producer<String, byte[]> producer;
     private final String topic;
@@ -120,11 +130,11 @@ public final class MarketEventPublisher implements Consumer<MarketEvent>, AutoCl
         try {
             if (event.isBroadcast()) {
                 for (int p = 0; p < count; p++) {
-                    producer.send(new ProducerRecord<>(topic, p, MarketEvent.ALL_SYMBOLS, value), p == 0 ? counting : copyCallback);
+                    producer.send(new ProducerRecord<>(topic, p, MarketEvent.ALL_SYMBOLS, value, ORIGIN), p == 0 ? counting : copyCallback);
                 }
             } else {
                 String key = event.symbol();
-                producer.send(new ProducerRecord<>(topic, Partitioning.partitionOf(key, count), key, value), counting);
+                producer.send(new ProducerRecord<>(topic, Partitioning.partitionOf(key, count), key, value, ORIGIN), counting);
             }
         } catch (RuntimeException e) {
             // send() itself failed (buffer full past max.block.ms, producer closed): count it, keep the market running

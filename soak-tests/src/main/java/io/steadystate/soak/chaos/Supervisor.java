@@ -2,6 +2,7 @@ package io.steadystate.soak.chaos;
 
 import io.steadystate.soak.sampling.ConsumerLagProbe;
 import io.steadystate.soak.stack.Http;
+import io.steadystate.soak.stack.MarketClient;
 import io.steadystate.soak.stack.LocalStack;
 import io.steadystate.soak.stack.ServiceEndpoint;
 import io.steadystate.soak.stack.ServiceId;
@@ -201,9 +202,11 @@ public final class Supervisor implements AutoCloseable {
     private String startMarket() {
         for (int attempt = 0; attempt < 20; attempt++) {
             try {
-                Http.Response r = http.post(stack.service(ServiceId.MARKET_DATA).resolve("market/start"), null);
-                if (r.ok() || r.status() == 409) {
-                    return null;
+                MarketClient.of(http, stack.service(ServiceId.MARKET_DATA)).send(MarketClient.Command.START);
+                return null;
+            } catch (MarketClient.Refused e) {
+                if (e.status() == MarketClient.Refused.CONFLICT) {
+                    return null; // already running
                 }
             } catch (IOException e) {
                 // not listening yet: retry

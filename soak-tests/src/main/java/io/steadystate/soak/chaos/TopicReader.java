@@ -9,6 +9,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -20,6 +21,28 @@ import java.util.function.Consumer;
 public final class TopicReader {
 
     private TopicReader() {
+    }
+
+    /**
+     * The end offsets of every partition of {@code topics} as a read_committed reader sees them (the last stable
+     * offset); empty when Kafka did not answer.
+     */
+    public static Map<TopicPartition, Long> endOffsets(String bootstrap, List<String> topics) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.CLIENT_ID_CONFIG, "soak-audit-cut");
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : topics) {
+                consumer.partitionsFor(topic, Duration.ofSeconds(30)).forEach(i -> partitions.add(new TopicPartition(topic, i.partition())));
+            }
+            consumer.assign(partitions); // unassigned, the client logs a warning per partition on the answer
+            return Map.copyOf(consumer.endOffsets(partitions, Duration.ofSeconds(30)));
+        } catch (RuntimeException e) {
+            return Map.of();
+        }
     }
 
     /** Calls {@code each} per record, partition by partition in offset order; returns the records read. */

@@ -80,8 +80,7 @@ public final class PoisonProducer implements AutoCloseable {
             PoisonKind kind = kinds[(int) (n % kinds.length)];
             String symbol = symbols.get((int) (n / kinds.length % symbols.size()));
             long seq = n++;
-            ProducerRecord<String, byte[]> r = new ProducerRecord<>(kind.topic(), records.key(kind, seq, symbol),
-                    records.value(kind, seq, symbol, now));
+            ProducerRecord<String, byte[]> r = records.record(kind, seq, symbol, now);
             producer.send(r, (meta, error) -> {
                 if (error != null) {
                     failed.get(kind).incrementAndGet();

@@ -1,5 +1,7 @@
 package io.steadystate.soak.poison;
 
+import org.apache.kafka.clients.producer.ProducerRecord;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -63,6 +65,16 @@ final class PoisonRecords {
             case PARAMS_UNKNOWN_SLOT -> params(999, 100, 0.1, 1, 1_000_000);
             case PARAMS_OLDER_VERSION -> params(REAL_SLOT, 100, 0.1, 1, -1);
         };
+    }
+
+    /**
+     * The record as the poison producer sends it: key and value, <b>no headers</b>. In particular never
+     * {@code steadystate.producer} (trading-core {@code ProducerOrigin}): market-data resumes a restart only from
+     * records stamped with it, and the poison must stay what it is — a stranger on the topic — not forge its way
+     * into the market's clock (PoisonRecordsTest).
+     */
+    ProducerRecord<String, byte[]> record(PoisonKind kind, long n, String symbol, long now) {
+        return new ProducerRecord<>(kind.topic(), key(kind, n, symbol), value(kind, n, symbol, now));
     }
 
     /** The record key: the symbol for market.events and strategy.signals, the slot id for strategy.params. */

@@ -26,7 +26,8 @@ final class ChaosHtml {
         b.append("<section><h2>Disruptions</h2>");
         if (c.plan() != null) {
             b.append("<p class=\"note\">Chaos plan <code>").append(Html.text(c.plan())).append("</code>. Each service's "
-                    + "leak verdict is judged on its last process segment (segments seen: ")
+                    + "leak verdict is judged on its last process segment, after that restart's own warm-up (30 s past its "
+                    + "recovery at least; too short a rest is INCONCLUSIVE) (segments seen: ")
                     .append(Html.text(String.valueOf(c.segments()))).append(").</p>");
             b.append(timeline(c.kills(), r.samples()));
             b.append("<table><tr><th>#</th><th>target</th><th>planned (s)</th><th>killed (s)</th><th>restarted (s)</th>"

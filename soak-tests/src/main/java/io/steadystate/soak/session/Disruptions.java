@@ -205,6 +205,11 @@ final class Disruptions {
                 options.chaos() == null ? null : flow(samples, profile), options.poisonRate(), poisonResult, segments);
     }
 
+    /** The kill records, once {@link #stop()} has run (empty before, and without chaos). */
+    List<KillRecord> kills() {
+        return kills;
+    }
+
     /** Ctrl-C or a failed run: stop everything without judging. */
     void abort() {
         if (supervisor != null) {

@@ -36,7 +36,7 @@ public final class Rejudge {
         Judgement.Result result;
         if (old.failure() == null && old.samples().size() >= 2 && segmented) {
             result = SegmentJudgement.judge(policy, services, old.samples(), (svc, seq) -> HistogramFiles.read(runDir, svc, seq),
-                    carried);
+                    carried, old.disruption().kills());
         } else if (old.failure() == null && old.samples().size() >= 2) {
             result = new Judgement(policy).judge(services, old.samples(), null,
                     (svc, seq) -> HistogramFiles.read(runDir, svc, seq), carried);

@@ -194,7 +194,8 @@ public final class SoakSession {
         extra.addAll(disruptions.checks(samples, options.profile()));
         if (failure == null && samples.size() >= 2 && disruptions.chaos()) {
             // planned restarts: each service judged on its last process segment; accounting from the topics
-            result = SegmentJudgement.judge(policy, services, samples, (svc, seq) -> HistogramFiles.read(runDir, svc, seq), extra);
+            result = SegmentJudgement.judge(policy, services, samples, (svc, seq) -> HistogramFiles.read(runDir, svc, seq), extra,
+                    disruptions.kills());
         } else if (failure == null && samples.size() >= 2) {
             // poison: the counters count hostile ticks too, so the accounting is the topic audit's (drained = null)
             result = new Judgement(policy).judge(services, samples, disruptions.active() ? null : drained,

@@ -16,9 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Chaos smoke on the real local stack: market-data, strategy, order and then the broker are each killed -9 once
  * (seeded points in the first half of a 2½-minute smoke), restarted like a supervisor would, and the run must show
  * every kill recovered, no unplanned exit, and the topic accounting intact — no tick unconsumed, every signal one
- * order, no order event, fill or position change twice, positions equal to their fills. No poison here: a hostile
- * far-future tick on market.events becomes market-data's clock after its restart (it resumes from the topic tail),
- * a finding of the first combined run — see the README.
+ * order, no order event, fill or position change twice, positions equal to their fills. No poison here (the poison
+ * run judges its own checks); the first combined run found market-data resuming its clock from a poison tick — it
+ * now resumes only from its own records (market-data-service README, "Restart"). The leak verdict is not asserted:
+ * in 2½ minutes a restarted process's segment is mostly its warm-up, so it is INCONCLUSIVE ("too short to judge").
  */
 class ChaosSoakIT {
 
