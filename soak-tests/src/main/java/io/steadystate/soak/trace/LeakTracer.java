@@ -29,6 +29,9 @@ import java.util.Set;
  */
 public final class LeakTracer {
 
+    /** How close a container's entry growth must be to a class's instance growth to be matched to it. */
+    static final double MATCH_TOLERANCE = 0.1;
+
     /**
      * @param ownPackage     whose fields are owners ("our code")
      * @param maxFields      growing fields reported (and traced)
@@ -63,9 +66,12 @@ public final class LeakTracer {
         try (CloseableHeapGraph end = open(endDump)) {
             Map<String, ContainerCensus.OwnedContainers> after = ContainerCensus.of(end, options.ownPackage());
             ClassCounts classesAfter = ClassCounts.of(end);
-            List<GrowingField> growing = growing(before, after);
-            List<GrowingField> traced = tracePaths(endDump.toFile(), end, growing, after);
             List<GrowingClass> classes = ClassCounts.growth(classesBefore, classesAfter, options.maxClasses());
+            List<GrowingField> growing = growing(before, after);
+            if (growing.isEmpty()) {
+                growing = matchingClassGrowth(before, after, classes);
+            }
+            List<GrowingField> traced = tracePaths(endDump.toFile(), end, growing, after);
             String note = traced.isEmpty() ? "no field of " + options.ownPackage() + "* holds a container that grew by "
                     + options.minEntryGrowth() + "+ entries between the dumps" : null;
             return new LeakTrace(service, startDump.toString(), endDump.toString(), traced, classes,
@@ -98,6 +104,38 @@ public final class LeakTracer {
         }
         out.sort(Comparator.comparing(GrowingField::ownersMultiplied)
                 .thenComparing(Comparator.comparingLong(GrowingField::entriesGrowth).reversed()));
+        return List.copyOf(out.subList(0, Math.min(options.maxFields(), out.size())));
+    }
+
+    /**
+     * When no field grew by the ratio: the fields whose containers gained about as many entries (within
+     * {@value #MATCH_TOLERANCE} of it) as a growing class gained instances. A leak that filled most of the heap
+     * before the start dump grows by a few per cent between two dumps seconds apart — measured: market-data's
+     * {@code event-log} at 18,000 ticks/s held 2.9 M ticks at the start dump and gained 131,695 (4.5 %) before its
+     * heap reached 70 % — below the ratio that keeps a store wobbling at its bound out, yet the one container
+     * whose growth equals the {@code Tick} instances gained. A store at its bound replaces entries; it does not
+     * gain as many as a class gains instances.
+     */
+    List<GrowingField> matchingClassGrowth(Map<String, ContainerCensus.OwnedContainers> before,
+                                           Map<String, ContainerCensus.OwnedContainers> after,
+                                           List<GrowingClass> classes) {
+        List<GrowingField> out = new ArrayList<>();
+        for (ContainerCensus.OwnedContainers e : after.values()) {
+            ContainerCensus.OwnedContainers s = before.get(e.key());
+            long entriesStart = s == null ? 0 : s.entries();
+            long growth = e.entries() - entriesStart;
+            if (growth < options.minEntryGrowth()) {
+                continue;
+            }
+            boolean matches = classes.stream().anyMatch(c -> c.instancesGrowth() >= options.minEntryGrowth()
+                    && Math.abs(c.instancesGrowth() - growth) <= MATCH_TOLERANCE * c.instancesGrowth());
+            if (matches) {
+                out.add(new GrowingField(e.ownerClass(), e.field(), e.staticField(), e.containerClass(),
+                        s == null ? 0 : s.owners(), e.owners(), entriesStart, e.entries(), false, null, null, null,
+                        List.of()));
+            }
+        }
+        out.sort(Comparator.comparingLong(GrowingField::entriesGrowth).reversed());
         return List.copyOf(out.subList(0, Math.min(options.maxFields(), out.size())));
     }
 
