@@ -300,8 +300,9 @@ public final class SoakSession {
             }
             Sample s = sampler.sample(seq++, local);
             samples.add(s);
-            if (!trace.startTaken() && now - start >= p.duration().toNanos() * p.warmupFraction()) {
-                // the warm-up floor: the earliest sample the judged window can start at
+            if (!trace.startTaken() && (now - start >= p.duration().toNanos() * p.warmupFraction()
+                    || trace.fillingEarly(s.services(), p.heapMb(), (now - start) / 1e9))) {
+                // the warm-up floor (the earliest sample the judged window can start at), or a heap filling fast
                 trace.atWindowStart(stack.services());
             }
             progress.print(s, samples, (now - start) / 1e9);

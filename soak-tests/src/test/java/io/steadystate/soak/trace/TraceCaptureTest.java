@@ -51,7 +51,10 @@ class TraceCaptureTest {
         String service = ServiceId.MARKET_DATA.module();
 
         assertThat(capture.watch(market, heap(200), 256, 10)).as("no start dump yet").isFalse();
+        assertThat(capture.fillingEarly(List.of(heap(90)), 256, 5)).as("35 % of the heap").isFalse();
+        assertThat(capture.fillingEarly(List.of(heap(110)), 256, 6)).as("43 % of the heap").isTrue();
         capture.atWindowStart(List.of(market));
+        assertThat(capture.fillingEarly(List.of(heap(110)), 256, 7)).as("start dumps taken already").isFalse();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!Files.exists(dir.resolve(service + "-start.hprof")) || log.stream().noneMatch(l -> l.contains("start"))) {
             assertThat(System.nanoTime()).as("start dump within 60 s").isLessThan(deadline);
@@ -73,7 +76,8 @@ class TraceCaptureTest {
         List<LeakTrace> traces = capture.trace(Set.of(service));
         assertThat(traces).singleElement().satisfies(t -> {
             assertThat(t.endDump()).isNotNull();
-            assertThat(t.note()).contains("end dump taken early, at 30 s: post-GC heap 190 MB of 256 MB");
+            assertThat(t.note()).contains("start dumps taken early, at 6 s: post-GC heap 110 MB of 256 MB")
+                    .contains("end dump taken early, at 30 s: post-GC heap 190 MB of 256 MB");
         });
         assertThat(dir.resolve(service + "-end.hprof")).as("dumps are deleted after tracing").doesNotExist();
     }
