@@ -1,5 +1,6 @@
 package io.steadystate.soak.chaos;
 
+import io.steadystate.soak.sampling.Counter;
 import io.steadystate.soak.sampling.Sample;
 import io.steadystate.soak.sampling.ServiceSample;
 import io.steadystate.soak.sampling.StoreSample;
@@ -118,14 +119,12 @@ public final class FlowHealth {
             n++;
             StoreSample st = o.stores().get(BRACKETS);
             brackets += st == null ? 0 : st.entries();
-            positions += o.counters().getOrDefault("openPositions", 0.0);
+            positions += orZero(o.counter(Counter.OPEN_POSITIONS));
             if (previous != null && same(previous, o)) {
-                accepted += delta(previous, o, "signalsAccepted");
-                rejected += delta(previous, o, "signalsRejected");
-                for (String key : o.counters().keySet()) {
-                    if (key.startsWith("reject:")) {
-                        rejects.merge(key.substring("reject:".length()), delta(previous, o, key), Double::sum);
-                    }
+                accepted += delta(previous.counter(Counter.SIGNALS_ACCEPTED), o.counter(Counter.SIGNALS_ACCEPTED));
+                rejected += delta(previous.counter(Counter.SIGNALS_REJECTED), o.counter(Counter.SIGNALS_REJECTED));
+                for (Map.Entry<String, Double> r : o.rejects().entrySet()) {
+                    rejects.merge(r.getKey(), delta(previous.rejects().get(r.getKey()), r.getValue()), Double::sum);
                 }
             }
             previous = o;
@@ -143,7 +142,12 @@ public final class FlowHealth {
                 && Math.abs(a.processStartSeconds() - b.processStartSeconds()) <= 1;
     }
 
-    private static double delta(ServiceSample a, ServiceSample b, String counter) {
-        return Math.max(0, b.counters().getOrDefault(counter, 0.0) - a.counters().getOrDefault(counter, 0.0));
+    /** A counter's growth between two samples of one process; a counter not measured counts as 0. */
+    private static double delta(Double before, Double after) {
+        return Math.max(0, orZero(after) - orZero(before));
+    }
+
+    private static double orZero(Double v) {
+        return v == null ? 0 : v;
     }
 }

@@ -1,5 +1,6 @@
 package io.steadystate.soak.report;
 
+import io.steadystate.soak.sampling.Counter;
 import io.steadystate.soak.sampling.Sample;
 import io.steadystate.soak.sampling.ServiceSample;
 import io.steadystate.soak.stack.ServiceId;
@@ -25,7 +26,7 @@ public record Replayed(double ticks, double seconds) {
         double t1 = 0;
         for (Sample s : samples) {
             ServiceSample m = s.service(ServiceId.MARKET_DATA.module());
-            Double ticks = m == null || !m.alive() ? null : m.counters().get("ticksPublished");
+            Double ticks = m == null || !m.alive() ? null : m.counter(Counter.TICKS_PUBLISHED);
             if (ticks == null) {
                 continue;
             }

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,7 +118,7 @@ public final class Sampler implements AutoCloseable {
         if (death != null) {
             lastSnapshot = MetricSnapshot.EMPTY;
             return new ServiceSample(e.id().module(), false, null, null, null, null, null, null, null, null, null,
-                    0, Map.of(), Map.of(), death);
+                    0, Map.of(), Counters.NONE, death);
         }
         List<String> errors = new ArrayList<>();
         Double postGc = null;
@@ -158,65 +159,39 @@ public final class Sampler implements AutoCloseable {
                     bytes.getOrDefault(store, 0.0), admissions.getOrDefault(store, 0.0),
                     m.byLabel("steadystate_store_evictions_total", "cause", Map.of("store", store))));
         }
-        Map<String, Double> counters = counters(e.id(), m);
+        Counters counters = counters(e.id(), m);
         return new ServiceSample(e.id().module(), true, postGc,
                 m.sum("jvm_memory_used_bytes", Map.of("area", "heap")),
                 m.sum("jvm_memory_committed_bytes", Map.of("area", "heap")), oldGen(m), rss,
                 m.sum("jvm_buffer_memory_used_bytes", Map.of("id", "direct")),
                 m.sum("jvm_gc_pause_seconds_sum"), m.sum("jvm_gc_pause_seconds_count"),
                 m.sum("process_start_time_seconds"), events(e.id(), counters), Map.copyOf(stores),
-                Map.copyOf(counters), errors.isEmpty() ? null : String.join("; ", errors));
+                counters, errors.isEmpty() ? null : String.join("; ", errors));
     }
 
-    /** The accounting counters of CONTRACTS.md "Soak accounting", summed over their tags. */
-    static Map<String, Double> counters(ServiceId id, MetricSnapshot m) {
-        Map<String, Double> c = new LinkedHashMap<>();
-        switch (id) {
-            case MARKET_DATA -> {
-                put(c, "ticksPublished", m.sum("steadystate_marketdata_events_published_total", Map.of("type", "tick")));
-                put(c, "eventsPublished", m.sum("steadystate_marketdata_events_published_total"));
-                put(c, "listings", sumOrNull(m.sum("steadystate_marketdata_events_published_total", Map.of("type", "listed")),
-                        m.sum("steadystate_marketdata_events_published_total", Map.of("type", "delisted"))));
-                put(c, "publishErrors", m.sum("steadystate_marketdata_publish_errors_total"));
-            }
-            case STRATEGY -> {
-                put(c, "ticksProcessed", m.sum("steadystate_strategy_ticks_processed_total"));
-                put(c, "signals", m.sum("steadystate_strategy_signals_total"));
-                put(c, "deadLetters", m.sum("steadystate_dead_letters_total"));
-            }
-            case ORDER -> {
-                put(c, "ticksProcessed", m.sum("steadystate_order_ticks_processed_total"));
-                put(c, "signalsProcessed", m.sum("steadystate_order_signals_processed_total"));
-                put(c, "deadLetters", m.sum("steadystate_dead_letters_total"));
-                // the business flow (chaos: steady state vs after recovery)
-                put(c, "signalsAccepted", m.sum("steadystate_order_signals_processed_total", Map.of("outcome", "accepted")));
-                put(c, "signalsRejected", m.sum("steadystate_order_signals_processed_total", Map.of("outcome", "rejected")));
-                put(c, "openPositions", m.sum("steadystate_order_open_positions"));
-                m.byLabel("steadystate_order_rejects_total", "reason", Map.of())
-                        .forEach((reason, v) -> put(c, "reject:" + reason, v));
+    /** The accounting counters of CONTRACTS.md "Soak accounting" this service exports, as {@link Counter} lists. */
+    static Counters counters(ServiceId id, MetricSnapshot m) {
+        Map<Counter, Double> values = new EnumMap<>(Counter.class);
+        for (Counter c : Counter.values()) {
+            Double v = c.readFrom(id, m);
+            if (v != null) {
+                values.put(c, v);
             }
         }
-        put(c, "faultLeakedObjects", m.sum("steadystate_fault_leaked_objects"));
-        return c;
+        return new Counters(values, Counter.REJECTS.readFrom(id, m), Map.of());
     }
 
-    /** Listed + delisted: one series may not exist yet (no delisting so far) — that counts as 0, both missing as null. */
-    private static Double sumOrNull(Double a, Double b) {
-        return a == null && b == null ? null : (a == null ? 0 : a) + (b == null ? 0 : b);
-    }
-
-    private static void put(Map<String, Double> c, String key, Double v) {
-        if (v != null) {
-            c.put(key, v);
-        }
-    }
-
-    static double events(ServiceId id, Map<String, Double> c) {
+    static double events(ServiceId id, Counters c) {
         return switch (id) {
-            case MARKET_DATA -> c.getOrDefault("eventsPublished", 0.0);
-            case STRATEGY -> c.getOrDefault("ticksProcessed", 0.0);
-            case ORDER -> c.getOrDefault("ticksProcessed", 0.0) + c.getOrDefault("signalsProcessed", 0.0);
+            case MARKET_DATA -> orZero(c, Counter.EVENTS_PUBLISHED);
+            case STRATEGY -> orZero(c, Counter.TICKS_PROCESSED);
+            case ORDER -> orZero(c, Counter.TICKS_PROCESSED) + orZero(c, Counter.SIGNALS_PROCESSED);
         };
+    }
+
+    private static double orZero(Counters c, Counter counter) {
+        Double v = c.get(counter);
+        return v == null ? 0 : v;
     }
 
     private static Double oldGen(MetricSnapshot m) {

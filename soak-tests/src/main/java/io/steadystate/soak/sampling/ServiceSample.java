@@ -8,14 +8,26 @@ import java.util.Map;
  * @param postGcHeapBytes live heap after a full GC: the class-histogram total when the harness forced the GC
  *                        (local stack), else {@code jvm_gc_live_data_size_bytes}
  * @param events          events this service has processed (market-data: published) since it started
- * @param counters        the accounting counters (ticks published/consumed, signals), by contract name
+ * @param counters        the accounting counters (ticks published/consumed, signals); read them through
+ *                        {@link #counter(Counter)} and {@link #rejects()}
  * @param error           why this sample is incomplete (scrape failed, …), else null
  */
 public record ServiceSample(String service, boolean alive, Double postGcHeapBytes, Double heapUsedBytes,
                             Double heapCommittedBytes, Double oldGenUsedBytes, Double rssBytes,
                             Double directBufferBytes, Double gcPauseSeconds, Double gcPauseCount,
                             Double processStartSeconds, double events, Map<String, StoreSample> stores,
-                            Map<String, Double> counters, String error) {
+                            Counters counters, String error) {
+
+    /** One accounting counter; null when it was not measured (not exported yet, a dead service, not this service's). */
+    public Double counter(Counter c) {
+        return counters == null ? null : counters.get(c);
+    }
+
+    /** order-service's rejects by reason (CONTRACTS.md {@code steadystate_order_rejects_total}); empty elsewhere. */
+    public Map<String, Double> rejects() {
+        return counters == null ? Map.of() : counters.rejects();
+    }
+
 
     public double storeEntriesTotal() {
         return stores.values().stream().mapToDouble(StoreSample::entries).sum();

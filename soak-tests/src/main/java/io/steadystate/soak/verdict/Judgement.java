@@ -1,6 +1,7 @@
 package io.steadystate.soak.verdict;
 
 import io.steadystate.soak.sampling.ClassHistogram;
+import io.steadystate.soak.sampling.Counter;
 import io.steadystate.soak.sampling.Sample;
 import io.steadystate.soak.sampling.ServiceSample;
 import io.steadystate.soak.sampling.StoreSample;
@@ -39,8 +40,10 @@ public final class Judgement {
         Map<Driver, double[]> drivers = new EnumMap<>(Driver.class);
         putDriver(drivers, Driver.TICKS, values(usable, s -> ticksSeenBy(service, s)));
         putDriver(drivers, Driver.ORDERS, values(usable, s -> service.equals("strategy-service")
-                ? stackCounter(s, "strategy-service", "signals") : stackCounter(s, "order-service", "signalsProcessed")));
-        putDriver(drivers, Driver.LISTINGS, values(usable, s -> stackCounter(s, "market-data-service", "listings")));
+                ? stackCounter(s, "strategy-service", Counter.SIGNALS)
+                : stackCounter(s, "order-service", Counter.SIGNALS_PROCESSED)));
+        putDriver(drivers, Driver.LISTINGS,
+                values(usable, s -> stackCounter(s, "market-data-service", Counter.LISTINGS)));
         return new HeapSeries(service, values(usable, s -> s.simDaysElapsed()),
                 values(usable, s -> s.service(service).events()),
                 values(usable, s -> s.service(service).postGcHeapBytes()),
@@ -55,17 +58,18 @@ public final class Judgement {
      * per-tick leak follows the ticks the service processed, not the ones still waiting in Kafka.
      */
     private static double ticksSeenBy(String service, Sample s) {
-        double own = service.equals("market-data-service") ? Double.NaN : stackCounter(s, service, "ticksProcessed");
-        return Double.isFinite(own) ? own : stackCounter(s, "market-data-service", "ticksPublished");
+        double own = service.equals("market-data-service") ? Double.NaN
+                : stackCounter(s, service, Counter.TICKS_PROCESSED);
+        return Double.isFinite(own) ? own : stackCounter(s, "market-data-service", Counter.TICKS_PUBLISHED);
     }
 
     /**
      * A counter of one service in a sample, NaN when not measured. Orders are the signals strategy emitted (for
      * strategy) or order-service processed (for the others); listings are market-data's listed + delisted events.
      */
-    private static double stackCounter(Sample s, String service, String counter) {
+    private static double stackCounter(Sample s, String service, Counter counter) {
         ServiceSample ss = s.service(service);
-        Double v = ss == null ? null : ss.counters().get(counter);
+        Double v = ss == null ? null : ss.counter(counter);
         return v == null ? Double.NaN : v;
     }
 
@@ -226,9 +230,9 @@ public final class Judgement {
     /** CONTRACTS.md "Soak accounting", on a sample taken after the market stopped and lag drained. */
     static List<Check> accounting(Sample drained) {
         List<Check> out = new ArrayList<>();
-        Double published = counter(drained, "market-data-service", "ticksPublished");
-        Double strategy = counter(drained, "strategy-service", "ticksProcessed");
-        Double order = counter(drained, "order-service", "ticksProcessed");
+        Double published = counter(drained, "market-data-service", Counter.TICKS_PUBLISHED);
+        Double strategy = counter(drained, "strategy-service", Counter.TICKS_PROCESSED);
+        Double order = counter(drained, "order-service", Counter.TICKS_PROCESSED);
         String lag = drained.consumerLag().isEmpty() ? "lag unknown" : "lag " + drained.consumerLag();
         if (published == null || strategy == null || order == null) {
             out.add(new Check("accounting:ticks", "all", false, "tick counters missing (published " + published
@@ -239,8 +243,8 @@ public final class Judgement {
                     "ticks published %.0f, consumed by strategy %.0f, by order %.0f (%s)", published, strategy,
                     order, lag)));
         }
-        Double signals = counter(drained, "strategy-service", "signals");
-        Double processed = counter(drained, "order-service", "signalsProcessed");
+        Double signals = counter(drained, "strategy-service", Counter.SIGNALS);
+        Double processed = counter(drained, "order-service", Counter.SIGNALS_PROCESSED);
         if (signals == null || processed == null) {
             out.add(new Check("accounting:signals", "all", false, "signal counters missing (strategy " + signals
                     + ", order " + processed + ")"));
@@ -251,9 +255,9 @@ public final class Judgement {
         return out;
     }
 
-    private static Double counter(Sample s, String service, String name) {
+    private static Double counter(Sample s, String service, Counter counter) {
         ServiceSample ss = s.service(service);
-        return ss == null ? null : ss.counters().get(name);
+        return ss == null ? null : ss.counter(counter);
     }
 
     static String mb(double bytes) {

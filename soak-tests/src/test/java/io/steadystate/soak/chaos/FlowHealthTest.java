@@ -1,5 +1,7 @@
 package io.steadystate.soak.chaos;
 
+import io.steadystate.soak.sampling.Counter;
+import io.steadystate.soak.sampling.Counters;
 import io.steadystate.soak.sampling.MarketClock;
 import io.steadystate.soak.sampling.Sample;
 import io.steadystate.soak.sampling.ServiceSample;
@@ -18,8 +20,8 @@ class FlowHealthTest {
     private static Sample sample(int i, double start, double accepted, double rejected, double rateLimit, double brackets) {
         ServiceSample order = new ServiceSample("order-service", true, 1e7, 1e7, 1e7, 1e6, 1e8, 0.0, 0.0, 0.0, start, 0,
                 Map.of("order-open-brackets", new StoreSample(brackets, 10_000, 0, 0, Map.of())),
-                Map.of("signalsAccepted", accepted, "signalsRejected", rejected, "reject:rate_limit", rateLimit,
-                        "openPositions", brackets), null);
+                new Counters(Map.of(Counter.SIGNALS_ACCEPTED, accepted, Counter.SIGNALS_REJECTED, rejected,
+                        Counter.OPEN_POSITIONS, brackets), Map.of("rate_limit", rateLimit), Map.of()), null);
         return new Sample(i, 0, i * 10.0, MarketClock.UNKNOWN, i / 10.0, List.of(order), Map.of());
     }
 

@@ -3,6 +3,8 @@ package io.steadystate.soak.cli;
 import io.steadystate.soak.profile.ProfileCatalog;
 import io.steadystate.soak.report.ReportFiles;
 import io.steadystate.soak.report.RunReport;
+import io.steadystate.soak.sampling.Counter;
+import io.steadystate.soak.sampling.Counters;
 import io.steadystate.soak.sampling.MarketClock;
 import io.steadystate.soak.sampling.Sample;
 import io.steadystate.soak.sampling.SamplingOverhead;
@@ -46,8 +48,8 @@ class ReportCommandTest {
             List<ServiceSample> services = new ArrayList<>();
             for (String svc : List.of("market-data-service", "strategy-service", "order-service")) {
                 double heap = (svc.equals("strategy-service") ? 60 * MB + ticks : 50 * MB) + (i % 5) * 0.01 * MB;
-                Map<String, Double> counters = Map.of("ticksPublished", ticks, "ticksProcessed", ticks,
-                        "signals", orders, "signalsProcessed", orders, "listings", 2.0 * i);
+                Counters counters = Counters.of(Map.of(Counter.TICKS_PUBLISHED, ticks, Counter.TICKS_PROCESSED, ticks,
+                        Counter.SIGNALS, orders, Counter.SIGNALS_PROCESSED, orders, Counter.LISTINGS, 2.0 * i));
                 services.add(new ServiceSample(svc, true, heap, heap * 1.5, 256 * MB, heap, 200 * MB,
                         1e6, 0.1 * i, (double) i, 1.7e9, ticks,
                         Map.of("symbols", new StoreSample(100, 400, 1e5, 100 + i, Map.of("removed", 1.0 * i))),

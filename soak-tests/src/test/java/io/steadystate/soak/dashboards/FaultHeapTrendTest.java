@@ -1,5 +1,6 @@
 package io.steadystate.soak.dashboards;
 
+import io.steadystate.soak.sampling.Counters;
 import io.steadystate.soak.sampling.Sample;
 import io.steadystate.soak.sampling.ServiceSample;
 import org.junit.jupiter.api.Test;
@@ -81,7 +82,7 @@ class FaultHeapTrendTest {
 
     private static Sample sample(double elapsed, double postGcMb) {
         ServiceSample s = new ServiceSample(STRATEGY, true, postGcMb * 1048576, null, null, null, null, null, null,
-                null, null, 0, Map.of(), Map.of(), null);
+                null, null, 0, Map.of(), Counters.NONE, null);
         return new Sample((int) elapsed, 0, elapsed, null, 0, List.of(s), Map.of());
     }
 }

@@ -1,5 +1,7 @@
 package io.steadystate.soak.report;
 
+import io.steadystate.soak.sampling.Counter;
+import io.steadystate.soak.sampling.Counters;
 import io.steadystate.soak.sampling.Sample;
 import io.steadystate.soak.sampling.ServiceSample;
 import io.steadystate.soak.stack.ServiceId;
@@ -31,7 +33,8 @@ class ReplayedTest {
 
     private static Sample sample(double elapsed, Double ticks) {
         ServiceSample market = new ServiceSample(ServiceId.MARKET_DATA.module(), true, 20e6, null, null, null, null,
-                null, null, null, null, 0, Map.of(), ticks == null ? Map.of() : Map.of("ticksPublished", ticks), null);
+                null, null, null, null, 0, Map.of(), ticks == null ? Counters.NONE
+                : Counters.of(Map.of(Counter.TICKS_PUBLISHED, ticks)), null);
         return new Sample((int) elapsed, 0, elapsed, null, 0, List.of(market), Map.of());
     }
 }

@@ -2,6 +2,8 @@ package io.steadystate.soak.report;
 
 import io.steadystate.soak.profile.ProfileCatalog;
 import io.steadystate.soak.sampling.ClassHistogram;
+import io.steadystate.soak.sampling.Counter;
+import io.steadystate.soak.sampling.Counters;
 import io.steadystate.soak.sampling.MarketClock;
 import io.steadystate.soak.sampling.Sample;
 import io.steadystate.soak.sampling.SamplingOverhead;
@@ -35,8 +37,9 @@ public class ReportFilesTest {
             List<ServiceSample> services = new ArrayList<>();
             for (String svc : List.of("market-data-service", "strategy-service", "order-service")) {
                 double heap = (svc.equals("strategy-service") ? 60 + 20 * days : 50 + (i % 5) * 0.1) * MB;
-                Map<String, Double> counters = Map.of("ticksPublished", 1000.0 * i, "ticksProcessed", 1000.0 * i,
-                        "signals", 10.0 * i, "signalsProcessed", 10.0 * i);
+                Counters counters = Counters.of(Map.of(Counter.TICKS_PUBLISHED, 1000.0 * i,
+                        Counter.TICKS_PROCESSED, 1000.0 * i, Counter.SIGNALS, 10.0 * i,
+                        Counter.SIGNALS_PROCESSED, 10.0 * i));
                 services.add(new ServiceSample(svc, true, heap, heap * 1.5, 256 * MB, heap, 200 * MB + i * 1000,
                         1e6, 0.1 * i, (double) i, 1.7e9, 1000.0 * i,
                         Map.of("symbols", new StoreSample(100, 400, 1e5, 100 + i, Map.of("removed", 1.0 * i))),

@@ -2,6 +2,8 @@ package io.steadystate.soak.session;
 
 import io.steadystate.soak.profile.Profile;
 import io.steadystate.soak.profile.ProfileCatalog;
+import io.steadystate.soak.sampling.Counter;
+import io.steadystate.soak.sampling.Counters;
 import io.steadystate.soak.sampling.MarketClock;
 import io.steadystate.soak.sampling.Sample;
 import io.steadystate.soak.sampling.ServiceSample;
@@ -120,7 +122,7 @@ class MarketControlTest {
 
     private static Sample sample(int seq, long lag, double ticksProcessed) {
         ServiceSample order = new ServiceSample("order-service", true, 1e7, 1e7, 1e7, 1e6, 1e8, 0.0, 0.0, 0.0, 1.0,
-                ticksProcessed, Map.of(), Map.of("ticksProcessed", ticksProcessed), null);
+                ticksProcessed, Map.of(), Counters.of(Map.of(Counter.TICKS_PROCESSED, ticksProcessed)), null);
         return new Sample(seq, 0, seq, MarketClock.UNKNOWN, 0, List.of(order), Map.of("order-service", lag));
     }
 }

@@ -1,6 +1,8 @@
 package io.steadystate.soak.session;
 
 import io.steadystate.soak.chaos.KillRecord;
+import io.steadystate.soak.sampling.Counter;
+import io.steadystate.soak.sampling.Counters;
 import io.steadystate.soak.sampling.ProcessSegments;
 import io.steadystate.soak.sampling.Sample;
 import io.steadystate.soak.sampling.ServiceSample;
@@ -138,13 +140,14 @@ class SegmentJudgementTest {
                                  double processedSeconds) {
         double ticks = 1000 * processedSeconds;
         ServiceSample s = new ServiceSample(service, true, heap, heap * 1.5, 64 * MB, heap, rss, 0.0, 0.0, 0.0,
-                processStart, ticks, Map.of(), Map.of("ticksProcessed", ticks, "signalsProcessed", ticks / 100), null);
+                processStart, ticks, Map.of(),
+                Counters.of(Map.of(Counter.TICKS_PROCESSED, ticks, Counter.SIGNALS_PROCESSED, ticks / 100)), null);
         return new Sample(seq, (long) (t * 1000), t, null, t / 60, List.of(s), Map.of());
     }
 
     private static ServiceSample dead() {
         return new ServiceSample(ORDER, false, null, null, null, null, null, null, null, null, null, 0, Map.of(),
-                Map.of(), "connection refused");
+                Counters.NONE, "connection refused");
     }
 
     private static KillRecord kill(String target, double killedAt, double readyAt, double drainedAt) {

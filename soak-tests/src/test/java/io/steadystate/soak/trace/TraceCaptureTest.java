@@ -1,6 +1,7 @@
 package io.steadystate.soak.trace;
 
 import io.steadystate.soak.jvm.ChildJvm;
+import io.steadystate.soak.sampling.Counters;
 import io.steadystate.soak.sampling.ServiceSample;
 import io.steadystate.soak.stack.ServiceEndpoint;
 import io.steadystate.soak.stack.ServiceId;
@@ -84,6 +85,6 @@ class TraceCaptureTest {
 
     private static ServiceSample heap(double postGcMb) {
         return new ServiceSample(ServiceId.MARKET_DATA.module(), true, postGcMb * 1048576, null, null, null, null, null,
-                null, null, null, 0, Map.of(), Map.of(), null);
+                null, null, null, 0, Map.of(), Counters.NONE, null);
     }
 }
