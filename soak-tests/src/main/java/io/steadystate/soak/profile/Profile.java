@@ -25,6 +25,8 @@ public record Profile(String name, String description, Duration duration, int sy
     }
 
     public Profile {
+        // a report.json written before workloads existed has none: it is re-judged on the default production day
+        workload = workload == null ? Workload.DEFAULT : workload;
         require(duration != null && duration.toSeconds() >= 20, "duration must be at least 20s");
         require(symbols >= 1 && symbols <= 100_000, "symbols must be in 1..100000");
         require(ticksPerSymbolPerSecond > 0, "ticksPerSymbolPerSecond must be positive");
@@ -37,7 +39,6 @@ public record Profile(String name, String description, Duration duration, int sy
                 "sampleInterval must leave at least 10 samples in the run");
         require(warmupFraction >= 0 && warmupFraction < 0.9, "warmupFraction must be in [0, 0.9)");
         require(budgetMbPerDay > 0 && rssBudgetMbPerDay > 0, "budgets must be positive");
-        require(workload != null, "workload is required (Workload.DEFAULT when the profile declares none)");
         require(heap != null && heap.matches("\\d+[kmgKMG]"), "heap must look like 256m");
         require(burst == null || (burst.factor() > 0 && burst.every() != null && burst.length() != null
                 && burst.length().compareTo(burst.every()) < 0), "burst needs factor > 0 and length < every");

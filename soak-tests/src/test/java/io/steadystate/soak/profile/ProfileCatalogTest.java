@@ -23,6 +23,12 @@ class ProfileCatalogTest {
     }
 
     @Test
+    void aProfileStoredBeforeWorkloadsExistedIsJudgedOnTheDefaultProductionDay() {
+        Profile smoke = ProfileCatalog.builtIn().get("smoke");
+        assertThat(smoke.withWorkload(null).workload()).isEqualTo(io.steadystate.soak.verdict.Workload.DEFAULT);
+    }
+
+    @Test
     void smokeFitsTheCiBudget() {
         Profile smoke = ProfileCatalog.builtIn().get("smoke");
         assertThat(smoke.duration()).isLessThanOrEqualTo(Duration.ofMinutes(2));
