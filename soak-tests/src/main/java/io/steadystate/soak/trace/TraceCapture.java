@@ -58,6 +58,11 @@ public final class TraceCapture {
         return started;
     }
 
+    /** Whether the start dumps (taken on their own thread) are written; until then {@link #watch} waits. */
+    boolean startDumpsDone() {
+        return startDone.isDone();
+    }
+
     /**
      * Start of the judged window: one dump per local service (a deployed one has no pid to dump), on a thread of
      * its own — three dumps take 10–15 s on a loaded machine and would otherwise delay the next samples.

@@ -57,11 +57,11 @@ class TraceCaptureTest {
         capture.atWindowStart(List.of(market));
         assertThat(capture.fillingEarly(List.of(heap(110)), 256, 7)).as("start dumps taken already").isFalse();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Files.exists(dir.resolve(service + "-start.hprof")) || log.stream().noneMatch(l -> l.contains("start"))) {
+        while (!capture.startDumpsDone()) {
             assertThat(System.nanoTime()).as("start dump within 60 s").isLessThan(deadline);
             Thread.sleep(100);
         }
-        Thread.sleep(200); // the dump thread completes its future right after logging
+        assertThat(dir.resolve(service + "-start.hprof")).exists();
 
         assertThat(capture.watch(market, heap(150), 256, 20)).as("59 % of the heap: not yet").isFalse();
         assertThat(dir.resolve(service + "-end.hprof")).doesNotExist();
