@@ -17,6 +17,7 @@ import io.steadystate.soak.sampling.MetricsSource;
 import io.steadystate.soak.sampling.Sample;
 import io.steadystate.soak.sampling.Sampler;
 import io.steadystate.soak.sampling.SamplingOverhead;
+import io.steadystate.soak.sampling.ServiceSample;
 import io.steadystate.soak.stack.Http;
 import io.steadystate.soak.stack.LocalStack;
 import io.steadystate.soak.stack.MarketClient;
@@ -314,7 +315,12 @@ public final class SoakSession {
                 if (death != null && !disruptions.plannedDown(id)) {
                     disruptions.unplannedDeath(id, death);
                     out.println("soak: " + id.module() + " " + death + " — stopping the run");
-                    return samples; // the restart check fails the verdict
+                    ServiceSample last = s.service(id);
+                    if (last == null || last.alive()) {
+                        // the death came between two samples: one more records it, so the restart check fails
+                        samples.add(sampler.sample(seq++, local));
+                    }
+                    return samples;
                 }
             }
         }
