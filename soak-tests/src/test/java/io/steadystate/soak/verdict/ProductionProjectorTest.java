@@ -69,6 +69,24 @@ class ProductionProjectorTest {
     }
 
     @Test
+    void aHeapThatFillsInTheRunIsALeakWhateverADriverProjects() {
+        // measured shape: order-tracking on the default profile, best fitted by listings at 0.66 MB per production
+        // day (the soak churns 10× the workload), while the heap rose to the 256 MB limit and the service died.
+        // Here: a budget so generous that every driver's CI lies under it, and the heap climbs to 240 of 256 MB.
+        LeakVerdictEngine generous = new LeakVerdictEngine(VerdictPolicy.defaults().withBudget(1e6));
+        Random noise = new Random(7);
+        Projection p = generous.projection(series((i, r) -> 40 + 200.0 * i / (N - 1) + noise.nextGaussian() * 0.3,
+                (i, r) -> 500));
+        assertThat(p.fits()).as("every driver under the budget").allMatch(f -> f.perProductionDay().upper() < 1e6);
+        assertThat(p.outcome()).as(p.explanation()).isEqualTo(Outcome.LEAK);
+        assertThat(p.explanation()).startsWith("heap full in this run: post-GC heap reached 2");
+
+        Projection half = generous.projection(series((i, r) -> 40 + 60.0 * i / (N - 1) + noise.nextGaussian() * 0.3,
+                (i, r) -> 500));
+        assertThat(half.outcome()).as("100 MB of 256: the projection decides").isEqualTo(Outcome.PASS);
+    }
+
+    @Test
     void growthWithinWhatTheHeapDoesOnItsOwnIsNotCalledALeak() {
         // measured in a clean 2-minute smoke: market-data's heap drifted ~0.02 MB over the judged window with almost
         // no scatter, so the CI per order was narrow — and projected to 50,000 orders a day it lay over the budget.
