@@ -43,6 +43,7 @@ public final class ProductionProjector {
      * projected 175 MB/day on orders instead of 1,640 on ticks.
      */
     static final double EXPLAINS_AS_WELL = 1.5;
+    static final double PASS_WIDE = 3.0;
     private static final double MB = 1024.0 * 1024.0;
     /** Each half of the window needs this many samples for its own slope and CI to mean anything. */
     static final int MIN_HALF = 6;
@@ -146,7 +147,7 @@ public final class ProductionProjector {
      * @param underFloor the CI lies over the budget but the growth it implies over the window is within what the
      *                   heap does on its own (the noise floor, or one jump between samples): not enough to say LEAK
      */
-    private record Judged(Outcome outcome, DriverFit governing, boolean underFloor) {
+    record Judged(Outcome outcome, DriverFit governing, boolean underFloor) {
     }
 
     /**
@@ -164,7 +165,9 @@ public final class ProductionProjector {
             boolean trend = worstLower.mbPerUnit().lower() * worstLower.replayed() > floorMb;
             return new Judged(trend ? Outcome.LEAK : Outcome.INCONCLUSIVE, worstLower, !trend);
         }
-        DriverFit worstUpper = candidates.stream()
+        // a PASS must hold for every driver that explains the heap within PASS_WIDE of the best, not only 1.5×
+        List<DriverFit> passCandidates = fits.stream().filter(f -> f.scatterMb() <= best * PASS_WIDE + 1e-9).toList();
+        DriverFit worstUpper = passCandidates.stream()
                 .max(Comparator.comparingDouble(f -> f.perProductionDay().upper())).orElseThrow();
         return new Judged(worstUpper.perProductionDay().upper() < budget ? Outcome.PASS : Outcome.INCONCLUSIVE,
                 worstUpper, false);
