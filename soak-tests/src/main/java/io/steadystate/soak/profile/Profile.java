@@ -55,14 +55,9 @@ public record Profile(String name, String description, Duration duration, int sy
         return symbols * ticksPerSymbolPerSecond * speed;
     }
 
-    /** The services' heap ({@code -Xms = -Xmx}) in MB: "256m" → 256, "1g" → 1024, "65536k" → 64. */
+    /** The services' heap ({@code -Xms = -Xmx}) in MB: "256m" → 256, "1g" → 1024 (the workload's own parser). */
     public double heapMb() {
-        double n = Double.parseDouble(heap.substring(0, heap.length() - 1));
-        return switch (Character.toLowerCase(heap.charAt(heap.length() - 1))) {
-            case 'g' -> n * 1024;
-            case 'k' -> n / 1024;
-            default -> n;
-        };
+        return Workload.heapMb(heap);
     }
 
     /** Simulated days the run covers if the clock runs continuously. */

@@ -83,7 +83,7 @@ public record Workload(int symbols, double ticksPerSymbolPerDay, double ordersPe
         return w;
     }
 
-    /** {@code 256m}, {@code 2g} or a plain number of MB. */
+    /** {@code 256m}, {@code 2g}, {@code 65536k} (a JVM -Xmx) or a plain number of MB. */
     public static double heapMb(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         if (t.endsWith("g")) {
@@ -91,6 +91,9 @@ public record Workload(int symbols, double ticksPerSymbolPerDay, double ordersPe
         }
         if (t.endsWith("m")) {
             return Double.parseDouble(t.substring(0, t.length() - 1));
+        }
+        if (t.endsWith("k")) {
+            return Double.parseDouble(t.substring(0, t.length() - 1)) / 1024;
         }
         return Double.parseDouble(t);
     }
