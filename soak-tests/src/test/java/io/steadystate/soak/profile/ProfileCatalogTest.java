@@ -23,6 +23,18 @@ class ProfileCatalogTest {
     }
 
     @Test
+    void chaosKillsAtTheDefaultWorkloadsDensity() {
+        // #13: "passes on the default workload size" — recovery has to catch up an 18,000 ticks/s feed, not a lighter one
+        ProfileCatalog catalog = ProfileCatalog.builtIn();
+        Profile chaos = catalog.get("chaos");
+        Profile week = catalog.defaultProfile();
+        assertThat(chaos.symbols()).isEqualTo(week.symbols());
+        assertThat(chaos.wallTicksPerSecond()).isEqualTo(week.wallTicksPerSecond());
+        assertThat(chaos.duration()).isEqualTo(week.duration());
+        assertThat(catalog.chaos("chaos")).hasValueSatisfying(spec -> assertThat(spec).contains("broker"));
+    }
+
+    @Test
     void aProfileStoredBeforeWorkloadsExistedIsJudgedOnTheDefaultProductionDay() {
         Profile smoke = ProfileCatalog.builtIn().get("smoke");
         assertThat(smoke.withWorkload(null).workload()).isEqualTo(io.steadystate.soak.verdict.Workload.DEFAULT);
