@@ -14,20 +14,33 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Consumer lag measured by the harness itself (end offsets − committed offsets per group), so it does not depend
- * on which Kafka client metrics a service exports. A partition a group has not committed yet counts whole.
+ * Consumer lag measured by the harness itself, so it does not depend on which Kafka client metrics a service exports:
+ * per group, the <em>records</em> behind its committed offsets. A partition a group has not committed yet counts
+ * whole.
+ *
+ * <p>Records, not offsets: {@code strategy.signals} is written in transactions, and each commit marker takes an offset
+ * but is no record. order-service commits the offset after the last record it read, so once the feed stops the
+ * marker behind it stays "behind" for good (end − committed = 1 per partition; the drain used to wait its whole 60 s
+ * for an "order-service=3" that was three markers). A short tail (≤ {@value #COUNTED_TAIL} offsets) is therefore read
+ * with a read_committed consumer and counted in records; a longer one is real backlog and counts in offsets, which is
+ * cheap and within a marker per transaction of the truth.
  */
 public final class ConsumerLagProbe implements AutoCloseable {
 
     /** The consumer groups of CONTRACTS.md. */
     public static final List<String> GROUPS = List.of("strategy-service", "strategy-service-params", "order-service");
 
+    /** The longest tail (in offsets) read record by record; longer tails are backlog counted in offsets. */
+    static final int COUNTED_TAIL = 64;
+
     private final Admin admin;
+    private final TailCounter tails;
 
     public ConsumerLagProbe(String bootstrapServers) {
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000));
+        this.tails = new TailCounter(bootstrapServers);
     }
 
     public Map<String, Long> lagByGroup() {
@@ -46,7 +59,9 @@ public final class ConsumerLagProbe implements AutoCloseable {
                 long lag = 0;
                 for (var e : committed.entrySet()) {
                     long end = ends.get(e.getKey()).offset();
-                    lag += Math.max(0, end - (e.getValue() == null ? 0 : e.getValue().offset()));
+                    long from = e.getValue() == null ? 0 : e.getValue().offset();
+                    long behind = Math.max(0, end - from);
+                    lag += behind > 0 && behind <= COUNTED_TAIL ? tails.records(e.getKey(), from, end) : behind;
                 }
                 out.put(group, lag);
             } catch (Exception e) {
@@ -61,6 +76,7 @@ public final class ConsumerLagProbe implements AutoCloseable {
 
     @Override
     public void close() {
+        tails.close();
         admin.close(java.time.Duration.ofSeconds(2));
     }
 }
