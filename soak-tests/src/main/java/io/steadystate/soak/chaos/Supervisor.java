@@ -39,6 +39,8 @@ public final class Supervisor implements AutoCloseable {
     private final DoubleSupplier elapsed;
     private final Consumer<String> progress;
     private final ConsumerLagProbe lag;
+    /** The operator's abort of a transaction a broker crash left hanging (null without Kafka access). */
+    private final HangingTransactions hanging;
     /** Services between their planned kill and their restart: a gap in the samples, not a crash. */
     private final Set<ServiceId> down = ConcurrentHashMap.newKeySet();
     private final List<KillRecord> records = new ArrayList<>();
@@ -56,6 +58,7 @@ public final class Supervisor implements AutoCloseable {
         this.elapsed = elapsed;
         this.progress = progress;
         this.lag = stack.bootstrapServers().map(ConsumerLagProbe::new).orElse(null);
+        this.hanging = stack.bootstrapServers().map(HangingTransactions::new).orElse(null);
     }
 
     public ChaosPlan plan() {
@@ -152,9 +155,14 @@ public final class Supervisor implements AutoCloseable {
                 down.remove(service);
             }
             List<ServiceId> watched = service == null ? List.of(ServiceId.values()) : List.of(service);
-            readyAt = awaitReady(watched);
+            List<String> operatorAborts = new ArrayList<>();
+            readyAt = awaitReady(watched, service == null ? operatorAborts : null);
+            if (!operatorAborts.isEmpty()) {
+                note = "operator aborted " + operatorAborts.size() + " hanging transaction(s) the broker crash left: "
+                        + String.join("; ", operatorAborts);
+            }
             if (readyAt == null) {
-                note = "not ready within " + READY_TIMEOUT.toSeconds() + " s";
+                note = (note == null ? "" : note + "; ") + "not ready within " + READY_TIMEOUT.toSeconds() + " s";
                 if (service == ServiceId.MARKET_DATA) {
                     startMarket(); // as an operator would: the market must not stay stopped because a probe is slow
                 }
@@ -179,8 +187,15 @@ public final class Supervisor implements AutoCloseable {
                 readyAt, drainedAt, before, limit, note);
     }
 
-    private Double awaitReady(List<ServiceId> watched) {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    /**
+     * Waits until every watched service is ready. After a broker restart ({@code operatorAborts} not null), a service
+     * still not ready after {@link HangingTransactions#MIN_OPEN} gets the operator's help every 10 s: hanging
+     * transactions are aborted, each one added to {@code operatorAborts}.
+     */
+    private Double awaitReady(List<ServiceId> watched, List<String> operatorAborts) {
+        long started = System.nanoTime();
+        long deadline = started + READY_TIMEOUT.toNanos();
+        long nextRescue = started + HangingTransactions.MIN_OPEN.toNanos();
         while (System.nanoTime() < deadline && !aborted) {
             boolean all = true;
             for (ServiceId id : watched) {
@@ -193,6 +208,12 @@ public final class Supervisor implements AutoCloseable {
             }
             if (all) {
                 return elapsed.getAsDouble();
+            }
+            if (operatorAborts != null && hanging != null && System.nanoTime() > nextRescue) {
+                List<String> now = hanging.abortHanging();
+                now.forEach(a -> progress.accept("chaos: operator step: aborted a hanging transaction, " + a));
+                operatorAborts.addAll(now);
+                nextRescue = System.nanoTime() + 10_000_000_000L;
             }
             sleep(250);
         }
@@ -257,6 +278,9 @@ public final class Supervisor implements AutoCloseable {
         aborted = true;
         if (lag != null) {
             lag.close();
+        }
+        if (hanging != null) {
+            hanging.close();
         }
     }
 }

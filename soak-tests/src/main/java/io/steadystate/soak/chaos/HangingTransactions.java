@@ -1,0 +1,140 @@
+package io.steadystate.soak.chaos;
+
+import org.apache.kafka.clients.admin.AbortTransactionSpec;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.clients.admin.ProducerState;
+import org.apache.kafka.clients.admin.TransactionDescription;
+import org.apache.kafka.clients.admin.TransactionListing;
+import org.apache.kafka.clients.admin.TransactionState;
+import org.apache.kafka.common.TopicPartition;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The operator's step after a broker crash that Kafka can need: abort a transaction left open on a partition that
+ * its coordinator no longer runs ("hanging", KIP-664 — what {@code kafka-transactions.sh find-hanging} and
+ * {@code abort} do by hand).
+ *
+ * <p>Why the harness does it: measured in a chaos run at 18,000 ticks/s (runs/chaos-1201/chaos-1), the broker was
+ * killed 1 ms after it appended order-service's transactional offset commit to {@code __consumer_offsets-0}. After the
+ * restart the transaction coordinator listed order-service's transactional id as {@code Empty}, yet that partition
+ * still held the transaction open (producer 1, epoch 3459), so every offset fetch of the group answered
+ * {@code UNSTABLE_OFFSET_COMMIT}: order-service retried its recovery for 5 minutes and would have forever. A service
+ * cannot clear it itself — the abort writes transaction markers, which needs {@code Alter} on the cluster
+ * (KIP-1037), an operator's right, not an application's. So the chaos supervisor plays the operator, and the kill's
+ * record says that it had to.
+ *
+ * <p>Hanging, here: open on the partition for longer than {@link #openLongerThan} (three transaction time-outs of the
+ * producer, at least 30 s: a live transaction is aborted by its coordinator within one) and its coordinator either
+ * runs no transaction for that producer or runs a later epoch (transactions v2 bump the epoch per transaction).
+ */
+final class HangingTransactions implements AutoCloseable {
+
+    private static final Set<TransactionState> LIVE =
+            EnumSet.of(TransactionState.ONGOING, TransactionState.PREPARE_COMMIT, TransactionState.PREPARE_ABORT,
+                    TransactionState.PREPARE_EPOCH_FENCE);
+    static final Duration MIN_OPEN = Duration.ofSeconds(30);
+
+    private final Admin admin;
+
+    HangingTransactions(String bootstrap) {
+        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000));
+    }
+
+    /** What a partition says of one open transaction and what its coordinator says of that producer (null: nothing). */
+    record Open(TopicPartition partition, long producerId, int producerEpoch, long startOffset, Instant lastWrite,
+                int coordinatorEpoch, TransactionDescription coordinator) {
+
+        boolean hanging(Instant now) {
+            if (lastWrite.plus(openLongerThan(coordinator)).isAfter(now)) {
+                return false;
+            }
+            return coordinator == null || !LIVE.contains(coordinator.state())
+                    || coordinator.producerEpoch() > producerEpoch;
+        }
+
+        String describe() {
+            return String.format("producer %d epoch %d on %s from offset %d, last written %s, coordinator %s", producerId,
+                    producerEpoch, partition, startOffset, lastWrite,
+                    coordinator == null ? "knows no transaction of it"
+                            : coordinator.state() + " at epoch " + coordinator.producerEpoch());
+        }
+    }
+
+    static Duration openLongerThan(TransactionDescription coordinator) {
+        Duration three = coordinator == null ? MIN_OPEN : Duration.ofMillis(3 * coordinator.transactionTimeoutMs());
+        return three.compareTo(MIN_OPEN) > 0 ? three : MIN_OPEN;
+    }
+
+    /**
+     * Finds the hanging transactions on every partition of the cluster and aborts them, the offsets
+     * ({@code __consumer_offsets}) last; what was aborted.
+     *
+     * <p>Every partition, and the offsets last — measured: the same crash left the transaction open on
+     * {@code order.events-2} (records 164049–164069, epoch 3459, no marker) as well as on {@code __consumer_offsets-0}.
+     * Aborting only the offsets (by hand, in that run) let order-service resume, and its next commit marker on
+     * {@code order.events-2} (producer 1, epoch 3466) closed the old records together with its own: 47 order events and 7
+     * fills appeared twice. A transaction is aborted everywhere before its group can move, or not at all.
+     */
+    List<String> abortHanging() {
+        List<String> aborted = new ArrayList<>();
+        try {
+            List<Open> hanging = openTransactions().stream().filter(o -> o.hanging(Instant.now()))
+                    .sorted(java.util.Comparator.comparing((Open o) -> o.partition().topic().startsWith("__consumer_offsets")))
+                    .toList();
+            for (Open open : hanging) {
+                admin.abortTransaction(new AbortTransactionSpec(open.partition(), open.producerId(),
+                        (short) open.producerEpoch(), open.coordinatorEpoch())).all().get(10, TimeUnit.SECONDS);
+                aborted.add(open.describe());
+            }
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            // the broker is still coming up: the supervisor asks again on its next round
+        }
+        return aborted;
+    }
+
+    private List<Open> openTransactions() throws Exception {
+        Map<Long, TransactionDescription> byProducer = new HashMap<>();
+        List<String> ids = admin.listTransactions().all().get(10, TimeUnit.SECONDS).stream()
+                .map(TransactionListing::transactionalId).toList();
+        if (!ids.isEmpty()) {
+            admin.describeTransactions(ids).all().get(10, TimeUnit.SECONDS).values()
+                    .forEach(d -> byProducer.put(d.producerId(), d));
+        }
+        Set<String> topics = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get(10, TimeUnit.SECONDS);
+        List<TopicPartition> partitions = new ArrayList<>();
+        admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).forEach((name, d) ->
+                d.partitions().forEach(p -> partitions.add(new TopicPartition(name, p.partition()))));
+        List<Open> open = new ArrayList<>();
+        admin.describeProducers(partitions).all().get(10, TimeUnit.SECONDS).forEach((tp, state) -> {
+            for (ProducerState p : state.activeProducers()) {
+                if (p.currentTransactionStartOffset().isPresent()) {
+                    open.add(new Open(tp, p.producerId(), p.producerEpoch(), p.currentTransactionStartOffset().getAsLong(),
+                            Instant.ofEpochMilli(p.lastTimestamp()), p.coordinatorEpoch().orElse(0),
+                            byProducer.get(p.producerId())));
+                }
+            }
+        });
+        return open;
+    }
+
+    @Override
+    public void close() {
+        admin.close(Duration.ofSeconds(2));
+    }
+}
