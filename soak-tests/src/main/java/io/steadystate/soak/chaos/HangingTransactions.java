@@ -26,10 +26,11 @@ import java.util.concurrent.TimeUnit;
  * {@code abort} do by hand).
  *
  * <p>Why the harness does it: measured in a chaos run at 18,000 ticks/s (runs/chaos-1201/chaos-1), the broker was
- * killed 1 ms after it appended order-service's transactional offset commit to {@code __consumer_offsets-0}. After the
- * restart the transaction coordinator listed order-service's transactional id as {@code Empty}, yet that partition
- * still held the transaction open (producer 1, epoch 3459), so every offset fetch of the group answered
- * {@code UNSTABLE_OFFSET_COMMIT}: order-service retried its recovery for 5 minutes and would have forever. A service
+ * killed 5 ms after order-service's transaction (producer 1, epoch 3459) had written its 10 partitions and the
+ * coordinator had logged {@code PrepareCommit}. After the restart the coordinator logged {@code CompleteCommit} while
+ * its marker sender could not reach the restarting broker, and no partition ever got the marker: each held the
+ * transaction open, every offset fetch of the group answered {@code UNSTABLE_OFFSET_COMMIT}, and order-service retried
+ * its recovery for 5 minutes and would have for ever. A service
  * cannot clear it itself — the abort writes transaction markers, which needs {@code Alter} on the cluster
  * (KIP-1037), an operator's right, not an application's. So the chaos supervisor plays the operator, and the kill's
  * record says that it had to.
