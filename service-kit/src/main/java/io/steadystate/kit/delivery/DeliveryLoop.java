@@ -7,7 +7,6 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -58,11 +57,9 @@ public final class DeliveryLoop implements AutoCloseable {
     @Bounded("the commands of one transaction: at most COMMANDS_PER_TRANSACTION, cleared after each")
     private final List<LoopCommand<?>> running = new ArrayList<>();
     private volatile boolean stopping;
-    private volatile Map<String, Object> effectiveProducerConfig = Map.of();
     private Consumer<String, byte[]> consumer;
-    private Producer<String, byte[]> producer;
+    private final LoopProducer producer;
     private KafkaClientMetrics consumerMetrics;
-    private KafkaClientMetrics producerMetrics;
     private boolean recoveryNeeded;
     private final OpenTransaction open;
 
@@ -75,6 +72,7 @@ public final class DeliveryLoop implements AutoCloseable {
         this.thread = new Thread(this::run, "delivery-" + settings.groupId());
         this.thread.setDaemon(true);
         this.outbox = new LoopOutbox(thread, sendErrors, health::sendFailed);
+        this.producer = new LoopProducer(settings, clients, registry, outbox, health, BACKOFF);
         this.open = new OpenTransaction(settings.transactionWindow(), handler, ClientConfigs.maxPollRecords(settings));
     }
 
@@ -111,15 +109,16 @@ public final class DeliveryLoop implements AutoCloseable {
      * with its defaults and idempotence rules applied); empty before the producer exists.
      */
     public Map<String, Object> effectiveProducerConfig() {
-        return effectiveProducerConfig;
+        return producer.effectiveConfig();
     }
 
     private void run() {
         try {
             consumer = clients.consumer(ClientConfigs.consumer(settings));
-            consumerMetrics = bind(consumer, null);
+            consumerMetrics = new KafkaClientMetrics(consumer);
+            consumerMetrics.bindTo(registry);
             if (settings.hasOutputs()) {
-                firstProducer();
+                producer.first(() -> stopping);
             }
             consumer.subscribe(settings.topics(), new Rebalance());
             while (!stopping) {
@@ -160,7 +159,7 @@ public final class DeliveryLoop implements AutoCloseable {
         }
         try {
             if (!records.isEmpty() || !running.isEmpty()) {
-                open.beginIfClosed(producer);
+                open.beginIfClosed(producer.current());
                 for (LoopCommand<?> c : running) {
                     c.run(outbox);
                 }
@@ -182,7 +181,7 @@ public final class DeliveryLoop implements AutoCloseable {
     /** Commits the open transaction with the merged next offsets of every poll handled in it. */
     private void commitOpen() {
         if (open.isOpen()) {
-            open.commit(producer, consumer.groupMetadata());
+            open.commit(producer.current(), consumer.groupMetadata());
             health.committed();
             running.forEach(LoopCommand::committed);
             running.clear();
@@ -197,9 +196,9 @@ public final class DeliveryLoop implements AutoCloseable {
     /** Aborts whatever the producer has open; a broken producer is replaced in recover() or closed anyway. */
     private void abortQuietly() {
         open.aborted();
-        if (producer != null) {
+        if (producer.current() != null) {
             try {
-                producer.abortTransaction();
+                producer.current().abortTransaction();
             } catch (RuntimeException ignored) {
                 // see above
             }
@@ -222,7 +221,7 @@ public final class DeliveryLoop implements AutoCloseable {
 
     /** On stop: a graceful stop commits what was handled; if that fails, abort so readers are not held back. */
     private void finishOpen() {
-        if (open.isOpen() && producer != null) {
+        if (open.isOpen() && producer.current() != null) {
             try {
                 commitOpen();
             } catch (RuntimeException e) {
@@ -254,7 +253,7 @@ public final class DeliveryLoop implements AutoCloseable {
         consumer.pause(assigned);
         try {
             if (settings.hasOutputs()) {
-                newProducer();
+                producer.renew();
             }
             handler.revoked(assigned);
             handler.assigned(assigned, consumer);
@@ -277,68 +276,12 @@ public final class DeliveryLoop implements AutoCloseable {
         }
     }
 
-    /** The broker may be slow or not up yet (the transaction coordinator is created on first use): retry. */
-    private void firstProducer() {
-        for (int attempt = 1; !stopping; attempt++) {
-            health.progress();
-            try {
-                newProducer();
-                health.committed(); // the output works: nothing failing any more
-                return;
-            } catch (RuntimeException e) {
-                health.sendFailed(e);
-                if (attempt == 1 || attempt % 10 == 0) {
-                    LOG.warnf("delivery loop %s: transactional producer not ready (attempt %d), retrying: %s",
-                            settings.groupId(), attempt, e.toString());
-                }
-                try {
-                    Thread.sleep(BACKOFF.toMillis());
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-    }
-
-    /** A fresh transactional producer: {@code initTransactions} aborts whatever the previous one left open. */
-    private void newProducer() {
-        closeProducer();
-        Map<String, Object> config = ClientConfigs.producer(settings);
-        producer = clients.producer(config);
-        producerMetrics = bind(null, producer);
-        outbox.use(producer);
-        producer.initTransactions();
-        effectiveProducerConfig = ClientConfigs.effective(config);
-    }
-
-    private KafkaClientMetrics bind(Consumer<String, byte[]> c, Producer<String, byte[]> p) {
-        KafkaClientMetrics metrics = c != null ? new KafkaClientMetrics(c) : new KafkaClientMetrics(p);
-        metrics.bindTo(registry);
-        return metrics;
-    }
-
-    private void closeProducer() {
-        if (producerMetrics != null) {
-            producerMetrics.close();
-            producerMetrics = null;
-        }
-        if (producer != null) {
-            try {
-                producer.close(Duration.ZERO);
-            } catch (RuntimeException ignored) {
-                // closing a broken producer
-            }
-            producer = null;
-        }
-    }
-
     private void shutdownClients() {
         for (LoopCommand<?> c : commands) {
             c.aborted(new RejectedExecutionException("delivery loop stopped"));
         }
         commands.clear();
-        closeProducer();
+        producer.close();
         if (consumerMetrics != null) {
             consumerMetrics.close();
         }

@@ -15,23 +15,17 @@ import io.steadystate.core.serde.PositionSerde;
 import io.steadystate.core.serde.SignalSerde;
 import io.steadystate.core.serde.UndecodableRecordException;
 import io.steadystate.soak.verdict.Check;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The end-of-run proof of "nothing lost, nothing doubled", read from the topics rather than from counters (a
@@ -78,20 +72,14 @@ public final class TopicAudit {
 
     public Result run() {
         List<String> examples = new ArrayList<>();
-        // one cut, in this order: the inputs' log end first, then the committed offsets. Judged are only the records
-        // before that end — they all existed before the groups' offsets were read (see unconsumed()). Counted in
-        // records, not offsets: a transaction's commit marker takes an offset and is no record
-        cut = TopicReader.endOffsets(bootstrap, List.of(Topics.MARKET_EVENTS, Topics.SIGNALS));
-        Map<String, Map<TopicPartition, Long>> committed = cut.isEmpty() ? Map.of() : committedOffsets();
-        Map<String, Long> unconsumed = new LinkedHashMap<>();
-        committed.forEach((group, offsets) -> offsets.keySet().forEach(tp -> unconsumed.put(group + "/" + tp.topic(), 0L)));
+        GroupCommits commits = GroupCommits.atCut(bootstrap, List.of(Topics.MARKET_EVENTS, Topics.SIGNALS));
         // ticks: (symbol, sequence) distinct; a repeat is market-data publishing one tick twice
         MarketEventSerde marketSerde = new MarketEventSerde();
         Map<String, Long> lastSequence = new HashMap<>();
         Set<String> seenTicks = new HashSet<>();
         long[] ticks = new long[3]; // total, duplicates, gaps
         TopicReader.readAll(bootstrap, Topics.MARKET_EVENTS, READ_TIMEOUT, r -> {
-            countUnconsumed(committed, unconsumed, r);
+            commits.count(r);
             if (excluded(r)) {
                 return;
             }
@@ -114,7 +102,7 @@ public final class TopicAudit {
         Set<String> signalIds = new HashSet<>();
         long[] dupSignals = new long[1];
         TopicReader.readAll(bootstrap, Topics.SIGNALS, READ_TIMEOUT, r -> {
-            countUnconsumed(committed, unconsumed, r);
+            commits.count(r);
             if (excluded(r)) {
                 return;
             }
@@ -210,7 +198,7 @@ public final class TopicAudit {
             }
         }
         long duplicateFills = fillsByOrder.values().stream().filter(n -> n > 1).count();
-        Map<String, Long> lag = committed.isEmpty() ? Map.of() : recheck(unconsumed, examples);
+        Map<String, Long> lag = commits.lagAfterRecheck(text -> example(examples, text));
 
         Figures f = new Figures(ticks[0], ticks[1], ticks[2], lag, signalIds.size(), dupSignals[0], withoutOrder,
                 several, orders[0], orders[1], duplicateFills, fills.size(), lastPosition.size(), positions[0], settled,
@@ -257,13 +245,6 @@ public final class TopicAudit {
         }
     }
 
-    /** Records found after a group's committed offset: group → their coordinates (a handful at most, normally none). */
-    private final Map<String, List<TopicPartition>> pendingPartitions = new LinkedHashMap<>();
-    private final Map<String, List<Long>> pendingOffsets = new LinkedHashMap<>();
-
-    /** The inputs' log end (read_committed: the LSO) when the audit began, read before the committed offsets. */
-    private Map<TopicPartition, Long> cut = Map.of();
-
     /**
      * Whether a group has not consumed the record at {@code offset}: it lies before the audit's cut ({@code cutEnd},
      * the partition's end offset read <em>before</em> the group's committed offsets) and at or after the group's
@@ -280,79 +261,6 @@ public final class TopicAudit {
      */
     static boolean unconsumed(long offset, Long cutEnd, Long committed) {
         return cutEnd != null && offset < cutEnd && offset >= (committed == null ? 0L : committed);
-    }
-
-    private void countUnconsumed(Map<String, Map<TopicPartition, Long>> committed, Map<String, Long> unconsumed,
-                                 ConsumerRecord<String, byte[]> r) {
-        TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-        committed.forEach((group, offsets) -> {
-            String key = group + "/" + r.topic();
-            if (unconsumed.containsKey(key) && unconsumed(r.offset(), cut.get(tp), offsets.get(tp))) {
-                unconsumed.merge(key, 1L, Long::sum);
-                if (pendingOffsets.computeIfAbsent(key, k -> new ArrayList<>()).size() < 1000) {
-                    pendingOffsets.get(key).add(r.offset());
-                    pendingPartitions.computeIfAbsent(key, k -> new ArrayList<>()).add(tp);
-                }
-            }
-        });
-    }
-
-    /**
-     * A record found after its group's committed offset may only be late (its transaction window commits on the
-     * next poll): the committed offsets are read again for up to 30 s, and only what stays uncommitted counts.
-     */
-    private Map<String, Long> recheck(Map<String, Long> unconsumed, List<String> examples) {
-        Map<String, Long> out = new LinkedHashMap<>(unconsumed);
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (out.values().stream().anyMatch(n -> n > 0) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(3000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            Map<String, Map<TopicPartition, Long>> now = committedOffsets();
-            for (String key : out.keySet()) {
-                List<Long> offsets = pendingOffsets.getOrDefault(key, List.of());
-                List<TopicPartition> partitions = pendingPartitions.getOrDefault(key, List.of());
-                Map<TopicPartition, Long> c = now.getOrDefault(key.substring(0, key.indexOf('/')), Map.of());
-                long still = 0;
-                for (int i = 0; i < offsets.size(); i++) {
-                    if (unconsumed(offsets.get(i), cut.get(partitions.get(i)), c.get(partitions.get(i)))) {
-                        still++;
-                    }
-                }
-                out.put(key, still + Math.max(0, unconsumed.get(key) - offsets.size()));
-            }
-        }
-        out.forEach((key, n) -> {
-            if (n > 0) {
-                List<Long> offsets = pendingOffsets.getOrDefault(key, List.of());
-                example(examples, "unconsumed by " + key + ": " + n + " records, e.g. "
-                        + (offsets.isEmpty() ? "?" : pendingPartitions.get(key).get(0) + "@" + offsets.get(0)));
-            }
-        });
-        return out;
-    }
-
-    /** Committed offsets of the services' consumer groups per input partition (empty when Kafka did not answer). */
-    private Map<String, Map<TopicPartition, Long>> committedOffsets() {
-        Map<String, Map<TopicPartition, Long>> out = new LinkedHashMap<>();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            for (String group : List.of("strategy-service", "order-service")) {
-                Map<TopicPartition, OffsetAndMetadata> c = admin.listConsumerGroupOffsets(group)
-                        .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-                Map<TopicPartition, Long> offsets = new HashMap<>();
-                c.forEach((tp, o) -> offsets.put(tp, o == null ? 0 : o.offset()));
-                out.put(group, offsets);
-            }
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            out.clear();
-        }
-        return out;
     }
 
     private static <T> T decode(java.util.function.Supplier<T> d) {

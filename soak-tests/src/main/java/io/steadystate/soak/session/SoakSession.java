@@ -3,25 +3,16 @@ package io.steadystate.soak.session;
 import io.steadystate.soak.load.GatlingRunner;
 import io.steadystate.soak.load.LoadPlan;
 import io.steadystate.soak.profile.Profile;
-import io.steadystate.soak.dashboards.AlertRulesOnRun;
 import io.steadystate.soak.dashboards.DashboardsReport;
-import io.steadystate.soak.dashboards.FaultHeapTrend;
-import io.steadystate.soak.dashboards.RunScope;
-import io.steadystate.soak.report.Replayed;
-import io.steadystate.soak.verdict.Driver;
 import io.steadystate.soak.report.ReportFiles;
 import io.steadystate.soak.report.RunReport;
 import io.steadystate.soak.sampling.ClassHistogram;
-import io.steadystate.soak.sampling.MetricSnapshot;
 import io.steadystate.soak.sampling.MetricsSource;
 import io.steadystate.soak.sampling.Sample;
 import io.steadystate.soak.sampling.Sampler;
 import io.steadystate.soak.sampling.SamplingOverhead;
-import io.steadystate.soak.sampling.ServiceSample;
 import io.steadystate.soak.stack.Http;
-import io.steadystate.soak.stack.LocalStack;
 import io.steadystate.soak.stack.MarketClient;
-import io.steadystate.soak.stack.RemoteStack;
 import io.steadystate.soak.stack.RunFailure;
 import io.steadystate.soak.stack.ServiceEndpoint;
 import io.steadystate.soak.stack.ServiceId;
@@ -47,7 +38,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -61,13 +51,6 @@ import java.util.stream.Stream;
  */
 public final class SoakSession {
 
-    /** Metrics each service must export from start-up (CONTRACTS.md: meters are registered eagerly). */
-    static final Map<ServiceId, List<String>> REQUIRED_METRICS = Map.of(
-            ServiceId.MARKET_DATA, List.of("steadystate_marketdata_events_published_total",
-                    "steadystate_marketdata_simulated_time_seconds"),
-            ServiceId.STRATEGY, List.of("steadystate_strategy_ticks_processed_total"),
-            ServiceId.ORDER, List.of("steadystate_order_ticks_processed_total"));
-
     /** After the market stops: how often, and how long at most, the drain samples until lag is zero and counters rest. */
     private static final Duration DRAIN_POLL = Duration.ofSeconds(2);
     private static final Duration DRAIN_LIMIT = Duration.ofSeconds(60);
@@ -80,12 +63,14 @@ public final class SoakSession {
     private final List<String> notes = new ArrayList<>();
     private final TraceCapture trace;
     private final List<Check> dashboardChecks = new ArrayList<>();
+    private final RunDashboards dashboards;
     private Disruptions disruptions = Disruptions.none();
 
     public SoakSession(SessionOptions options, ServiceLauncher launcher, PrintStream out) {
         this.options = options;
         this.launcher = launcher;
         this.out = out;
+        this.dashboards = new RunDashboards(options);
         this.trace = new TraceCapture(options.trace(), options.runDir().resolve("heapdumps"), m -> out.println("soak: " + m));
     }
 
@@ -117,14 +102,15 @@ public final class SoakSession {
             out.printf(Locale.ROOT, "soak: profile %s — %s%n      %s, ≈ %.1f days of simulated market hours (nights and weekends are jumped, so the"
                             + " calendar advances further), ≈ %.0f ticks/s; run dir %s%n",
                     p.name(), p.description(), p.duration(), p.simulatedDays(), p.wallTicksPerSecond(), runDir);
-            stack = startStack();
+            StackBringUp bringUp = new StackBringUp(options, out);
+            stack = bringUp.start(() -> plan(options, launcher));
             stackText = stack.describe();
             Http http = new Http(options.apiToken());
             MetricsSource metrics = stack.prometheus().map(u -> MetricsSource.prometheus(http, u))
                     .orElseGet(() -> MetricsSource.direct(http));
             metricsText = metrics.describe();
             out.println("soak: " + stackText);
-            preflight(stack, http);
+            bringUp.preflight(stack, http);
             MarketClient marketClient = MarketClient.of(http, stack.service(ServiceId.MARKET_DATA));
             MarketControl market = new MarketControl(marketClient, notes);
             market.start();
@@ -138,7 +124,8 @@ public final class SoakSession {
                 out.printf(Locale.ROOT, "soak: Gatling started (%d users ≤ %.0f rps), log in gatling/gatling.log%n",
                         p.orderApi().users(), p.orderApi().rps());
             }
-            samples.addAll(sampleLoop(stack, sampler, market, p, policy, local));
+            samples.addAll(new SamplingPhase(out, trace, stopRequested::get)
+                    .run(stack, sampler, market, p, policy, local, disruptions));
             disruptions.stop();
             trace.atWindowEnd(stack.services());
             Sampler drainSampler = sampler;
@@ -219,7 +206,7 @@ public final class SoakSession {
         RunReport report = new RunReport(1, new RunReport.Meta(options.profile().name(), options.profile(),
                 options.fault() == null ? null : options.fault().toString(), started, Instant.now(), stackText,
                 metricsText, samples.stream().anyMatch(s -> s.clock().simulatedEpochSeconds() != null), policy, logs,
-                dashboards(), List.copyOf(notes)), List.copyOf(samples), result.services(), result.checks(), load,
+                dashboards.files(), List.copyOf(notes)), List.copyOf(samples), result.services(), result.checks(), load,
                 result.overall(), exit, failure, overhead, traces, disruptions.report(samples, options.profile()), null);
         try {
             ReportFiles.writeAll(runDir, report);
@@ -231,25 +218,6 @@ public final class SoakSession {
         return exit;
     }
 
-    private Stack startStack() {
-        if (options.targets() != null) {
-            RemoteStack remote = RemoteStack.parse(options.targets(), options.prometheusUrl(), options.bootstrapServers());
-            Http http = new Http(options.apiToken());
-            for (ServiceEndpoint e : remote.services()) {
-                try {
-                    Http.Response r = http.get(e.resolve("q/health/ready"), "application/json");
-                    if (r.status() != 200) {
-                        throw new RunFailure(e.id().module() + " at " + e.baseUrl() + " is not ready: HTTP " + r.status());
-                    }
-                } catch (IOException ex) {
-                    throw new RunFailure(e.id().module() + " at " + e.baseUrl() + " unreachable: " + ex.getMessage());
-                }
-            }
-            return remote;
-        }
-        return LocalStack.start(plan(options, launcher), msg -> out.println("soak: " + msg));
-    }
-
     /** The local stack of a run: the profile's market and heap, the fault if any, Prometheus when on the PATH. */
     static StackPlan plan(SessionOptions options, ServiceLauncher launcher) {
         Profile p = options.profile();
@@ -259,102 +227,11 @@ public final class SoakSession {
         return options.fault() == null ? plan : plan.withFault(options.fault());
     }
 
-    /** A service that is not finished yet fails here, clearly, rather than producing a meaningless verdict. */
-    private void preflight(Stack stack, Http http) {
-        for (ServiceEndpoint e : stack.services()) {
-            MetricSnapshot m;
-            try {
-                m = MetricsSource.direct(http).snapshot(e);
-            } catch (IOException ex) {
-                throw new RunFailure(e.id().module() + ": GET /q/metrics failed: " + ex.getMessage());
-            }
-            List<String> missing = REQUIRED_METRICS.get(e.id()).stream().filter(n -> !m.has(n)).toList();
-            if (!missing.isEmpty()) {
-                throw new RunFailure(e.id().module() + " does not export " + missing + " (CONTRACTS.md) — is it "
-                        + "implemented yet? See " + stack.logs().getOrDefault(e.id().module(), Path.of("its log")));
-            }
-        }
-    }
-
-    private List<Sample> sampleLoop(Stack stack, Sampler sampler, MarketControl market, Profile p, VerdictPolicy policy,
-                                    boolean local) throws IOException {
-        List<Sample> samples = new ArrayList<>();
-        long start = System.nanoTime();
-        long end = start + p.duration().toNanos();
-        long interval = p.sampleInterval().toNanos();
-        Progress progress = new Progress(out, p, policy);
-        boolean bursting = false;
-        int seq = 0;
-        long next = start;
-        while (!stopRequested.get()) {
-            long now = System.nanoTime();
-            if (now >= end && !disruptions.extendsRun(now - end)) {
-                break;
-            }
-            if (now < next) {
-                RunFailure.pause(Math.min(500, (next - now) / 1_000_000 + 1));
-                continue;
-            }
-            next += interval;
-            if (p.burst() != null) {
-                bursting = market.burst(p, (now - start) / 1e9, bursting);
-            }
-            Sample s = sampler.sample(seq++, local);
-            samples.add(s);
-            if (!trace.startTaken() && (now - start >= p.duration().toNanos() * p.warmupFraction()
-                    || trace.fillingEarly(s.services(), p.heapMb(), (now - start) / 1e9))) {
-                // the warm-up floor (the earliest sample the judged window can start at), or a heap filling fast
-                trace.atWindowStart(stack.services());
-            }
-            progress.print(s, samples, (now - start) / 1e9);
-            for (ServiceEndpoint e : stack.services()) {
-                trace.watch(e, s.service(e.id().module()), p.heapMb(), (now - start) / 1e9);
-            }
-            for (ServiceId id : ServiceId.values()) {
-                String death = stack.deathNotice(id);
-                if (death != null && !disruptions.plannedDown(id)) {
-                    disruptions.unplannedDeath(id, death);
-                    out.println("soak: " + id.module() + " " + death + " — stopping the run");
-                    ServiceSample last = s.service(id);
-                    if (last == null || last.alive()) {
-                        // the death came between two samples: one more records it, so the restart check fails
-                        samples.add(sampler.sample(seq++, local));
-                    }
-                    return samples;
-                }
-            }
-        }
-        return samples;
-    }
-
     /** Every panel of k8s/dashboards on this run's Prometheus, over the sampled window (not the drain): dashboards.html + checks. */
     private void dashboardsOnRun(Stack stack, Instant started, List<Sample> samples) {
-        DashboardsReport d = DashboardsReport.forRun(stack.prometheus(), started, samples.stream().mapToLong(Sample::epochMillis)
-                .toArray(), Stream.of(ServiceId.values()).map(ServiceId::module).collect(java.util.stream.Collectors.toSet()),
-                options.fault() == null ? null : options.fault().service().module(), options.fault() == null ? null
-                        : FaultHeapTrend.of(samples, options.fault().service().module(), options.profile().heapMb(),
-                        Math.max(options.profile().warmupFraction(), AlertRulesOnRun.MIN_WARMUP_FRACTION)),
-                RunScope.compression(Optional.ofNullable(Replayed.of(samples)).map(Replayed::perSecond)
-                        .orElse(options.profile().wallTicksPerSecond()), options.profile().workload().perDay(Driver.TICKS)),
-                options.targets() == null,
-                options.profile().warmupFraction(), options.disrupted(), options.repoRoot());
-        d.writePage(options.runDir().resolve("dashboards.html"));
+        DashboardsReport d = dashboards.evaluate(stack, started, samples);
         dashboardChecks.addAll(d.checks());
         notes.add(d.unavailable() == null ? "dashboards evaluated on this run's Prometheus: dashboards.html" : d.unavailable());
-    }
-
-    private List<String> dashboards() {
-        Path dir = options.repoRoot().resolve("k8s/dashboards");
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            Path run = options.runDir().toAbsolutePath();
-            return files.filter(f -> f.toString().endsWith(".json")).sorted()
-                    .map(f -> run.relativize(f.toAbsolutePath()).toString()).toList();
-        } catch (IOException e) {
-            return List.of();
-        }
     }
 
     private void printSummary(RunReport r) {

@@ -52,6 +52,7 @@ public final class ProductionProjector {
     private final Workload workload;
     private final double budget;
     private final double noiseFloorMb;
+    private final ProjectionText text;
 
     public ProductionProjector(BlockBootstrap bootstrap, Workload workload, double budgetMbPerProductionDay,
                                double noiseFloorMb) {
@@ -62,6 +63,7 @@ public final class ProductionProjector {
         this.workload = workload;
         this.budget = budgetMbPerProductionDay;
         this.noiseFloorMb = noiseFloorMb;
+        this.text = new ProjectionText(budgetMbPerProductionDay, noiseFloorMb, workload.heapMb());
     }
 
     /** @param start first sample of the judged window (after warm-up) */
@@ -107,8 +109,8 @@ public final class ProductionProjector {
         double soonest = untilFull(room, perDay.upper());
         double latest = flatHalf ? Double.POSITIVE_INFINITY : untilFull(room, perDay.lower());
         double extra = used.outcome == Outcome.INCONCLUSIVE ? extraMinutes(series, start, perDay) : Double.NaN;
-        String why = explain(used, shape, flatHalf, fits, heapNow, days, soonest, latest, extra)
-                + (stores == null ? "" : stores(stores, atCapacity));
+        String why = text.explain(used, shape, flatHalf, fits, heapNow, days, soonest, latest, extra)
+                + (stores == null ? "" : text.stores(stores, atCapacity));
         Outcome outcome = used.outcome;
         double peak = Arrays.stream(y).max().orElse(Double.NaN);
         if (outcome != Outcome.LEAK && peak >= HEAP_FULL * workload.heapMb() && y[y.length - 1] - y[0] > noiseFloorMb) {
@@ -263,67 +265,6 @@ public final class ProductionProjector {
     private Projection inconclusive(String why) {
         return new Projection(Outcome.INCONCLUSIVE, Shape.STEADY, null, List.of(), null, budget, Double.NaN,
                 workload.heapMb(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, why, null);
-    }
-
-    private String explain(Judged used, Shape shape, boolean flatHalf, List<DriverFit> fits, double heapNow,
-                           double days, double soonest, double latest, double extra) {
-        Outcome outcome = used.outcome;
-        DriverFit g = used.governing;
-        StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%s MB per production day (per %s: %s bytes/%s × %,.0f %s a day)",
-                interval(g.perProductionDay()), g.driver().unit(), bytes(g), g.driver().unit(), g.productionPerDay(),
-                g.driver().label()));
-        b.append(switch (outcome) {
-            case PASS -> String.format(Locale.ROOT, ", CI under the %.2f MB/day budget", budget);
-            case LEAK -> String.format(Locale.ROOT, ", CI over the %.2f MB/day budget", budget);
-            case INCONCLUSIVE -> used.underFloor ? String.format(Locale.ROOT, ", CI over the %.2f MB/day budget, but "
-                    + "the window grew by no more than the heap moves on its own (%.2f MB at the CI's lower bound; a "
-                    + "trend needs more than the %.2f MB noise floor and more than the largest jump between samples): "
-                    + "run longer or denser", budget, g.mbPerUnit().lower() * g.replayed(), noiseFloorMb)
-                    : String.format(Locale.ROOT, ", CI contains the %.2f MB/day budget%s", budget,
-                    Double.isNaN(extra) ? " and sits on it" : String.format(Locale.ROOT,
-                            "; run ≈ %.1f more minutes", Math.max(0.1, extra)));
-        });
-        if (flatHalf) {
-            b.append("; bounded filling: grew early in the window and flattened, judged on the flat half");
-        } else if (Double.isFinite(days)) {
-            b.append(String.format(Locale.ROOT, "; %.0f MB heap full in %s days [%s, %s] from %.1f MB",
-                    workload.heapMb(), daysText(days), daysText(soonest), daysText(latest), heapNow));
-        }
-        if (fits.size() > 1) {
-            b.append(shape == Shape.BOUNDED_FILLING ? "; whole window: " : "; also fitted: ");
-            b.append(String.join(", ", fits.stream().filter(f -> shape == Shape.BOUNDED_FILLING || f != g)
-                    .map(f -> String.format(Locale.ROOT, "%s %s MB/day (scatter %.2f MB)", f.driver().label(),
-                            interval(f.perProductionDay()), f.scatterMb())).toList()));
-        }
-        return b.toString();
-    }
-
-    private String stores(StoreFilling f, double atCapacity) {
-        String full = Double.isFinite(atCapacity) ? String.format(Locale.ROOT, " (at capacity, %,.0f entries: ≈ %.0f MB"
-                + " of the %.0f MB heap%s)", f.capacity(), atCapacity, workload.heapMb(),
-                atCapacity > workload.heapMb() ? " — OVER the heap: the stores are sized larger than the heap holds"
-                        : "") : "";
-        return String.format(Locale.ROOT, "; bounded filling: the heap follows the bounded stores (%+.0f bytes per "
-                        + "entry, %,.0f → %,.0f entries%s), judged on what they do not explain%s", f.bytesPerEntry(),
-                f.entriesStart(), f.entriesEnd(), full, f.stillFilling()
-                        ? "; the stores were still filling at the end, so a leak growing with them cannot be told "
-                        + "apart: run until they settle" : "");
-    }
-
-    static String interval(SlopeInterval s) {
-        return String.format(Locale.ROOT, "%+.2f [%+.2f, %+.2f]", s.slope(), s.lower(), s.upper());
-    }
-
-    private static String bytes(DriverFit f) {
-        return String.format(Locale.ROOT, "%+.3g", f.bytesPerUnit());
-    }
-
-    static String daysText(double d) {
-        if (!Double.isFinite(d)) {
-            return "never";
-        }
-        return d < 10 ? String.format(Locale.ROOT, "%.1f", d) : String.format(Locale.ROOT, "%,.0f", d);
     }
 
     /** For a series without driver counters: simulated time only. */
