@@ -16,11 +16,15 @@ final class CrossReferences {
 
     static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "DaemonSet", "Job");
     static final Map<String, String> HEALTH = Map.of(
-            "livenessProbe", "/q/health/live", "readinessProbe", "/q/health/ready", "startupProbe", "/q/health/started");
+            "livenessProbe",
+            "/q/health/live",
+            "readinessProbe",
+            "/q/health/ready",
+            "startupProbe",
+            "/q/health/started");
     static final Set<String> SERVICES = Set.of("market-data-service", "strategy-service", "order-service");
 
-    private CrossReferences() {
-    }
+    private CrossReferences() {}
 
     record Pod(String owner, Map<String, String> labels, Map<String, Object> spec) {
         List<Map<String, Object>> containers() {
@@ -31,19 +35,23 @@ final class CrossReferences {
     }
 
     static List<Pod> pods(List<Map<String, Object>> docs) {
-        return docs.stream().filter(d -> WORKLOADS.contains(String.valueOf(d.get("kind"))))
-                .map(d -> new Pod(StrictModels.id(d), Yaml.strings(d, "spec", "template", "metadata", "labels"),
+        return docs.stream()
+                .filter(d -> WORKLOADS.contains(String.valueOf(d.get("kind"))))
+                .map(d -> new Pod(
+                        StrictModels.id(d),
+                        Yaml.strings(d, "spec", "template", "metadata", "labels"),
                         Yaml.map(d, "spec", "template", "spec")))
                 .toList();
     }
 
     static boolean matches(Map<String, String> selector, Map<String, String> labels) {
-        return !selector.isEmpty() && selector.entrySet().stream()
-                .allMatch(e -> Objects.equals(labels.get(e.getKey()), e.getValue()));
+        return !selector.isEmpty()
+                && selector.entrySet().stream().allMatch(e -> Objects.equals(labels.get(e.getKey()), e.getValue()));
     }
 
     static boolean exists(List<Map<String, Object>> docs, String kind, String name) {
-        return docs.stream().anyMatch(d -> kind.equals(d.get("kind")) && Objects.equals(name, Yaml.str(d, "metadata", "name")));
+        return docs.stream()
+                .anyMatch(d -> kind.equals(d.get("kind")) && Objects.equals(name, Yaml.str(d, "metadata", "name")));
     }
 
     static List<String> check(List<Map<String, Object>> docs) {
@@ -64,25 +72,31 @@ final class CrossReferences {
             if (kind.equals("NetworkPolicy") || kind.equals("PodDisruptionBudget")) {
                 String path = kind.equals("NetworkPolicy") ? "podSelector" : "selector";
                 Map<String, String> sel = Yaml.strings(d, "spec", path, "matchLabels");
-                boolean selectsAll = kind.equals("NetworkPolicy") && Yaml.map(d, "spec", path).isEmpty();
+                boolean selectsAll = kind.equals("NetworkPolicy")
+                        && Yaml.map(d, "spec", path).isEmpty();
                 if (!selectsAll && pods.stream().noneMatch(p -> matches(sel, p.labels()))) {
                     problems.add(id + ": spec." + path + " " + sel + " matches no pod");
                 }
             }
-            if (kind.equals("RoleBinding") && !exists(docs, Yaml.str(d, "roleRef", "kind"), Yaml.str(d, "roleRef", "name"))) {
+            if (kind.equals("RoleBinding")
+                    && !exists(docs, Yaml.str(d, "roleRef", "kind"), Yaml.str(d, "roleRef", "name"))) {
                 problems.add(id + ": roleRef " + Yaml.str(d, "roleRef", "name") + " does not exist");
             }
             if (kind.equals("ServiceMonitor")) {
                 Map<String, String> sel = Yaml.strings(d, "spec", "selector", "matchLabels");
-                List<Map<String, Object>> svcs = docs.stream().filter(s -> "Service".equals(s.get("kind"))
-                        && matches(sel, Yaml.strings(s, "metadata", "labels"))).toList();
+                List<Map<String, Object>> svcs = docs.stream()
+                        .filter(s ->
+                                "Service".equals(s.get("kind")) && matches(sel, Yaml.strings(s, "metadata", "labels")))
+                        .toList();
                 if (svcs.isEmpty()) {
                     problems.add(id + ": selector " + sel + " matches no Service");
                 }
                 for (Map<String, Object> ep : Yaml.maps(d, "spec", "endpoints")) {
                     for (Map<String, Object> s : svcs) {
-                        if (Yaml.maps(s, "spec", "ports").stream().noneMatch(p -> Objects.equals(p.get("name"), ep.get("port")))) {
-                            problems.add(id + ": endpoint port " + ep.get("port") + " is not a port of " + StrictModels.id(s));
+                        if (Yaml.maps(s, "spec", "ports").stream()
+                                .noneMatch(p -> Objects.equals(p.get("name"), ep.get("port")))) {
+                            problems.add(id + ": endpoint port " + ep.get("port") + " is not a port of "
+                                    + StrictModels.id(s));
                         }
                     }
                     if (!"/q/metrics".equals(ep.get("path"))) {
@@ -129,8 +143,13 @@ final class CrossReferences {
             ref(docs, pod, "ConfigMap", Yaml.str(v, "configMap", "name"), null, problems);
             ref(docs, pod, "Secret", Yaml.str(v, "secret", "secretName"), null, problems);
         }
-        for (Map<String, Object> vct : Yaml.maps(docs.stream().filter(d -> pod.owner().equals(StrictModels.id(d)))
-                .findFirst().orElse(Map.of()), "spec", "volumeClaimTemplates")) {
+        for (Map<String, Object> vct : Yaml.maps(
+                docs.stream()
+                        .filter(d -> pod.owner().equals(StrictModels.id(d)))
+                        .findFirst()
+                        .orElse(Map.of()),
+                "spec",
+                "volumeClaimTemplates")) {
             volumes.add(Yaml.str(vct, "metadata", "name"));
         }
         boolean podNonRoot = Boolean.TRUE.equals(Yaml.at(pod.spec(), "securityContext", "runAsNonRoot"));
@@ -142,10 +161,20 @@ final class CrossReferences {
                 ref(docs, pod, "Secret", Yaml.str(ef, "secretRef", "name"), null, problems);
             }
             for (Map<String, Object> e : Yaml.maps(c, "env")) {
-                ref(docs, pod, "ConfigMap", Yaml.str(e, "valueFrom", "configMapKeyRef", "name"),
-                        Yaml.str(e, "valueFrom", "configMapKeyRef", "key"), problems);
-                ref(docs, pod, "Secret", Yaml.str(e, "valueFrom", "secretKeyRef", "name"),
-                        Yaml.str(e, "valueFrom", "secretKeyRef", "key"), problems);
+                ref(
+                        docs,
+                        pod,
+                        "ConfigMap",
+                        Yaml.str(e, "valueFrom", "configMapKeyRef", "name"),
+                        Yaml.str(e, "valueFrom", "configMapKeyRef", "key"),
+                        problems);
+                ref(
+                        docs,
+                        pod,
+                        "Secret",
+                        Yaml.str(e, "valueFrom", "secretKeyRef", "name"),
+                        Yaml.str(e, "valueFrom", "secretKeyRef", "key"),
+                        problems);
             }
             for (Map<String, Object> m : Yaml.maps(c, "volumeMounts")) {
                 if (!volumes.contains(Yaml.str(m, "name"))) {
@@ -158,8 +187,8 @@ final class CrossReferences {
                 problems.add(cid + ": resources.limits.cpu and .memory are required");
             }
             if (!Objects.equals(memLimit, Yaml.str(c, "resources", "requests", "memory"))) {
-                problems.add(cid + ": memory request " + Yaml.str(c, "resources", "requests", "memory")
-                        + " != limit " + memLimit);
+                problems.add(cid + ": memory request " + Yaml.str(c, "resources", "requests", "memory") + " != limit "
+                        + memLimit);
             }
             // security context
             Map<String, Object> sc = Yaml.map(c, "securityContext");
@@ -209,29 +238,36 @@ final class CrossReferences {
         if (Yaml.maps(c, "volumeMounts").stream().noneMatch(m -> "/tmp".equals(m.get("mountPath")))) {
             problems.add(cid + ": needs a writable /tmp volume (read-only root filesystem)");
         }
-        String opts = Yaml.maps(c, "env").stream().filter(e -> "JAVA_OPTS_APPEND".equals(e.get("name")))
-                .map(e -> Yaml.str(e, "value")).findFirst().orElse("");
+        String opts = Yaml.maps(c, "env").stream()
+                .filter(e -> "JAVA_OPTS_APPEND".equals(e.get("name")))
+                .map(e -> Yaml.str(e, "value"))
+                .findFirst()
+                .orElse("");
         if (!opts.contains("-XX:+UseG1GC")) {
             problems.add(cid + ": JAVA_OPTS_APPEND must pin the collector (-XX:+UseG1GC), got '" + opts + "'");
         }
         if (!opts.contains("-XX:MaxRAMPercentage=") && !opts.contains("-Xmx")) {
-            problems.add(cid + ": JAVA_OPTS_APPEND must size the heap (-XX:MaxRAMPercentage or -Xmx), got '" + opts + "'");
+            problems.add(
+                    cid + ": JAVA_OPTS_APPEND must size the heap (-XX:MaxRAMPercentage or -Xmx), got '" + opts + "'");
         }
     }
 
-    private static void ref(List<Map<String, Object>> docs, Pod pod, String kind, String name, String key,
-                            List<String> problems) {
+    private static void ref(
+            List<Map<String, Object>> docs, Pod pod, String kind, String name, String key, List<String> problems) {
         if (name == null) {
             return;
         }
         Map<String, Object> target = docs.stream()
                 .filter(d -> kind.equals(d.get("kind")) && name.equals(Yaml.str(d, "metadata", "name")))
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
         if (target == null) {
             problems.add(pod.owner() + ": references " + kind + " " + name + ", which does not exist");
             return;
         }
-        if (key != null && !Yaml.map(target, "data").containsKey(key) && !Yaml.map(target, "stringData").containsKey(key)) {
+        if (key != null
+                && !Yaml.map(target, "data").containsKey(key)
+                && !Yaml.map(target, "stringData").containsKey(key)) {
             problems.add(pod.owner() + ": references key " + key + " of " + kind + " " + name + ", which it lacks");
         }
     }

@@ -15,13 +15,21 @@ import java.util.regex.Pattern;
  */
 final class DashboardChecks {
 
-    static final Set<String> VARIABLE_TYPES = Set.of("query", "datasource", "custom", "constant", "interval", "textbox", "adhoc");
-    static final Set<String> BUILTINS = Set.of("__rate_interval", "__interval", "__interval_ms", "__range", "__range_s",
-            "__range_ms", "__dashboard", "__from", "__to");
+    static final Set<String> VARIABLE_TYPES =
+            Set.of("query", "datasource", "custom", "constant", "interval", "textbox", "adhoc");
+    static final Set<String> BUILTINS = Set.of(
+            "__rate_interval",
+            "__interval",
+            "__interval_ms",
+            "__range",
+            "__range_s",
+            "__range_ms",
+            "__dashboard",
+            "__from",
+            "__to");
     private static final Pattern VAR = Pattern.compile("\\$\\{?([a-zA-Z_][a-zA-Z0-9_]*)");
 
-    private DashboardChecks() {
-    }
+    private DashboardChecks() {}
 
     static List<String> check(String name, Map<String, Object> d) {
         List<String> p = new ArrayList<>();
@@ -69,7 +77,11 @@ final class DashboardChecks {
         panels(name, Yaml.maps(d, "panels"), vars, ids, boxes, p);
         for (Map<String, Object> v : Yaml.maps(d, "templating", "list")) {
             Object q = v.get("query");
-            usedVariables(q instanceof Map<?, ?> ? Yaml.str(q, "query") : String.valueOf(q), vars, name + " variable " + v.get("name"), p);
+            usedVariables(
+                    q instanceof Map<?, ?> ? Yaml.str(q, "query") : String.valueOf(q),
+                    vars,
+                    name + " variable " + v.get("name"),
+                    p);
         }
         for (int i = 0; i < boxes.size(); i++) {
             for (int j = i + 1; j < boxes.size(); j++) {
@@ -83,8 +95,13 @@ final class DashboardChecks {
         return p;
     }
 
-    private static void panels(String name, List<Map<String, Object>> panels, Set<String> vars, Set<Integer> ids,
-                               List<int[]> boxes, List<String> p) {
+    private static void panels(
+            String name,
+            List<Map<String, Object>> panels,
+            Set<String> vars,
+            Set<Integer> ids,
+            List<int[]> boxes,
+            List<String> p) {
         for (Map<String, Object> panel : panels) {
             String pid = name + " panel " + panel.get("id") + " '" + panel.get("title") + "'";
             if (!(panel.get("id") instanceof Integer id) || !ids.add(id)) {
@@ -97,12 +114,23 @@ final class DashboardChecks {
                 p.add(pid + ": title is required");
             }
             Map<String, Object> g = Yaml.map(panel, "gridPos");
-            if (!(g.get("h") instanceof Integer h && g.get("w") instanceof Integer w && g.get("x") instanceof Integer x
-                    && g.get("y") instanceof Integer y && h > 0 && w > 0 && x >= 0 && x + w <= 24)) {
+            if (!(g.get("h") instanceof Integer h
+                    && g.get("w") instanceof Integer w
+                    && g.get("x") instanceof Integer x
+                    && g.get("y") instanceof Integer y
+                    && h > 0
+                    && w > 0
+                    && x >= 0
+                    && x + w <= 24)) {
                 p.add(pid + ": gridPos needs integers h, w, x, y with x + w <= 24 (got " + g + ")");
             } else {
-                boxes.add(new int[]{(Integer) g.get("x"), (Integer) g.get("y"), (Integer) g.get("w"), (Integer) g.get("h"),
-                        panel.get("id") instanceof Integer i ? i : -1});
+                boxes.add(new int[] {
+                    (Integer) g.get("x"),
+                    (Integer) g.get("y"),
+                    (Integer) g.get("w"),
+                    (Integer) g.get("h"),
+                    panel.get("id") instanceof Integer i ? i : -1
+                });
             }
             if ("row".equals(panel.get("type"))) {
                 panels(name, Yaml.maps(panel, "panels"), vars, ids, boxes, p);
@@ -159,7 +187,7 @@ final class DashboardChecks {
                         return false;
                     }
                 }
-                default -> { }
+                default -> {}
             }
         }
         return stack.isEmpty();

@@ -10,11 +10,12 @@ import java.util.stream.Stream;
 /** Where the manifests live (the k8s module directory) and the overlays in it. */
 final class K8sDir {
 
-    private K8sDir() {
-    }
+    private K8sDir() {}
 
     static Path root() {
-        return Path.of(System.getProperty("k8s.dir", System.getProperty("user.dir"))).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("k8s.dir", System.getProperty("user.dir")))
+                .toAbsolutePath()
+                .normalize();
     }
 
     static Path repo() {
@@ -27,7 +28,9 @@ final class K8sDir {
 
     static List<Path> overlays() {
         try (Stream<Path> s = Files.list(resolve("overlays"))) {
-            return s.filter(p -> Files.exists(p.resolve("kustomization.yaml"))).sorted().toList();
+            return s.filter(p -> Files.exists(p.resolve("kustomization.yaml")))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,8 +1,6 @@
 package io.steadystate.k8s;
 
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,8 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Kafka authentication and authorisation: each service's ACLs (components/kafka-strimzi/users.yaml) allow exactly
@@ -44,12 +43,14 @@ class KafkaAclsTest {
         }
         for (KafkaUsers.Acl a : user.acls("topic")) {
             if (topics.stream().noneMatch(a::covers)) {
-                p.add(user.name() + " has an ACL on " + a.name() + " (" + a.pattern() + "), which matches no topic of Topics.ALL");
+                p.add(user.name() + " has an ACL on " + a.name() + " (" + a.pattern()
+                        + "), which matches no topic of Topics.ALL");
             }
         }
         Set<String> groupAcls = new TreeSet<>();
-        user.acls("group").forEach(a -> groupAcls.add(a.pattern() + ":" + a.name()
-                + (a.operations().contains("Read") ? "" : " (without Read)")));
+        user.acls("group")
+                .forEach(a -> groupAcls.add(
+                        a.pattern() + ":" + a.name() + (a.operations().contains("Read") ? "" : " (without Read)")));
         Set<String> groupsUsed = new TreeSet<>();
         usage.groups().forEach(g -> groupsUsed.add("literal:" + g));
         usage.groupPrefixes().forEach(g -> groupsUsed.add("prefix:" + g));
@@ -61,12 +62,14 @@ class KafkaAclsTest {
             p.add(user.name() + " sets a transactional.id but has no TransactionalId Write ACL");
         }
         // granted ahead of the order-service's move to transactions, but only ever under the service's own name
-        tx.stream().filter(a -> !("prefix".equals(a.pattern()) && a.name().equals(usage.service())))
-                .forEach(a -> p.add(user.name() + " has a TransactionalId ACL " + a.name() + " outside its own prefix"));
+        tx.stream()
+                .filter(a -> !("prefix".equals(a.pattern()) && a.name().equals(usage.service())))
+                .forEach(
+                        a -> p.add(user.name() + " has a TransactionalId ACL " + a.name() + " outside its own prefix"));
         for (KafkaUsers.Acl a : user.acls()) {
             if (!ALLOWED_OPERATIONS.containsAll(a.operations())) {
-                p.add(user.name() + " has operations " + a.operations() + " on " + a.type() + " " + a.name()
-                        + " (only " + ALLOWED_OPERATIONS + " are ever needed)");
+                p.add(user.name() + " has operations " + a.operations() + " on " + a.type() + " " + a.name() + " (only "
+                        + ALLOWED_OPERATIONS + " are ever needed)");
             }
             if ("cluster".equals(a.type()) && !a.operations().equals(Set.of("IdempotentWrite"))) {
                 p.add(user.name() + " has cluster operations " + a.operations());
@@ -81,8 +84,11 @@ class KafkaAclsTest {
     @TestFactory
     Stream<DynamicTest> eachServiceMayDoExactlyWhatItsConfigAndCodeDo() {
         List<KafkaUsers.User> users = KafkaUsers.declared();
-        return SERVICES.stream().map(s -> DynamicTest.dynamicTest(s, () ->
-                assertThat(problems(KafkaUsers.user(users, s), ServiceKafkaUsage.of(s))).isEmpty()));
+        return SERVICES.stream()
+                .map(s -> DynamicTest.dynamicTest(
+                        s,
+                        () -> assertThat(problems(KafkaUsers.user(users, s), ServiceKafkaUsage.of(s)))
+                                .isEmpty()));
     }
 
     @Test
@@ -106,14 +112,22 @@ class KafkaAclsTest {
         KafkaUsers.User strategy = KafkaUsers.user(users, "strategy-service");
         List<KafkaUsers.Acl> broader = new ArrayList<>(strategy.acls());
         broader.add(new KafkaUsers.Acl("topic", "market.events", "literal", Set.of("Write")));
-        assertThat(problems(new KafkaUsers.User(strategy.name(), null, null, broader), ServiceKafkaUsage.of("strategy-service")))
+        assertThat(problems(
+                        new KafkaUsers.User(strategy.name(), null, null, broader),
+                        ServiceKafkaUsage.of("strategy-service")))
                 .anySatisfy(p -> assertThat(p).contains("may write [market.events"));
-        List<KafkaUsers.Acl> narrower = strategy.acls().stream().filter(a -> !a.pattern().equals("prefix")).toList();
-        assertThat(problems(new KafkaUsers.User(strategy.name(), null, null, narrower), ServiceKafkaUsage.of("strategy-service")))
+        List<KafkaUsers.Acl> narrower = strategy.acls().stream()
+                .filter(a -> !a.pattern().equals("prefix"))
+                .toList();
+        assertThat(problems(
+                        new KafkaUsers.User(strategy.name(), null, null, narrower),
+                        ServiceKafkaUsage.of("strategy-service")))
                 .anySatisfy(p -> assertThat(p).contains("prefix:strategy-service-params-"));
         List<KafkaUsers.Acl> all = List.of(new KafkaUsers.Acl("topic", "", "prefix", Set.of("All")));
-        assertThat(problems(new KafkaUsers.User("order-service", null, null, all), ServiceKafkaUsage.of("order-service")))
-                .anySatisfy(p -> assertThat(p).contains("only [")).anySatisfy(p -> assertThat(p).contains("may read"));
+        assertThat(problems(
+                        new KafkaUsers.User("order-service", null, null, all), ServiceKafkaUsage.of("order-service")))
+                .anySatisfy(p -> assertThat(p).contains("only ["))
+                .anySatisfy(p -> assertThat(p).contains("may read"));
     }
 
     @Test
@@ -127,7 +141,8 @@ class KafkaAclsTest {
         }
         expected.remove("group:null");
         Set<String> granted = new TreeSet<>();
-        for (KafkaUsers.Acl a : KafkaUsers.user(KafkaUsers.declared(), "keda-operator").acls()) {
+        for (KafkaUsers.Acl a :
+                KafkaUsers.user(KafkaUsers.declared(), "keda-operator").acls()) {
             assertThat(a.operations()).as(a.toString()).containsExactly("Describe");
             assertThat(a.pattern()).isEqualTo("literal");
             granted.add(a.type() + ":" + a.name());
@@ -137,7 +152,8 @@ class KafkaAclsTest {
 
     @Test
     void everyUserIsAServiceOrKedaAndReadsItsPasswordFromKafkaCredentials() {
-        assertThat(KafkaUsers.declared()).extracting(KafkaUsers.User::name)
+        assertThat(KafkaUsers.declared())
+                .extracting(KafkaUsers.User::name)
                 .containsExactlyInAnyOrder("market-data-service", "strategy-service", "order-service", "keda-operator");
         assertThat(KafkaUsers.declared()).allSatisfy(u -> {
             assertThat(u.passwordSecret()).isEqualTo("kafka-credentials");
@@ -154,33 +170,42 @@ class KafkaAclsTest {
         assertThat(Files.readString(KafkaUsers.KRAFT_SCRIPT))
                 .as("%s differs from %s: run with -Dk8s.regenerate=true", KafkaUsers.KRAFT_SCRIPT, KafkaUsers.USERS)
                 .isEqualTo(generated);
-        assertThat(generated).contains("acl strategy-service --group strategy-service-params- --resource-pattern-type prefixed")
-                .contains("acl order-service --transactional-id order-service --resource-pattern-type prefixed --operation Describe --operation Write")
+        assertThat(generated)
+                .contains("acl strategy-service --group strategy-service-params- --resource-pattern-type prefixed")
+                .contains(
+                        "acl order-service --transactional-id order-service --resource-pattern-type prefixed --operation Describe --operation Write")
                 .contains("acl order-service --cluster --operation IdempotentWrite");
     }
 
     @TestFactory
     Stream<DynamicTest> everyOverlayAuthenticatesKafkaAndGivesEachServiceItsUser() {
-        return K8sDir.overlays().stream().map(o -> DynamicTest.dynamicTest(o.getFileName().toString(), () -> {
-            List<Map<String, Object>> docs = Kustomize.render(o).docs();
-            assertThat(KafkaAuthChecks.check(docs)).isEmpty();
-        }));
+        return K8sDir.overlays().stream()
+                .map(o -> DynamicTest.dynamicTest(o.getFileName().toString(), () -> {
+                    List<Map<String, Object>> docs = Kustomize.render(o).docs();
+                    assertThat(KafkaAuthChecks.check(docs)).isEmpty();
+                }));
     }
 
     @Test
     void aPlaintextListenerOrAMissingUserIsCaught() {
-        List<Map<String, Object>> prod = Yaml.deepCopy(Kustomize.render(K8sDir.resolve("overlays/prod")).docs());
+        List<Map<String, Object>> prod =
+                Yaml.deepCopy(Kustomize.render(K8sDir.resolve("overlays/prod")).docs());
         Map<String, Object> kafka = OverlayManifestsTest.one(prod, "Kafka", "steadystate");
         Yaml.maps(kafka, "spec", "kafka", "listeners").get(0).remove("authentication");
         Yaml.maps(kafka, "spec", "kafka", "listeners").get(0).remove("networkPolicyPeers");
-        prod.removeIf(d -> "KafkaUser".equals(d.get("kind")) && "order-service".equals(Yaml.str(d, "metadata", "name")));
+        prod.removeIf(
+                d -> "KafkaUser".equals(d.get("kind")) && "order-service".equals(Yaml.str(d, "metadata", "name")));
         assertThat(KafkaAuthChecks.check(prod))
                 .anySatisfy(p -> assertThat(p).contains("without SCRAM-SHA-512"))
                 .anySatisfy(p -> assertThat(p).contains("networkPolicyPeers"))
-                .anySatisfy(p -> assertThat(p).contains("order-service logs in as order-service, which is no KafkaUser"));
+                .anySatisfy(
+                        p -> assertThat(p).contains("order-service logs in as order-service, which is no KafkaUser"));
 
-        List<Map<String, Object>> kraft = Yaml.deepCopy(Kustomize.render(K8sDir.resolve("overlays/prod-kraft")).docs());
-        kraft.stream().filter(d -> "ConfigMap".equals(d.get("kind")) && Yaml.str(d, "metadata", "name").startsWith("kafka-config"))
+        List<Map<String, Object>> kraft = Yaml.deepCopy(
+                Kustomize.render(K8sDir.resolve("overlays/prod-kraft")).docs());
+        kraft.stream()
+                .filter(d -> "ConfigMap".equals(d.get("kind"))
+                        && Yaml.str(d, "metadata", "name").startsWith("kafka-config"))
                 .forEach(d -> Yaml.map(d, "data").put("KAFKA_LISTENERS", "PLAINTEXT://:9092,CONTROLLER://:9093"));
         assertThat(KafkaAuthChecks.check(kraft)).anySatisfy(p -> assertThat(p).contains("KAFKA_LISTENERS"));
     }

@@ -19,8 +19,7 @@ final class KafkaAuthChecks {
 
     private static final Pattern SCRAM_LINE = Pattern.compile("(?m)^scram (\\S+)$");
 
-    private KafkaAuthChecks() {
-    }
+    private KafkaAuthChecks() {}
 
     static List<String> check(List<Map<String, Object>> docs) {
         List<String> problems = new ArrayList<>();
@@ -34,10 +33,12 @@ final class KafkaAuthChecks {
                 strimzi = true;
                 for (Map<String, Object> l : Yaml.maps(d, "spec", "kafka", "listeners")) {
                     if (!"scram-sha-512".equals(Yaml.str(l, "authentication", "type"))) {
-                        problems.add("Kafka " + name + ": listener " + l.get("name") + " without SCRAM-SHA-512 authentication");
+                        problems.add("Kafka " + name + ": listener " + l.get("name")
+                                + " without SCRAM-SHA-512 authentication");
                     }
                     if (Yaml.list(l, "networkPolicyPeers").isEmpty()) {
-                        problems.add("Kafka " + name + ": listener " + l.get("name") + " has no networkPolicyPeers (any pod may connect)");
+                        problems.add("Kafka " + name + ": listener " + l.get("name")
+                                + " has no networkPolicyPeers (any pod may connect)");
                     }
                 }
                 if (!"simple".equals(Yaml.str(d, "spec", "kafka", "authorization", "type"))) {
@@ -53,7 +54,8 @@ final class KafkaAuthChecks {
                 kraft = true;
                 kraftBroker(Yaml.strings(d, "data"), problems);
             } else if ("ConfigMap".equals(kind) && name.startsWith("kafka-users")) {
-                Matcher m = SCRAM_LINE.matcher(String.valueOf(Yaml.strings(d, "data").get("kafka-users.sh")));
+                Matcher m = SCRAM_LINE.matcher(
+                        String.valueOf(Yaml.strings(d, "data").get("kafka-users.sh")));
                 while (m.find()) {
                     users.add(m.group(1));
                 }
@@ -61,7 +63,8 @@ final class KafkaAuthChecks {
                 Map<String, String> data = Yaml.strings(d, "data");
                 if (!"SASL_PLAINTEXT".equals(data.get("KAFKA_SECURITY_PROTOCOL"))
                         || !"SCRAM-SHA-512".equals(data.get("KAFKA_SASL_MECHANISM"))) {
-                    problems.add("ConfigMap " + name + ": KAFKA_SECURITY_PROTOCOL/KAFKA_SASL_MECHANISM are not SASL_PLAINTEXT/SCRAM-SHA-512");
+                    problems.add("ConfigMap " + name
+                            + ": KAFKA_SECURITY_PROTOCOL/KAFKA_SASL_MECHANISM are not SASL_PLAINTEXT/SCRAM-SHA-512");
                 }
             }
         }
@@ -69,7 +72,9 @@ final class KafkaAuthChecks {
             return problems; // no Kafka in this rendering
         }
         Set<String> credentialKeys = new TreeSet<>();
-        docs.stream().filter(d -> "Secret".equals(d.get("kind")) && "kafka-credentials".equals(Yaml.str(d, "metadata", "name")))
+        docs.stream()
+                .filter(d ->
+                        "Secret".equals(d.get("kind")) && "kafka-credentials".equals(Yaml.str(d, "metadata", "name")))
                 .forEach(s -> {
                     credentialKeys.addAll(Yaml.strings(s, "data").keySet());
                     credentialKeys.addAll(Yaml.strings(s, "stringData").keySet());
@@ -80,7 +85,8 @@ final class KafkaAuthChecks {
             }
         }
         for (Map<String, Object> d : docs) {
-            if ("Deployment".equals(d.get("kind")) && "service".equals(Yaml.str(d, "metadata", "labels", "app.kubernetes.io/component"))) {
+            if ("Deployment".equals(d.get("kind"))
+                    && "service".equals(Yaml.str(d, "metadata", "labels", "app.kubernetes.io/component"))) {
                 for (Map<String, Object> c : Yaml.maps(d, "spec", "template", "spec", "containers")) {
                     serviceLogin(Yaml.str(c, "name"), c, users, problems);
                 }
@@ -89,7 +95,8 @@ final class KafkaAuthChecks {
         return problems;
     }
 
-    private static void serviceLogin(String container, Map<String, Object> c, Set<String> users, List<String> problems) {
+    private static void serviceLogin(
+            String container, Map<String, Object> c, Set<String> users, List<String> problems) {
         Map<String, Map<String, Object>> env = new LinkedHashMap<>();
         Yaml.maps(c, "env").forEach(e -> env.put(Yaml.str(e, "name"), e));
         String user = env.containsKey("SCRAM_USERNAME") ? Yaml.str(env.get("SCRAM_USERNAME"), "value") : null;
@@ -99,21 +106,27 @@ final class KafkaAuthChecks {
             problems.add(container + " logs in as " + user + ", which is no KafkaUser of this rendering " + users);
         }
         Map<String, Object> password = env.get("SCRAM_PASSWORD");
-        if (password == null || !"kafka-credentials".equals(Yaml.str(password, "valueFrom", "secretKeyRef", "name"))
+        if (password == null
+                || !"kafka-credentials".equals(Yaml.str(password, "valueFrom", "secretKeyRef", "name"))
                 || !container.equals(Yaml.str(password, "valueFrom", "secretKeyRef", "key"))) {
             problems.add(container + ": SCRAM_PASSWORD must come from Secret kafka-credentials, key " + container);
         }
-        String jaas = env.containsKey("KAFKA_SASL_JAAS_CONFIG") ? Yaml.str(env.get("KAFKA_SASL_JAAS_CONFIG"), "value") : "";
+        String jaas =
+                env.containsKey("KAFKA_SASL_JAAS_CONFIG") ? Yaml.str(env.get("KAFKA_SASL_JAAS_CONFIG"), "value") : "";
         if (!jaas.startsWith("org.apache.kafka.common.security.scram.ScramLoginModule required")
-                || !jaas.contains("username=\"$(SCRAM_USERNAME)\"") || !jaas.contains("password=\"$(SCRAM_PASSWORD)\"")) {
-            problems.add(container + ": KAFKA_SASL_JAAS_CONFIG is not the SCRAM login of $(SCRAM_USERNAME)/$(SCRAM_PASSWORD): " + jaas);
+                || !jaas.contains("username=\"$(SCRAM_USERNAME)\"")
+                || !jaas.contains("password=\"$(SCRAM_PASSWORD)\"")) {
+            problems.add(container
+                    + ": KAFKA_SASL_JAAS_CONFIG is not the SCRAM login of $(SCRAM_USERNAME)/$(SCRAM_PASSWORD): "
+                    + jaas);
         }
     }
 
     /** The listener on 9092 (the one clients reach through kafka-bootstrap) must be SASL; ACLs must be enforced. */
     private static void kraftBroker(Map<String, String> cfg, List<String> problems) {
         Map<String, String> protocols = new LinkedHashMap<>();
-        for (String pair : cfg.getOrDefault("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "").split(",")) {
+        for (String pair :
+                cfg.getOrDefault("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "").split(",")) {
             String[] kv = pair.split(":");
             if (kv.length == 2) {
                 protocols.put(kv[0], kv[1]);

@@ -43,8 +43,7 @@ final class KafkaUsers {
     static final Path USERS = K8sDir.resolve("components/kafka-strimzi/users.yaml");
     static final Path KRAFT_SCRIPT = K8sDir.resolve("components/kafka-kraft/kafka-users.sh");
 
-    private KafkaUsers() {
-    }
+    private KafkaUsers() {}
 
     static List<User> parse(List<Map<String, Object>> docs) {
         List<User> users = new ArrayList<>();
@@ -56,12 +55,19 @@ final class KafkaUsers {
             for (Map<String, Object> a : Yaml.maps(d, "spec", "authorization", "acls")) {
                 Map<String, Object> r = Yaml.map(a, "resource");
                 String pattern = Yaml.str(r, "patternType");
-                acls.add(new Acl(Yaml.str(r, "type"), Yaml.str(r, "name"), pattern == null ? "literal" : pattern,
-                        new TreeSet<>(Yaml.list(a, "operations").stream().map(String::valueOf).toList())));
+                acls.add(new Acl(
+                        Yaml.str(r, "type"),
+                        Yaml.str(r, "name"),
+                        pattern == null ? "literal" : pattern,
+                        new TreeSet<>(Yaml.list(a, "operations").stream()
+                                .map(String::valueOf)
+                                .toList())));
             }
-            users.add(new User(Yaml.str(d, "metadata", "name"),
+            users.add(new User(
+                    Yaml.str(d, "metadata", "name"),
                     Yaml.str(d, "spec", "authentication", "password", "valueFrom", "secretKeyRef", "name"),
-                    Yaml.str(d, "spec", "authentication", "password", "valueFrom", "secretKeyRef", "key"), acls));
+                    Yaml.str(d, "spec", "authentication", "password", "valueFrom", "secretKeyRef", "key"),
+                    acls));
         }
         return users;
     }
@@ -71,7 +77,9 @@ final class KafkaUsers {
     }
 
     static User user(List<User> users, String name) {
-        return users.stream().filter(u -> u.name().equals(name)).findFirst()
+        return users.stream()
+                .filter(u -> u.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no KafkaUser " + name + " in " + USERS));
     }
 

@@ -20,13 +20,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class Kustomize {
 
-    record Rendering(List<Map<String, Object>> docs, String renderer) {
-    }
+    record Rendering(List<Map<String, Object>> docs, String renderer) {}
 
     private static final Map<Path, Rendering> CACHE = new ConcurrentHashMap<>();
 
-    private Kustomize() {
-    }
+    private Kustomize() {}
 
     static Optional<String> kubectl() {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
@@ -40,9 +38,11 @@ final class Kustomize {
 
     /** kubectl's rendering when available, the Java-side one otherwise. */
     static Rendering render(Path dir) {
-        return CACHE.computeIfAbsent(dir, d -> kubectl().isPresent()
-                ? new Rendering(Yaml.documents(renderKubectl(d)), "kubectl kustomize")
-                : new Rendering(renderJava(d), "java-side (kubectl absent)"));
+        return CACHE.computeIfAbsent(
+                dir,
+                d -> kubectl().isPresent()
+                        ? new Rendering(Yaml.documents(renderKubectl(d)), "kubectl kustomize")
+                        : new Rendering(renderJava(d), "java-side (kubectl absent)"));
     }
 
     /** kubectl's rendering; overlays whose secret env files are absent are rendered with throw-away ones. */
@@ -58,7 +58,9 @@ final class Kustomize {
             Path err = Files.createTempFile("kustomize", ".err");
             try {
                 Process p = new ProcessBuilder(kubectl, "kustomize", dir.toString())
-                        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+                        .redirectOutput(out.toFile())
+                        .redirectError(err.toFile())
+                        .start();
                 if (!p.waitFor(60, TimeUnit.SECONDS)) {
                     p.destroyForcibly();
                     throw new IllegalStateException("kubectl kustomize " + dir + " timed out");
@@ -124,7 +126,8 @@ final class Kustomize {
         return (Map<String, Object>) meta.computeIfAbsent("labels", x -> new LinkedHashMap<>());
     }
 
-    private static void generate(Path dir, Map<String, Object> k, String key, String kind, List<Map<String, Object>> docs) {
+    private static void generate(
+            Path dir, Map<String, Object> k, String key, String kind, List<Map<String, Object>> docs) {
         Map<String, String> optionLabels = Yaml.strings(k, "generatorOptions", "labels");
         for (Map<String, Object> g : Yaml.maps(k, key)) {
             String name = Yaml.str(g, "name");
@@ -160,7 +163,8 @@ final class Kustomize {
             }
             Map<String, Object> existing = docs.stream()
                     .filter(d -> kind.equals(d.get("kind")) && name.equals(Yaml.str(d, "metadata", "name")))
-                    .findFirst().orElse(null);
+                    .findFirst()
+                    .orElse(null);
             String behavior = Yaml.str(g, "behavior");
             if ("merge".equals(behavior) || "replace".equals(behavior)) {
                 if (existing == null) {

@@ -1,8 +1,9 @@
 package io.steadystate.k8s;
 
-import io.steadystate.core.testkafka.RealKafka;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.steadystate.core.testkafka.RealKafka;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -21,9 +22,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every metric name used by the dashboards and the rules is exported by the real services: launches the three
@@ -34,7 +33,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class LiveServiceMetricsIT {
 
     static final List<String> SERVICES = List.of("market-data-service", "strategy-service", "order-service");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
     void everyMetricQueriedByDashboardsAndRulesIsExportedByTheRunningServices() throws Exception {
@@ -42,9 +42,14 @@ class LiveServiceMetricsIT {
         for (String s : SERVICES) {
             jars.put(s, K8sDir.repo().resolve(s).resolve("target/quarkus-app/quarkus-run.jar"));
         }
-        List<String> absent = jars.entrySet().stream().filter(e -> !Files.exists(e.getValue())).map(Map.Entry::getKey).toList();
-        assumeTrue(absent.isEmpty(), "SKIPPED: services not packaged (" + absent
-                + "); build them first: ./mvnw -B -q package -DskipTests -pl market-data-service,strategy-service,order-service -am");
+        List<String> absent = jars.entrySet().stream()
+                .filter(e -> !Files.exists(e.getValue()))
+                .map(Map.Entry::getKey)
+                .toList();
+        assumeTrue(
+                absent.isEmpty(),
+                "SKIPPED: services not packaged (" + absent
+                        + "); build them first: ./mvnw -B -q package -DskipTests -pl market-data-service,strategy-service,order-service -am");
 
         Path out = K8sDir.root().resolve("target/live-metrics");
         Files.createDirectories(out);
@@ -80,26 +85,41 @@ class LiveServiceMetricsIT {
         }
         Map<String, Set<String>> uses = PromQl.shippedReferences();
         List<String> missing = MetricContract.missingFromScrape(uses.keySet(), scraped);
-        String report = missing.stream().map(m -> m + "  (used in " + uses.get(m) + ")").collect(Collectors.joining("\n"));
+        String report =
+                missing.stream().map(m -> m + "  (used in " + uses.get(m) + ")").collect(Collectors.joining("\n"));
         Files.writeString(out.resolve("missing.txt"), report + "\n");
-        assertThat(missing).as("metrics used by dashboards/rules but not exported by the running services:\n%s", report).isEmpty();
+        assertThat(missing)
+                .as("metrics used by dashboards/rules but not exported by the running services:\n%s", report)
+                .isEmpty();
     }
 
     static Set<String> sampleNames(String promText) {
-        return promText.lines().filter(l -> !l.isBlank() && !l.startsWith("#"))
-                .map(l -> l.split("[{ ]", 2)[0]).collect(Collectors.toCollection(TreeSet::new));
+        return promText.lines()
+                .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                .map(l -> l.split("[{ ]", 2)[0])
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static Process launch(String service, Path jar, int port, String bootstrap, Path out) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = List.of(java, "-Xmx192m", "-XX:+UseG1GC", "-XX:TieredStopAtLevel=1",
-                "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
+        List<String> cmd = List.of(
+                java,
+                "-Xmx192m",
+                "-XX:+UseG1GC",
+                "-XX:TieredStopAtLevel=1",
+                "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.http.port=" + port,
                 "-Dkafka.bootstrap.servers=" + bootstrap,
-                "-Dsteadystate.market.autostart=true", "-Dsteadystate.market.symbols=20",
+                "-Dsteadystate.market.autostart=true",
+                "-Dsteadystate.market.symbols=20",
                 "-Dsteadystate.market.max-ticks-per-second=200",
-                "-jar", jar.toString());
-        return new ProcessBuilder(cmd).directory(jar.getParent().toFile()).redirectErrorStream(true)
-                .redirectOutput(out.resolve(service + ".log").toFile()).start();
+                "-jar",
+                jar.toString());
+        return new ProcessBuilder(cmd)
+                .directory(jar.getParent().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(out.resolve(service + ".log").toFile())
+                .start();
     }
 
     private static void awaitReady(String service, int port, Duration timeout) throws InterruptedException {
@@ -107,8 +127,11 @@ class LiveServiceMetricsIT {
         String last = "";
         while (System.nanoTime() < deadline) {
             try {
-                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = HTTP.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                                .timeout(Duration.ofSeconds(3))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return;
                 }
@@ -123,8 +146,12 @@ class LiveServiceMetricsIT {
     }
 
     private static String get(int port, String path) throws IOException, InterruptedException {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Accept", "text/plain").timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Accept", "text/plain")
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(path).isEqualTo(200);
         return r.body();
     }

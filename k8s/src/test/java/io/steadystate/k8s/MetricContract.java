@@ -28,7 +28,8 @@ final class MetricContract {
     static MetricContract fromContractsMd() {
         String md = Yaml.read(K8sDir.repo().resolve("docs/CONTRACTS.md"));
         MetricContract c = new MetricContract();
-        Matcher m = Pattern.compile("`((?:steadystate|jvm|process)_[a-z0-9_]*\\*?)(?:\\{[^`]*})?`").matcher(md);
+        Matcher m = Pattern.compile("`((?:steadystate|jvm|process)_[a-z0-9_]*\\*?)(?:\\{[^`]*})?`")
+                .matcher(md);
         while (m.find()) {
             String n = m.group(1);
             if (n.endsWith("_*")) {

@@ -12,14 +12,28 @@ import java.util.regex.Pattern;
 /** Metric names referenced by PromQL expressions (and Grafana's label_values()), and where the queries live. */
 final class PromQl {
 
-    private static final Set<String> KEYWORDS = Set.of("and", "or", "unless", "bool", "offset", "by", "without",
-            "on", "ignoring", "group_left", "group_right", "inf", "nan", "atan2", "start", "end");
+    private static final Set<String> KEYWORDS = Set.of(
+            "and",
+            "or",
+            "unless",
+            "bool",
+            "offset",
+            "by",
+            "without",
+            "on",
+            "ignoring",
+            "group_left",
+            "group_right",
+            "inf",
+            "nan",
+            "atan2",
+            "start",
+            "end");
     private static final Pattern LABEL_VALUES = Pattern.compile(
             "label_values\\(\\s*(?:([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*(\\{[^}]*})?\\s*,)?\\s*[a-zA-Z_][a-zA-Z0-9_]*\\s*\\)");
     private static final Pattern IDENT = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
 
-    private PromQl() {
-    }
+    private PromQl() {}
 
     static Set<String> metricNames(String expr) {
         String s = expr;
@@ -92,11 +106,15 @@ final class PromQl {
         Map<String, Set<String>> uses = new java.util.TreeMap<>();
         for (var file : K8sDir.dashboards()) {
             for (String q : dashboardQueries(Yaml.json(file))) {
-                metricNames(q).forEach(n -> uses.computeIfAbsent(n, x -> new LinkedHashSet<>()).add(file.getFileName().toString()));
+                metricNames(q)
+                        .forEach(n -> uses.computeIfAbsent(n, x -> new LinkedHashSet<>())
+                                .add(file.getFileName().toString()));
             }
         }
         for (String q : ruleExpressions(Yaml.documents(K8sDir.rulesFile()).get(0))) {
-            metricNames(q).forEach(n -> uses.computeIfAbsent(n, x -> new LinkedHashSet<>()).add("steadystate.rules.yml"));
+            metricNames(q)
+                    .forEach(n ->
+                            uses.computeIfAbsent(n, x -> new LinkedHashSet<>()).add("steadystate.rules.yml"));
         }
         return uses;
     }

@@ -1,8 +1,7 @@
 package io.steadystate.k8s;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,9 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * promtool on the plain Prometheus config, the rules file, the rules embedded in the PrometheusRule, and the rule
@@ -24,8 +23,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class PromtoolTest {
 
-    record Result(int exit, String output) {
-    }
+    record Result(int exit, String output) {}
 
     private static String promtool;
 
@@ -36,13 +34,18 @@ class PromtoolTest {
                 promtool = Path.of(dir, "promtool").toString();
             }
         }
-        assumeTrue(promtool != null, "SKIPPED: promtool not on PATH (apt-get install -y --no-install-recommends prometheus)");
+        assumeTrue(
+                promtool != null,
+                "SKIPPED: promtool not on PATH (apt-get install -y --no-install-recommends prometheus)");
     }
 
     static Result run(Path cwd, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(promtool));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(cmd)
+                .directory(cwd.toFile())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes());
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         return new Result(p.exitValue(), out);
@@ -67,7 +70,8 @@ class PromtoolTest {
         Result r = run(dir, "check", "config", "prometheus.yml");
         if (r.exit() != 0 && r.output().contains("field kubernetes_sd_configs not found")) {
             String yml = Files.readString(dir.resolve("prometheus.yml"));
-            String swapped = yml.replaceAll("(?m)^    kubernetes_sd_configs:\\n(?:      .*\\n|        .*\\n|          .*\\n)+",
+            String swapped = yml.replaceAll(
+                    "(?m)^    kubernetes_sd_configs:\\n(?:      .*\\n|        .*\\n|          .*\\n)+",
                     "    static_configs:\n      - targets: [\"127.0.0.1:8081\"]\n");
             assertThat(swapped).doesNotContain("kubernetes_sd_configs");
             Files.writeString(dir.resolve("prometheus-static-sd.yml"), swapped);
@@ -92,7 +96,9 @@ class PromtoolTest {
     @Test
     void rulesEmbeddedInThePrometheusRuleAreValid(@TempDir Path tmp) throws Exception {
         Map<String, Object> pr = Yaml.documents(K8sDir.prometheusRule()).get(0);
-        Files.writeString(tmp.resolve("embedded.yml"), Yaml.YAML.writeValueAsString(Map.of("groups", Yaml.at(pr, "spec", "groups"))));
+        Files.writeString(
+                tmp.resolve("embedded.yml"),
+                Yaml.YAML.writeValueAsString(Map.of("groups", Yaml.at(pr, "spec", "groups"))));
         Result r = run(tmp, "check", "rules", "embedded.yml");
         assertThat(r.exit()).as(r.output()).isZero();
     }
@@ -107,18 +113,28 @@ class PromtoolTest {
     @Test
     void everyAlertHasAUnitTest() {
         Set<String> alerts = new TreeSet<>();
-        for (Map<String, Object> g : Yaml.maps(Yaml.documents(K8sDir.rulesFile()).get(0), "groups")) {
+        for (Map<String, Object> g :
+                Yaml.maps(Yaml.documents(K8sDir.rulesFile()).get(0), "groups")) {
             Yaml.maps(g, "rules").forEach(rule -> alerts.add(Yaml.str(rule, "alert")));
         }
         Set<String> tested = new TreeSet<>();
-        for (Map<String, Object> t : Yaml.maps(Yaml.documents(K8sDir.resolve("components/prometheus/tests/steadystate.rules.test.yml")).get(0), "tests")) {
-            Yaml.maps(t, "alert_rule_test").stream().filter(a -> !Yaml.list(a, "exp_alerts").isEmpty())
+        for (Map<String, Object> t : Yaml.maps(
+                Yaml.documents(K8sDir.resolve("components/prometheus/tests/steadystate.rules.test.yml"))
+                        .get(0),
+                "tests")) {
+            Yaml.maps(t, "alert_rule_test").stream()
+                    .filter(a -> !Yaml.list(a, "exp_alerts").isEmpty())
                     .forEach(a -> tested.add(Yaml.str(a, "alertname")));
         }
         assertThat(tested).isEqualTo(alerts);
-        assertThat(alerts).contains("SteadyStatePostGcHeapGrowing", "SteadyStateStoreNearCapacity",
-                "SteadyStateStoreEvictingByCapacity", "SteadyStateRssNearLimit", "SteadyStateConsumerLagGrowing",
-                "SteadyStateDeadLetters");
+        assertThat(alerts)
+                .contains(
+                        "SteadyStatePostGcHeapGrowing",
+                        "SteadyStateStoreNearCapacity",
+                        "SteadyStateStoreEvictingByCapacity",
+                        "SteadyStateRssNearLimit",
+                        "SteadyStateConsumerLagGrowing",
+                        "SteadyStateDeadLetters");
     }
 
     // --- deliberately broken copies must fail -------------------------------------------------------------------
@@ -132,7 +148,10 @@ class PromtoolTest {
     @Test
     void aSyntaxErrorInARuleFailsCheckRules(@TempDir Path tmp) throws Exception {
         Path dir = layout(tmp);
-        edit(dir.resolve("rules/steadystate.rules.yml"), "deriv(jvm_gc_live_data_size_bytes[2h])", "deriv(jvm_gc_live_data_size_bytes[2h]");
+        edit(
+                dir.resolve("rules/steadystate.rules.yml"),
+                "deriv(jvm_gc_live_data_size_bytes[2h])",
+                "deriv(jvm_gc_live_data_size_bytes[2h]");
         Result r = run(dir, "check", "rules", "rules/steadystate.rules.yml");
         assertThat(r.exit()).as(r.output()).isNotZero();
     }
@@ -149,7 +168,9 @@ class PromtoolTest {
     @Test
     void anAlertThatFiresOnAFlatSeriesFailsTheUnitTests(@TempDir Path tmp) throws Exception {
         Path dir = layout(tmp);
-        edit(dir.resolve("rules/steadystate.rules.yml"), "increase(steadystate_dead_letters_total[5m]) > 0",
+        edit(
+                dir.resolve("rules/steadystate.rules.yml"),
+                "increase(steadystate_dead_letters_total[5m]) > 0",
                 "steadystate_dead_letters_total >= 0");
         Result r = run(dir, "test", "rules", "tests/steadystate.rules.test.yml");
         assertThat(r.exit()).isNotZero();

@@ -1,7 +1,6 @@
 package io.steadystate.k8s;
 
 import io.steadystate.core.kafka.Topics;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -32,10 +31,17 @@ import java.util.stream.Stream;
  * @param groupPrefixes consumer groups with a per-process suffix ({@code strategy-service-params-${quarkus.uuid}})
  * @param transactional whether it sets a transactional.id
  */
-record ServiceKafkaUsage(String service, Set<String> reads, Set<String> writes, Set<String> referenced,
-                         Set<String> groups, Set<String> groupPrefixes, boolean transactional) {
+record ServiceKafkaUsage(
+        String service,
+        Set<String> reads,
+        Set<String> writes,
+        Set<String> referenced,
+        Set<String> groups,
+        Set<String> groupPrefixes,
+        boolean transactional) {
 
-    private static final Pattern CHANNEL = Pattern.compile("mp\\.messaging\\.(incoming|outgoing)\\.([^.]+)\\.(topic|topics|group\\.id)");
+    private static final Pattern CHANNEL =
+            Pattern.compile("mp\\.messaging\\.(incoming|outgoing)\\.([^.]+)\\.(topic|topics|group\\.id)");
     private static final Pattern TOPIC_CONSTANT = Pattern.compile("\\bTopics\\.([A-Z][A-Z_]*)\\b");
 
     /** {@code TopicTail.read(kafka, Topics.X, …)}: the topic is a parameter of the class that owns the consumer. */

@@ -3,7 +3,6 @@ package io.steadystate.k8s;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -23,8 +22,7 @@ final class StrictModels {
 
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
-    private StrictModels() {
-    }
+    private StrictModels() {}
 
     static String id(Map<String, Object> doc) {
         return doc.get("kind") + "/" + Yaml.str(doc, "metadata", "name");
@@ -70,8 +68,12 @@ final class StrictModels {
 
     /** Walks the typed object graph; every non-empty additionalProperties map is an unknown field. */
     static void unknownFields(Object node, String path, List<String> problems) {
-        if (node == null || node instanceof String || node instanceof Number || node instanceof Boolean
-                || node instanceof Enum<?> || node.getClass().isPrimitive()) {
+        if (node == null
+                || node instanceof String
+                || node instanceof Number
+                || node instanceof Boolean
+                || node instanceof Enum<?>
+                || node.getClass().isPrimitive()) {
             return;
         }
         if (node instanceof Collection<?> c) {
@@ -94,7 +96,8 @@ final class StrictModels {
             Method extra = node.getClass().getMethod("getAdditionalProperties");
             Object v = extra.invoke(node);
             if (v instanceof Map<?, ?> m && !m.isEmpty()) {
-                problems.add(path + ": unknown field(s) " + m.keySet() + " in " + node.getClass().getSimpleName());
+                problems.add(path + ": unknown field(s) " + m.keySet() + " in "
+                        + node.getClass().getSimpleName());
             }
         } catch (NoSuchMethodException e) {
             // types without additional properties cannot hold unknown fields

@@ -22,8 +22,7 @@ final class ThrowawaySecrets {
     private static final Map<Path, Path> COPIES = new ConcurrentHashMap<>();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private ThrowawaySecrets() {
-    }
+    private ThrowawaySecrets() {}
 
     /** The env files a kustomization's secretGenerators read ({@code envs}), relative to its directory. */
     static List<Path> envFiles(Path dir) {
@@ -31,7 +30,8 @@ final class ThrowawaySecrets {
         List<Path> out = new ArrayList<>();
         if (Files.exists(kfile)) {
             for (Map<String, Object> g : Yaml.maps(Yaml.documents(kfile).get(0), "secretGenerator")) {
-                Yaml.list(g, "envs").forEach(e -> out.add(dir.resolve(String.valueOf(e)).normalize()));
+                Yaml.list(g, "envs")
+                        .forEach(e -> out.add(dir.resolve(String.valueOf(e)).normalize()));
             }
         }
         return out;
@@ -58,7 +58,11 @@ final class ThrowawaySecrets {
             case "api-token.env" -> "STEADYSTATE_API_TOKEN=" + token() + "\n";
             case "kafka-credentials.env" -> {
                 StringBuilder s = new StringBuilder();
-                KafkaUsers.declared().forEach(u -> s.append(u.passwordKey()).append('=').append(token()).append('\n'));
+                KafkaUsers.declared()
+                        .forEach(u -> s.append(u.passwordKey())
+                                .append('=')
+                                .append(token())
+                                .append('\n'));
                 yield s.toString();
             }
             default -> throw new IllegalStateException("no throw-away content known for the env file " + envFile);

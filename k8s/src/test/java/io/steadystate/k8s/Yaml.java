@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,14 +21,13 @@ final class Yaml {
     static final YAMLMapper YAML = new YAMLMapper(new YAMLFactory());
     static final ObjectMapper JSON = JsonMapper.builder().build();
 
-    private Yaml() {
-    }
+    private Yaml() {}
 
     /** Every non-empty document of a (multi-document) YAML text. */
     static List<Map<String, Object>> documents(String text) {
         try (var parser = YAML.getFactory().createParser(text)) {
             List<Map<String, Object>> docs = new ArrayList<>();
-            var it = YAML.readValues(parser, new TypeReference<LinkedHashMap<String, Object>>() { });
+            var it = YAML.readValues(parser, new TypeReference<LinkedHashMap<String, Object>>() {});
             while (it.hasNext()) {
                 Map<String, Object> doc = it.next();
                 if (doc != null && !doc.isEmpty()) {
@@ -48,7 +46,7 @@ final class Yaml {
 
     static Map<String, Object> json(Path file) {
         try {
-            return JSON.readValue(file.toFile(), new TypeReference<LinkedHashMap<String, Object>>() { });
+            return JSON.readValue(file.toFile(), new TypeReference<LinkedHashMap<String, Object>>() {});
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": " + e.getMessage(), e);
         }
@@ -91,7 +89,10 @@ final class Yaml {
 
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> maps(Object node, Object... path) {
-        return list(node, path).stream().filter(Map.class::isInstance).map(o -> (Map<String, Object>) o).toList();
+        return list(node, path).stream()
+                .filter(Map.class::isInstance)
+                .map(o -> (Map<String, Object>) o)
+                .toList();
     }
 
     static String str(Object node, Object... path) {
@@ -108,7 +109,7 @@ final class Yaml {
     /** Deep copy through JSON, for tests that break a rendered manifest on purpose. */
     static List<Map<String, Object>> deepCopy(List<Map<String, Object>> docs) {
         try {
-            return JSON.readValue(JSON.writeValueAsBytes(docs), new TypeReference<List<Map<String, Object>>>() { });
+            return JSON.readValue(JSON.writeValueAsBytes(docs), new TypeReference<List<Map<String, Object>>>() {});
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

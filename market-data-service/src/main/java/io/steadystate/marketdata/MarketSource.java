@@ -4,7 +4,6 @@ import io.steadystate.core.event.MarketEvent;
 import io.steadystate.marketdata.calendar.SessionCursor;
 import io.steadystate.marketdata.resume.ResumePoint;
 import io.steadystate.marketdata.universe.SymbolUniverse;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;

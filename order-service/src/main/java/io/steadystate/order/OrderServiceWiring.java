@@ -1,18 +1,18 @@
 package io.steadystate.order;
 
-import io.steadystate.core.kafka.KafkaConnection;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.steadystate.core.kafka.KafkaConnection;
 import io.steadystate.kit.delivery.DeliveryLoop;
-import io.steadystate.kit.fault.FaultConfig;
-import io.steadystate.kit.time.EpochMicros;
 import io.steadystate.kit.delivery.KafkaClients;
 import io.steadystate.kit.delivery.quarkus.DeliveryConfig;
+import io.steadystate.kit.fault.FaultConfig;
+import io.steadystate.kit.time.EpochMicros;
 import io.steadystate.order.config.OrderConfig;
 import io.steadystate.order.delivery.OrderDelivery;
 import io.steadystate.order.delivery.OrderMutations;
+import io.steadystate.order.engine.OrderEngine;
 import io.steadystate.order.fault.OrderTrackingLeak;
 import io.steadystate.order.orders.EngineSettings;
-import io.steadystate.order.engine.OrderEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -33,12 +33,26 @@ public class OrderServiceWiring {
 
     @Produces
     @Singleton
-    OrderDelivery delivery(OrderConfig config, MeterRegistry registry, OrderTrackingLeak fault,
-                           KafkaConnection kafka, DeliveryConfig delivery) {
-        return new OrderDelivery(new OrderDelivery.Settings(kafka, delivery.instanceId(), OrderDelivery.GROUP,
-                EngineSettings.from(config), config.recoveryTailRecords(), delivery.consumerProperties(),
-                delivery.producerProperties(), delivery.transactionWindow()),
-                registry, fault, EpochMicros::now, KafkaClients.PLAIN);
+    OrderDelivery delivery(
+            OrderConfig config,
+            MeterRegistry registry,
+            OrderTrackingLeak fault,
+            KafkaConnection kafka,
+            DeliveryConfig delivery) {
+        return new OrderDelivery(
+                new OrderDelivery.Settings(
+                        kafka,
+                        delivery.instanceId(),
+                        OrderDelivery.GROUP,
+                        EngineSettings.from(config),
+                        config.recoveryTailRecords(),
+                        delivery.consumerProperties(),
+                        delivery.producerProperties(),
+                        delivery.transactionWindow()),
+                registry,
+                fault,
+                EpochMicros::now,
+                KafkaClients.PLAIN);
     }
 
     @Produces

@@ -1,12 +1,12 @@
 package io.steadystate.kit;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import io.steadystate.core.arch.ServiceArchitectureRule;
 import io.steadystate.core.state.BoundedStateRule;
 import org.junit.jupiter.api.Test;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The kit serves every service, so it knows none of them (nor the harness); its packages have no cycles. */
 class KitArchitectureTest {
@@ -16,10 +16,17 @@ class KitArchitectureTest {
     @Test
     void knowsNoServiceAndNoHarness() {
         assertThat(kit).isNotEmpty();
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("io.steadystate.marketdata..",
-                        "io.steadystate.strategy..", "io.steadystate.order..", "io.steadystate.soak..",
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.steadystate.marketdata..",
+                        "io.steadystate.strategy..",
+                        "io.steadystate.order..",
+                        "io.steadystate.soak..",
                         "io.steadystate.k8s..")
-                .as("service-kit depends on trading-core only, never on a service").check(kit);
+                .as("service-kit depends on trading-core only, never on a service")
+                .check(kit);
     }
 
     @Test

@@ -6,8 +6,8 @@ import io.steadystate.core.event.SlotParameters;
 import io.steadystate.core.event.StrategySlot;
 import io.steadystate.core.state.StoreMetrics;
 import io.steadystate.core.time.EventClock;
-import io.steadystate.strategy.fault.FaultInjector;
 import io.steadystate.kit.fault.FaultConfig;
+import io.steadystate.strategy.fault.FaultInjector;
 import io.steadystate.strategy.params.ParameterTable;
 import io.steadystate.strategy.signals.StrategyMatrix;
 import io.steadystate.strategy.symbol.SymbolBook;
@@ -56,10 +56,10 @@ public class StrategyBeans {
     @Produces
     @Singleton
     @Startup
-    SymbolBook symbolBook(StrategyConfig config, EventClock clock, StoreMetrics metrics, StrategyMatrix matrix,
-                          FaultInjector fault) {
-        return new SymbolBook(config.maxSymbols(), config.idleExpiry(), config.rallyThresholdPct(), clock, metrics,
-                matrix, fault);
+    SymbolBook symbolBook(
+            StrategyConfig config, EventClock clock, StoreMetrics metrics, StrategyMatrix matrix, FaultInjector fault) {
+        return new SymbolBook(
+                config.maxSymbols(), config.idleExpiry(), config.rallyThresholdPct(), clock, metrics, matrix, fault);
     }
 
     /** Every timeframe starts from its strategy's configured row (version 0); strategy.params overrides slots. */
@@ -72,8 +72,16 @@ public class StrategyBeans {
                 case BREAKOUT -> config.breakout();
                 case MEAN_REVERSION -> config.meanReversion();
             };
-            rows[i] = new SlotParameters(slot.id(), d.enabled(), d.lotSize(), d.period(), d.secondaryPeriod(),
-                    d.threshold(), d.stopLossPct(), d.takeProfitPct(), 0);
+            rows[i] = new SlotParameters(
+                    slot.id(),
+                    d.enabled(),
+                    d.lotSize(),
+                    d.period(),
+                    d.secondaryPeriod(),
+                    d.threshold(),
+                    d.stopLossPct(),
+                    d.takeProfitPct(),
+                    0);
         }
         return rows;
     }

@@ -1,7 +1,7 @@
 package io.steadystate.strategy;
 
-import io.steadystate.core.kafka.KafkaConnection;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.steadystate.core.kafka.KafkaConnection;
 import io.steadystate.core.kafka.Topics;
 import io.steadystate.kit.delivery.DeadLetters;
 import io.steadystate.kit.delivery.DeliveryLoop;
@@ -16,7 +16,6 @@ import io.steadystate.strategy.symbol.SymbolBook;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -44,26 +43,46 @@ public class StrategyDelivery {
     @Singleton
     @Named(MARKET_EVENTS)
     DeliveryLoop marketEvents(KafkaConnection kafka, DeliveryConfig delivery, SymbolBook book, MeterRegistry registry) {
-        DeliverySettings settings = new DeliverySettings(SERVICE, kafka, SERVICE,
-                List.of(Topics.MARKET_EVENTS), List.of(Topics.SIGNALS, Topics.STRATEGY_DLQ, Topics.SLOT_PARAMETERS),
-                SERVICE + "-" + delivery.instanceId(), true, delivery.consumerProperties(),
-                delivery.producerProperties(), null, delivery.transactionWindow());
+        DeliverySettings settings = new DeliverySettings(
+                SERVICE,
+                kafka,
+                SERVICE,
+                List.of(Topics.MARKET_EVENTS),
+                List.of(Topics.SIGNALS, Topics.STRATEGY_DLQ, Topics.SLOT_PARAMETERS),
+                SERVICE + "-" + delivery.instanceId(),
+                true,
+                delivery.consumerProperties(),
+                delivery.producerProperties(),
+                null,
+                delivery.transactionWindow());
         DeadLetters deadLetters = new DeadLetters(SERVICE, Topics.STRATEGY_DLQ, registry);
-        return new DeliveryLoop(settings, new MarketEventsHandler(book, deadLetters, registry), KafkaClients.PLAIN,
-                registry);
+        return new DeliveryLoop(
+                settings, new MarketEventsHandler(book, deadLetters, registry), KafkaClients.PLAIN, registry);
     }
 
     @Produces
     @Singleton
     @Named(PARAMS)
-    DeliveryLoop parameters(KafkaConnection kafka, @Named(MARKET_EVENTS) DeliveryLoop marketEvents,
-                            ParameterTable table, MeterRegistry registry) {
+    DeliveryLoop parameters(
+            KafkaConnection kafka,
+            @Named(MARKET_EVENTS) DeliveryLoop marketEvents,
+            ParameterTable table,
+            MeterRegistry registry) {
         // unique per process: every instance must read every row, so instances must not share a group
-        DeliverySettings settings = new DeliverySettings(SERVICE, kafka,
-                SERVICE + "-params-" + UUID.randomUUID(), List.of(Topics.SLOT_PARAMETERS), List.of(), null, false,
-                Map.of(), Map.of(), Duration.ofMillis(100));
+        DeliverySettings settings = new DeliverySettings(
+                SERVICE,
+                kafka,
+                SERVICE + "-params-" + UUID.randomUUID(),
+                List.of(Topics.SLOT_PARAMETERS),
+                List.of(),
+                null,
+                false,
+                Map.of(),
+                Map.of(),
+                Duration.ofMillis(100));
         // refused rows go to strategy.dlq through the market-events loop's producer (this loop has none)
-        RefusedRows refused = RefusedRows.through(marketEvents, new DeadLetters(SERVICE, Topics.STRATEGY_DLQ, registry));
+        RefusedRows refused =
+                RefusedRows.through(marketEvents, new DeadLetters(SERVICE, Topics.STRATEGY_DLQ, registry));
         return new DeliveryLoop(settings, new ParameterUpdates(table, refused), KafkaClients.PLAIN, registry);
     }
 }

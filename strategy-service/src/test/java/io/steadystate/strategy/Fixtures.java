@@ -12,7 +12,6 @@ import io.steadystate.strategy.params.ParameterTable;
 import io.steadystate.strategy.signals.SignalSink;
 import io.steadystate.strategy.signals.StrategyMatrix;
 import io.steadystate.strategy.symbol.SymbolBook;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,11 +22,11 @@ public final class Fixtures {
 
     /** Wednesday 2026-11-18 00:00 UTC. */
     public static final long WEDNESDAY = Instant.parse("2026-11-18T00:00:00Z").toEpochMilli();
+
     public static final long MINUTE = 60_000L;
     public static final long DAY = 86_400_000L;
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static long at(String isoInstant) {
         return Instant.parse(isoInstant).toEpochMilli();
@@ -49,8 +48,14 @@ public final class Fixtures {
 
     public static SymbolBook book(MeterRegistry registry, int maxSymbols, Duration idleExpiry, FaultInjector fault) {
         ParameterTable table = new ParameterTable(defaultRows(), registry);
-        return new SymbolBook(maxSymbols, idleExpiry, 1.5, new EventClock(), new StoreMetrics(registry),
-                new StrategyMatrix(table, registry), fault);
+        return new SymbolBook(
+                maxSymbols,
+                idleExpiry,
+                1.5,
+                new EventClock(),
+                new StoreMetrics(registry),
+                new StrategyMatrix(table, registry),
+                fault);
     }
 
     public static SymbolBook book(MeterRegistry registry) {

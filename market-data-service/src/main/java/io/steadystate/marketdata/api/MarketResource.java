@@ -14,7 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
 import java.util.List;
 
 /**
@@ -86,7 +85,9 @@ public class MarketResource {
         if (listing == null) {
             throw new MarketRequestException(MarketRequestException.Kind.BAD_REQUEST, "a JSON body is required");
         }
-        return Response.status(Response.Status.CREATED).entity(market.list(listing.symbol(), listing.price())).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(market.list(listing.symbol(), listing.price()))
+                .build();
     }
 
     @DELETE

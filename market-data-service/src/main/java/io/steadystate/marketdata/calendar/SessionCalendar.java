@@ -65,6 +65,8 @@ public record SessionCalendar(LocalTime open, LocalTime close) {
     }
 
     public static String isoInstant(long epochMillis) {
-        return java.time.Instant.ofEpochMilli(epochMillis).atOffset(ZoneOffset.UTC).toString();
+        return java.time.Instant.ofEpochMilli(epochMillis)
+                .atOffset(ZoneOffset.UTC)
+                .toString();
     }
 }

@@ -4,7 +4,6 @@ import io.steadystate.core.event.DayRolled;
 import io.steadystate.core.event.MarketEvent;
 import io.steadystate.core.event.SessionClosed;
 import io.steadystate.core.event.SessionOpened;
-
 import java.util.function.Consumer;
 
 /**
@@ -15,7 +14,11 @@ import java.util.function.Consumer;
  */
 public final class SessionCursor {
 
-    public enum Phase { BEFORE_OPEN, OPEN, CLOSED }
+    public enum Phase {
+        BEFORE_OPEN,
+        OPEN,
+        CLOSED
+    }
 
     private final SessionCalendar calendar;
     private long tradingDay;
@@ -91,7 +94,8 @@ public final class SessionCursor {
 
     /** When the next session opens: the current day's open before it, else the next trading day's. */
     public long nextOpenMillis() {
-        return phase == Phase.BEFORE_OPEN ? calendar.openMillis(tradingDay)
+        return phase == Phase.BEFORE_OPEN
+                ? calendar.openMillis(tradingDay)
                 : calendar.openMillis(SessionCalendar.nextTradingDay(tradingDay));
     }
 

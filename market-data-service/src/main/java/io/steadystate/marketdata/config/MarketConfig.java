@@ -9,7 +9,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
-
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Optional;
@@ -24,7 +23,10 @@ import java.util.Optional;
 @ConfigMapping(prefix = "steadystate.market")
 public interface MarketConfig {
 
-    enum Mode { SIMULATE, REPLAY }
+    enum Mode {
+        SIMULATE,
+        REPLAY
+    }
 
     /** simulate (seeded random walks) or replay (a CSV file, see {@link #replay()}). */
     @WithDefault("simulate")
@@ -36,7 +38,8 @@ public interface MarketConfig {
 
     /** Target size of the simulated universe; churn keeps it there. */
     @WithDefault("500")
-    @Min(1) @Max(200_000)
+    @Min(1)
+    @Max(200_000)
     int symbols();
 
     /** Hard bound of the per-symbol store; 0 = twice {@link #symbols()} (room for manual listings). */
@@ -46,22 +49,26 @@ public interface MarketConfig {
 
     /** Average ticks per symbol per simulated second. */
     @WithDefault("1")
-    @DecimalMin(value = "0", inclusive = false) @DecimalMax(RateBounds.MAX_TICKS_PER_SYMBOL_PER_SECOND)
+    @DecimalMin(value = "0", inclusive = false)
+    @DecimalMax(RateBounds.MAX_TICKS_PER_SYMBOL_PER_SECOND)
     double ticksPerSymbolPerSecond();
 
     /** Simulated seconds per wall second (1 = real time). Overnight gaps and weekends are skipped for free. */
     @WithDefault("60")
-    @DecimalMin(value = "0", inclusive = false) @DecimalMax(RateBounds.MAX_SPEED)
+    @DecimalMin(value = "0", inclusive = false)
+    @DecimalMax(RateBounds.MAX_SPEED)
     double speed();
 
     /** Cap on ticks per wall second; 0 = unthrottled (as fast as the broker takes them). */
     @WithDefault("0")
-    @PositiveOrZero @Max(RateBounds.MAX_TICKS_PER_SECOND)
+    @PositiveOrZero
+    @Max(RateBounds.MAX_TICKS_PER_SECOND)
     long maxTicksPerSecond();
 
     /** Fraction of the universe replaced per simulated trading day (each replacement = one delisting + one listing). */
     @WithDefault("0.02")
-    @DecimalMin("0") @DecimalMax("1")
+    @DecimalMin("0")
+    @DecimalMax("1")
     double churnPerDay();
 
     /** Start publishing at start-up; otherwise wait for POST /market/start. */
@@ -81,12 +88,14 @@ public interface MarketConfig {
 
     /** Partitions of the topics this service creates when they are missing. */
     @WithDefault("" + Topics.DEFAULT_PARTITIONS)
-    @Min(1) @Max(1024)
+    @Min(1)
+    @Max(1024)
     int partitions();
 
     /** Replication factor of the topics this service creates (1 on a single local broker). */
     @WithDefault("1")
-    @Min(1) @Max(5)
+    @Min(1)
+    @Max(5)
     short replication();
 
     Replay replay();

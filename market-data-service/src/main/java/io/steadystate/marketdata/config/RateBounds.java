@@ -15,24 +15,28 @@ public final class RateBounds {
     public static final String MAX_TICKS_PER_SYMBOL_PER_SECOND = "10000";
 
     private static final double MAX_SPEED_VALUE = Double.parseDouble(MAX_SPEED);
-    private static final double MAX_TICKS_PER_SYMBOL_PER_SECOND_VALUE = Double.parseDouble(MAX_TICKS_PER_SYMBOL_PER_SECOND);
+    private static final double MAX_TICKS_PER_SYMBOL_PER_SECOND_VALUE =
+            Double.parseDouble(MAX_TICKS_PER_SYMBOL_PER_SECOND);
 
-    private RateBounds() {
-    }
+    private RateBounds() {}
 
     /** Null when valid, else why not (in the words of the REST error). */
     public static String checkSpeed(double speed) {
-        return speed > 0 && speed <= MAX_SPEED_VALUE ? null
+        return speed > 0 && speed <= MAX_SPEED_VALUE
+                ? null
                 : "speed must be > 0 and ≤ " + MAX_SPEED + " simulated seconds per wall second, was " + speed;
     }
 
     public static String checkMaxTicksPerSecond(double cap) {
-        return cap >= 0 && cap <= MAX_TICKS_PER_SECOND && cap == Math.rint(cap) ? null
-                : "maxTicksPerSecond must be a whole number ≥ 0 and ≤ " + MAX_TICKS_PER_SECOND + " (0 = unthrottled), was " + cap;
+        return cap >= 0 && cap <= MAX_TICKS_PER_SECOND && cap == Math.rint(cap)
+                ? null
+                : "maxTicksPerSecond must be a whole number ≥ 0 and ≤ " + MAX_TICKS_PER_SECOND
+                        + " (0 = unthrottled), was " + cap;
     }
 
     public static String checkTicksPerSymbolPerSecond(double rate) {
-        return rate > 0 && rate <= MAX_TICKS_PER_SYMBOL_PER_SECOND_VALUE ? null
+        return rate > 0 && rate <= MAX_TICKS_PER_SYMBOL_PER_SECOND_VALUE
+                ? null
                 : "ticksPerSymbolPerSecond must be > 0 and ≤ " + MAX_TICKS_PER_SYMBOL_PER_SECOND + ", was " + rate;
     }
 }

@@ -1,11 +1,11 @@
 package io.steadystate.marketdata.control;
 
-import io.steadystate.core.kafka.KafkaConnection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.StartupEvent;
 import io.steadystate.core.event.SymbolListed;
+import io.steadystate.core.kafka.KafkaConnection;
 import io.steadystate.core.kafka.TopicProvisioner;
 import io.steadystate.core.kafka.Topics;
 import io.steadystate.core.state.StoreMetrics;
@@ -23,12 +23,11 @@ import io.steadystate.marketdata.simulation.SimulationSettings;
 import io.steadystate.marketdata.universe.SymbolUniverse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.jboss.logging.Logger;
 
 /**
  * Wires the market — source (simulation or replay), publisher, {@link MarketDriver}, {@link MarketLifecycle},
@@ -53,8 +52,12 @@ public class MarketControl {
     private final DriverHeartbeat heartbeat = new DriverHeartbeat(System::nanoTime);
     private final MarketStatusView statusView;
 
-    public MarketControl(MarketConfig config, KafkaConnection kafka,
-                         PublishMetrics publishMetrics, EventLogFault fault, MeterRegistry registry) {
+    public MarketControl(
+            MarketConfig config,
+            KafkaConnection kafka,
+            PublishMetrics publishMetrics,
+            EventLogFault fault,
+            MeterRegistry registry) {
         this.config = config;
         this.rates = new MarketRates(config.speed(), config.maxTicksPerSecond());
         int capacity = config.maxSymbols() > 0 ? config.maxSymbols() : 2 * config.symbols();
@@ -66,31 +69,50 @@ public class MarketControl {
         SessionCalendar calendar = new SessionCalendar(config.sessionOpen(), config.sessionClose());
         TickSchedule schedule = new TickSchedule();
         if (config.mode() == MarketConfig.Mode.REPLAY) {
-            String file = config.replay().file().orElseThrow(() -> new IllegalArgumentException(
-                    "steadystate.market.mode=replay needs steadystate.market.replay.file"));
+            String file = config.replay()
+                    .file()
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "steadystate.market.mode=replay needs steadystate.market.replay.file"));
             this.source = CsvReplay.open(file, calendar, universe, schedule);
         } else {
-            this.source = new MarketSimulator(new SimulationSettings(config.seed(), config.symbols(),
-                    config.ticksPerSymbolPerSecond(), config.churnPerDay(), config.startDate()), calendar, universe,
+            this.source = new MarketSimulator(
+                    new SimulationSettings(
+                            config.seed(),
+                            config.symbols(),
+                            config.ticksPerSymbolPerSecond(),
+                            config.churnPerDay(),
+                            config.startDate()),
+                    calendar,
+                    universe,
                     schedule);
         }
         this.publisher = new MarketEventPublisher(
-                MarketEventPublisher.createProducer(kafka, config.producer()), Topics.MARKET_EVENTS,
-                publishMetrics, fault, Duration.ofMillis(config.producer().closeTimeoutMs()));
+                MarketEventPublisher.createProducer(kafka, config.producer()),
+                Topics.MARKET_EVENTS,
+                publishMetrics,
+                fault,
+                Duration.ofMillis(config.producer().closeTimeoutMs()));
         MarketSnapshot snapshot = new MarketSnapshot(config.startDate(), registry);
-        this.driver = new MarketDriver(source, publisher,
+        this.driver = new MarketDriver(
+                source,
+                publisher,
                 kafkaPreparation(kafka, config.partitions(), config.replication(), publisher),
-                lifecycle, rates, snapshot, schedule, heartbeat, Clock.systemUTC());
-        this.statusView = new MarketStatusView(config.mode().name(), source, lifecycle, snapshot, rates,
-                publishMetrics, this::ready);
+                lifecycle,
+                rates,
+                snapshot,
+                schedule,
+                heartbeat,
+                Clock.systemUTC());
+        this.statusView = new MarketStatusView(
+                config.mode().name(), source, lifecycle, snapshot, rates, publishMetrics, this::ready);
     }
 
     /**
      * Topics exist (created if absent), the partition count of market.events is known, and the tails of its
      * partitions say where a previous run stopped.
      */
-    public static MarketPreparation kafkaPreparation(KafkaConnection kafka, int partitions, short replication,
-                                                     MarketEventPublisher publisher) {
+    public static MarketPreparation kafkaPreparation(
+            KafkaConnection kafka, int partitions, short replication, MarketEventPublisher publisher) {
         return () -> {
             TopicProvisioner.ensureTopics(kafka, partitions, replication, KAFKA_TIMEOUT);
             int count = publisher.refreshPartitions();
@@ -101,9 +123,15 @@ public class MarketControl {
 
     void onStart(@Observes StartupEvent event) {
         driver.start();
-        LOG.infof("market-data-service: mode=%s symbols=%d speed=%s max-ticks/s=%d ticks/symbol/s=%s seed=%d autostart=%s",
-                config.mode().name().toLowerCase(Locale.ROOT), config.symbols(), rates.speed(), rates.maxTicksPerSecond(),
-                config.ticksPerSymbolPerSecond(), config.seed(), config.autostart());
+        LOG.infof(
+                "market-data-service: mode=%s symbols=%d speed=%s max-ticks/s=%d ticks/symbol/s=%s seed=%d autostart=%s",
+                config.mode().name().toLowerCase(Locale.ROOT),
+                config.symbols(),
+                rates.speed(),
+                rates.maxTicksPerSecond(),
+                config.ticksPerSymbolPerSecond(),
+                config.seed(),
+                config.autostart());
         if (config.autostart()) {
             start();
         }
@@ -150,16 +178,21 @@ public class MarketControl {
     /** Applies all of the given changes or, when one is invalid, none of them. Null = unchanged. */
     public MarketStatus changeRate(Double newSpeed, Double newMaxTicksPerSecond, Double newTicksPerSymbolPerSecond) {
         if (newSpeed == null && newMaxTicksPerSecond == null && newTicksPerSymbolPerSecond == null) {
-            throw MarketRequestException.badRequest("give at least one of speed, maxTicksPerSecond, ticksPerSymbolPerSecond");
+            throw MarketRequestException.badRequest(
+                    "give at least one of speed, maxTicksPerSecond, ticksPerSymbolPerSecond");
         }
         refuse(newSpeed == null ? null : RateBounds.checkSpeed(newSpeed));
         refuse(newMaxTicksPerSecond == null ? null : RateBounds.checkMaxTicksPerSecond(newMaxTicksPerSecond));
-        refuse(newTicksPerSymbolPerSecond == null ? null : RateBounds.checkTicksPerSymbolPerSecond(newTicksPerSymbolPerSecond));
+        refuse(
+                newTicksPerSymbolPerSecond == null
+                        ? null
+                        : RateBounds.checkTicksPerSymbolPerSecond(newTicksPerSymbolPerSecond));
         if (newTicksPerSymbolPerSecond != null && source.tickRate().isEmpty()) {
             throw MarketRequestException.conflict("ticksPerSymbolPerSecond does not apply to a replay");
         }
         driver.withMarket(market -> {
-            rates.set(newSpeed != null ? newSpeed : rates.speed(),
+            rates.set(
+                    newSpeed != null ? newSpeed : rates.speed(),
                     newMaxTicksPerSecond != null ? newMaxTicksPerSecond.longValue() : rates.maxTicksPerSecond());
             if (newTicksPerSymbolPerSecond != null) {
                 market.tickRate().orElseThrow().setTicksPerSymbolPerSecond(newTicksPerSymbolPerSecond);
@@ -167,7 +200,10 @@ public class MarketControl {
             return null;
         });
         MarketStatus status = status();
-        LOG.infof("rate changed: speed=%s max-ticks/s=%d ticks/symbol/s=%s", status.speed(), status.maxTicksPerSecond(),
+        LOG.infof(
+                "rate changed: speed=%s max-ticks/s=%d ticks/symbol/s=%s",
+                status.speed(),
+                status.maxTicksPerSecond(),
                 status.ticksPerSymbolPerSecond() == null ? "-" : status.ticksPerSymbolPerSecond());
         return status;
     }
@@ -203,7 +239,8 @@ public class MarketControl {
                 throw MarketRequestException.conflict(symbol + " is already listed");
             }
             if (market.universe().isFull()) {
-                throw MarketRequestException.conflict("the universe is full (max-symbols " + market.universe().capacity() + ")");
+                throw MarketRequestException.conflict(
+                        "the universe is full (max-symbols " + market.universe().capacity() + ")");
             }
             listings.list(symbol, price, publisher);
             return market.universe().view(symbol);
@@ -223,13 +260,15 @@ public class MarketControl {
 
     /** Listing and delisting on demand need the capability, a started market and a ready broker. */
     private MarketSource.Listings mutableListings(MarketSource market) {
-        MarketSource.Listings listings = market.listings().orElseThrow(() ->
-                MarketRequestException.conflict("symbols cannot be listed or delisted during a replay"));
+        MarketSource.Listings listings = market.listings()
+                .orElseThrow(
+                        () -> MarketRequestException.conflict("symbols cannot be listed or delisted during a replay"));
         if (!listings.started()) {
             throw MarketRequestException.conflict("the market has not started yet: POST /market/start");
         }
         if (!driver.prepared()) {
-            throw new MarketRequestException(MarketRequestException.Kind.UNAVAILABLE, "Kafka is not ready: " + driver.prepareError());
+            throw new MarketRequestException(
+                    MarketRequestException.Kind.UNAVAILABLE, "Kafka is not ready: " + driver.prepareError());
         }
         return listings;
     }

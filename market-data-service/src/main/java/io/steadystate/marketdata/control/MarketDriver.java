@@ -1,19 +1,18 @@
 package io.steadystate.marketdata.control;
 
 import io.steadystate.core.event.MarketEvent;
-import io.steadystate.marketdata.MarketSource;
-import io.steadystate.marketdata.OriginClock;
 import io.steadystate.kit.log.ThrottledLog;
 import io.steadystate.kit.time.EpochMicros;
+import io.steadystate.marketdata.MarketSource;
+import io.steadystate.marketdata.OriginClock;
 import io.steadystate.marketdata.resume.ResumePoint;
-import org.jboss.logging.Logger;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jboss.logging.Logger;
 
 /**
  * The {@code market-driver} thread: prepares the output (retrying every 5 s), resumes the source after what
@@ -51,9 +50,16 @@ public final class MarketDriver {
     /**
      * @param schedule the {@link OriginClock} the source was built with: the driver sets it before each grant
      */
-    public MarketDriver(MarketSource source, Consumer<MarketEvent> publisher, MarketPreparation preparation,
-                        MarketLifecycle lifecycle, MarketRates rates, MarketSnapshot snapshot, TickSchedule schedule,
-                        DriverHeartbeat heartbeat, Clock clock) {
+    public MarketDriver(
+            MarketSource source,
+            Consumer<MarketEvent> publisher,
+            MarketPreparation preparation,
+            MarketLifecycle lifecycle,
+            MarketRates rates,
+            MarketSnapshot snapshot,
+            TickSchedule schedule,
+            DriverHeartbeat heartbeat,
+            Clock clock) {
         this.source = source;
         this.preparation = preparation;
         this.lifecycle = lifecycle;
@@ -150,9 +156,12 @@ public final class MarketDriver {
             synchronized (marketLock) {
                 resume.ifPresent(point -> {
                     source.resumeAfter(point);
-                    LOG.infof("resuming after the events already on the topic (latest at %s; sequences continue above %d)",
-                            point.lastEventTimeMillis() == Long.MIN_VALUE ? "-"
-                                    : Instant.ofEpochMilli(point.lastEventTimeMillis()).toString(),
+                    LOG.infof(
+                            "resuming after the events already on the topic (latest at %s; sequences continue above %d)",
+                            point.lastEventTimeMillis() == Long.MIN_VALUE
+                                    ? "-"
+                                    : Instant.ofEpochMilli(point.lastEventTimeMillis())
+                                            .toString(),
                             point.sequenceFloor());
                 });
             }
@@ -191,7 +200,8 @@ public final class MarketDriver {
             synchronized (marketLock) {
                 double speed = rates.speed();
                 if (lifecycle.isRunning() && pacer.grant(elapsedNanos, speed, rates.maxTicksPerSecond())) {
-                    schedule.grant(source.nowNanos(), nowMicros - pacer.grantedElapsedNanos() / 1000L, nowMicros, speed);
+                    schedule.grant(
+                            source.nowNanos(), nowMicros - pacer.grantedElapsedNanos() / 1000L, nowMicros, speed);
                     ticks = source.advance(pacer.budgetNanos(), pacer.maxTicks(), sink);
                     pacer.played(ticks);
                     if (source.finished()) {

@@ -10,7 +10,13 @@ package io.steadystate.marketdata.control;
  */
 public final class MarketLifecycle {
 
-    public enum State { IDLE, RUNNING, PAUSED, STOPPED, FINISHED }
+    public enum State {
+        IDLE,
+        RUNNING,
+        PAUSED,
+        STOPPED,
+        FINISHED
+    }
 
     private State state = State.IDLE;
     private boolean shutdown;
@@ -24,8 +30,7 @@ public final class MarketLifecycle {
             case RUNNING -> throw MarketRequestException.conflict("the market is already running");
             case PAUSED -> throw MarketRequestException.conflict("the market is paused: POST /market/resume");
             case FINISHED -> throw MarketRequestException.conflict("the replay has finished");
-            default -> {
-            }
+            default -> {}
         }
         state = State.RUNNING;
         notifyAll();

@@ -1,7 +1,6 @@
 package io.steadystate.marketdata.control;
 
 import io.steadystate.marketdata.resume.ResumePoint;
-
 import java.util.Optional;
 
 /** What must hold before the first event is played; the driver retries it every 5 s until it does. */

@@ -6,7 +6,10 @@ import io.steadystate.kit.api.RequestRefused;
 public final class MarketRequestException extends RequestRefused {
 
     public enum Kind {
-        BAD_REQUEST(400), NOT_FOUND(404), CONFLICT(409), UNAVAILABLE(503);
+        BAD_REQUEST(400),
+        NOT_FOUND(404),
+        CONFLICT(409),
+        UNAVAILABLE(503);
 
         public final int status;
 

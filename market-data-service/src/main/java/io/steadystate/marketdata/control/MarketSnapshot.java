@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.steadystate.marketdata.MarketSource;
 import io.steadystate.marketdata.calendar.SessionCursor;
-
 import java.time.LocalDate;
 
 /**
@@ -27,13 +26,18 @@ public final class MarketSnapshot {
 
     public MarketSnapshot(LocalDate startDate, MeterRegistry registry) {
         this.tradingDay = startDate.toEpochDay();
-        Gauge.builder("steadystate.marketdata.simulated.time.seconds", this,
+        Gauge.builder(
+                        "steadystate.marketdata.simulated.time.seconds",
+                        this,
                         s -> s.simulatedTimeMillis == Long.MIN_VALUE ? 0 : s.simulatedTimeMillis / 1000.0)
-                .description("Simulated clock, epoch seconds").register(registry);
+                .description("Simulated clock, epoch seconds")
+                .register(registry);
         Gauge.builder("steadystate.marketdata.simulated.days", this, s -> s.simulatedDays)
-                .description("Trading days played to their close since start").register(registry);
+                .description("Trading days played to their close since start")
+                .register(registry);
         Gauge.builder("steadystate.marketdata.active.symbols", this, s -> s.activeSymbols)
-                .description("Symbols listed now").register(registry);
+                .description("Symbols listed now")
+                .register(registry);
     }
 
     /** Called under the market lock after the source moved. */

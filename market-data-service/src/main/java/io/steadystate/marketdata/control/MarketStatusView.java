@@ -4,7 +4,6 @@ import io.steadystate.marketdata.MarketSource;
 import io.steadystate.marketdata.calendar.SessionCalendar;
 import io.steadystate.marketdata.publish.EventType;
 import io.steadystate.marketdata.publish.PublishMetrics;
-
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -25,8 +24,14 @@ public final class MarketStatusView {
     private final PublishMetrics publishMetrics;
     private final BooleanSupplier ready;
 
-    public MarketStatusView(String mode, MarketSource source, MarketLifecycle lifecycle, MarketSnapshot snapshot,
-                            MarketRates rates, PublishMetrics publishMetrics, BooleanSupplier ready) {
+    public MarketStatusView(
+            String mode,
+            MarketSource source,
+            MarketLifecycle lifecycle,
+            MarketSnapshot snapshot,
+            MarketRates rates,
+            PublishMetrics publishMetrics,
+            BooleanSupplier ready) {
         this.mode = mode;
         this.source = source;
         this.lifecycle = lifecycle;
@@ -40,17 +45,37 @@ public final class MarketStatusView {
         long now = snapshot.simulatedTimeMillis();
         boolean clockStarted = now != Long.MIN_VALUE;
         MarketStatus.ReplayStatus replay = source.replayProgress()
-                .map(p -> new MarketStatus.ReplayStatus(p.file(), p.linesRead(), p.replayedTicks(), p.malformedLines(),
-                        p.resumedPastLines(), p.recentErrors(), source.finished()))
+                .map(p -> new MarketStatus.ReplayStatus(
+                        p.file(),
+                        p.linesRead(),
+                        p.replayedTicks(),
+                        p.malformedLines(),
+                        p.resumedPastLines(),
+                        p.recentErrors(),
+                        source.finished()))
                 .orElse(null);
-        Double ticksPerSymbolPerSecond = source.tickRate().map(MarketSource.TickRate::ticksPerSymbolPerSecond).orElse(null);
+        Double ticksPerSymbolPerSecond = source.tickRate()
+                .map(MarketSource.TickRate::ticksPerSymbolPerSecond)
+                .orElse(null);
         long tradingDay = snapshot.tradingDay();
-        return new MarketStatus(lifecycle.state().name(), clockStarted ? SessionCalendar.isoInstant(now) : null,
-                clockStarted ? now : 0, SessionCalendar.dateOf(tradingDay).toString(), tradingDay,
-                snapshot.simulatedDays(), snapshot.activeSymbols(), published(),
-                Math.round(snapshot.ticksPerSecond() * 10) / 10.0, rates.speed(), rates.maxTicksPerSecond(),
-                ticksPerSymbolPerSecond, mode.toLowerCase(Locale.ROOT), snapshot.sessionOpen(), publishMetrics.errors(),
-                ready.getAsBoolean(), replay);
+        return new MarketStatus(
+                lifecycle.state().name(),
+                clockStarted ? SessionCalendar.isoInstant(now) : null,
+                clockStarted ? now : 0,
+                SessionCalendar.dateOf(tradingDay).toString(),
+                tradingDay,
+                snapshot.simulatedDays(),
+                snapshot.activeSymbols(),
+                published(),
+                Math.round(snapshot.ticksPerSecond() * 10) / 10.0,
+                rates.speed(),
+                rates.maxTicksPerSecond(),
+                ticksPerSymbolPerSecond,
+                mode.toLowerCase(Locale.ROOT),
+                snapshot.sessionOpen(),
+                publishMetrics.errors(),
+                ready.getAsBoolean(),
+                replay);
     }
 
     /** One entry per EventType, in contract order; built per call. */

@@ -15,6 +15,7 @@ public final class Pacer {
 
     /** Ticks per grant: bounds how long the driver holds the market lock (a few ms). */
     public static final int CHUNK_TICKS = 4096;
+
     static final long MAX_ELAPSED_NANOS = 1_000_000_000L;
     private static final double MAX_BUDGET_NANOS = 1e18;
 
@@ -46,7 +47,8 @@ public final class Pacer {
         int maxTicks = CHUNK_TICKS;
         capped = maxTicksPerSecond > 0;
         if (capped) {
-            tokens = Math.min(tokens + elapsed * (double) maxTicksPerSecond / 1e9, Math.max(1.0, maxTicksPerSecond / 20.0));
+            tokens = Math.min(
+                    tokens + elapsed * (double) maxTicksPerSecond / 1e9, Math.max(1.0, maxTicksPerSecond / 20.0));
             maxTicks = (int) Math.min(CHUNK_TICKS, tokens);
         }
         grantedBudgetNanos = (long) budgetNanos;

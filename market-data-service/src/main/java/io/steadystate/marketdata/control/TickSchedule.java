@@ -20,8 +20,8 @@ public final class TickSchedule implements OriginClock {
 
     public void grant(long simulatedStartNanos, long wallStartMicros, long wallEndMicros, double speed) {
         if (wallEndMicros < wallStartMicros || !(speed > 0)) {
-            throw new IllegalArgumentException("wall interval [" + wallStartMicros + ", " + wallEndMicros
-                    + "] at speed " + speed);
+            throw new IllegalArgumentException(
+                    "wall interval [" + wallStartMicros + ", " + wallEndMicros + "] at speed " + speed);
         }
         this.simulatedStartNanos = simulatedStartNanos;
         this.wallStartMicros = wallStartMicros;

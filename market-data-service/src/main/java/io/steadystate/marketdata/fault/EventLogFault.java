@@ -6,9 +6,8 @@ import io.steadystate.core.serde.MarketEventSerde;
 import io.steadystate.core.state.Bounded;
 import io.steadystate.kit.fault.FaultConfig;
 import io.steadystate.kit.fault.FaultSwitch;
-import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
-
+import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -31,6 +30,7 @@ public class EventLogFault {
     private final boolean active;
     private final int rate;
     private final MarketEventSerde serde = new MarketEventSerde();
+
     @Bounded("fault injection: unbounded on purpose, off by default")
     private final List<MarketEvent> log = new ArrayList<>();
 

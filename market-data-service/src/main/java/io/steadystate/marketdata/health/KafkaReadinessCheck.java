@@ -4,14 +4,13 @@ import io.steadystate.core.kafka.KafkaConnection;
 import io.steadystate.marketdata.control.MarketControl;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Ready when the producer can publish: topics provisioned and partition metadata read, no send failing in
@@ -54,7 +53,8 @@ public class KafkaReadinessCheck implements HealthCheck {
         }
         boolean up = reachable && market.ready();
         String reason = !reachable ? problem : market.notReadyReason();
-        return HealthCheckResponse.named("kafka-producer").status(up)
+        return HealthCheckResponse.named("kafka-producer")
+                .status(up)
                 .withData("state", market.state().name())
                 .withData("reason", reason == null ? "" : reason)
                 .build();

@@ -25,7 +25,9 @@ public class MarketDriverLiveness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         DriverHeartbeat heartbeat = market.heartbeat();
-        return HealthCheckResponse.named("market-driver").status(heartbeat.live())
-                .withData("silentForMillis", heartbeat.silentForNanos() / 1_000_000L).build();
+        return HealthCheckResponse.named("market-driver")
+                .status(heartbeat.live())
+                .withData("silentForMillis", heartbeat.silentForNanos() / 1_000_000L)
+                .build();
     }
 }

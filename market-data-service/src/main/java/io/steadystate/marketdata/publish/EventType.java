@@ -10,8 +10,12 @@ import io.steadystate.core.event.Tick;
 
 /** The {@code type} tag of {@code steadystate_marketdata_events_published_total} (docs/CONTRACTS.md). */
 public enum EventType {
-    TICK("tick"), LISTED("listed"), DELISTED("delisted"), SESSION_OPENED("session_opened"),
-    SESSION_CLOSED("session_closed"), DAY_ROLLED("day_rolled");
+    TICK("tick"),
+    LISTED("listed"),
+    DELISTED("delisted"),
+    SESSION_OPENED("session_opened"),
+    SESSION_CLOSED("session_closed"),
+    DAY_ROLLED("day_rolled");
 
     public final String tag;
 

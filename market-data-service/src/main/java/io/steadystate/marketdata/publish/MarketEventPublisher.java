@@ -1,7 +1,7 @@
 package io.steadystate.marketdata.publish;
 
-import io.steadystate.core.kafka.KafkaConnection;
 import io.steadystate.core.event.MarketEvent;
+import io.steadystate.core.kafka.KafkaConnection;
 import io.steadystate.core.kafka.Partitioning;
 import io.steadystate.core.kafka.ProducerOrigin;
 import io.steadystate.core.serde.MarketEventSerde;
@@ -9,21 +9,19 @@ import io.steadystate.core.state.Bounded;
 import io.steadystate.kit.log.ThrottledLog;
 import io.steadystate.marketdata.config.MarketConfig;
 import io.steadystate.marketdata.fault.EventLogFault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Sends market events to {@code market.events} with one plain {@link KafkaProducer} tuned for throughput
@@ -57,14 +55,19 @@ public final class MarketEventPublisher implements Consumer<MarketEvent>, AutoCl
     private final Callback[] countingCallbacks = new Callback[EventType.values().length];
     /** For the 2nd..nth copy of a broadcast: only failures count. */
     private final Callback copyCallback;
+
     private volatile int partitions = -1;
     private volatile long lastFailureNanos;
     private volatile long lastSuccessNanos;
     private volatile String lastFailure = "";
     private boolean closed;
 
-    public MarketEventPublisher(Producer<String, byte[]> producer, String topic, PublishMetrics metrics,
-                                EventLogFault fault, Duration closeTimeout) {
+    public MarketEventPublisher(
+            Producer<String, byte[]> producer,
+            String topic,
+            PublishMetrics metrics,
+            EventLogFault fault,
+            Duration closeTimeout) {
         this.producer = producer;
         this.topic = topic;
         this.metrics = metrics;
@@ -92,20 +95,31 @@ public final class MarketEventPublisher implements Consumer<MarketEvent>, AutoCl
         return createProducer(kafka, tuning.lingerMs(), tuning.batchSize(), tuning.compressionType());
     }
 
-    public static KafkaProducer<String, byte[]> createProducer(KafkaConnection kafka, int lingerMs, int batchSize,
-                                                               String compressionType) {
-        return new KafkaProducer<>(kafka.clientConfig(Map.of(
-                ProducerConfig.CLIENT_ID_CONFIG, "market-data-service",
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, lingerMs,
-                ProducerConfig.BATCH_SIZE_CONFIG, batchSize,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, compressionType,
-                // fail fast enough for readiness to notice a dead broker (defaults: 60 s / 120 s)
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000)),
-                new StringSerializer(), new ByteArraySerializer());
+    public static KafkaProducer<String, byte[]> createProducer(
+            KafkaConnection kafka, int lingerMs, int batchSize, String compressionType) {
+        return new KafkaProducer<>(
+                kafka.clientConfig(Map.of(
+                        ProducerConfig.CLIENT_ID_CONFIG,
+                        "market-data-service",
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        true,
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        lingerMs,
+                        ProducerConfig.BATCH_SIZE_CONFIG,
+                        batchSize,
+                        ProducerConfig.COMPRESSION_TYPE_CONFIG,
+                        compressionType,
+                        // fail fast enough for readiness to notice a dead broker (defaults: 60 s / 120 s)
+                        ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                        10_000,
+                        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                        10_000,
+                        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                        30_000)),
+                new StringSerializer(),
+                new ByteArraySerializer());
     }
 
     /** Reads the partition count of the topic (blocks up to max.block.ms); must succeed before publishing. */
@@ -130,11 +144,15 @@ public final class MarketEventPublisher implements Consumer<MarketEvent>, AutoCl
         try {
             if (event.isBroadcast()) {
                 for (int p = 0; p < count; p++) {
-                    producer.send(new ProducerRecord<>(topic, p, MarketEvent.ALL_SYMBOLS, value, ORIGIN), p == 0 ? counting : copyCallback);
+                    producer.send(
+                            new ProducerRecord<>(topic, p, MarketEvent.ALL_SYMBOLS, value, ORIGIN),
+                            p == 0 ? counting : copyCallback);
                 }
             } else {
                 String key = event.symbol();
-                producer.send(new ProducerRecord<>(topic, Partitioning.partitionOf(key, count), key, value, ORIGIN), counting);
+                producer.send(
+                        new ProducerRecord<>(topic, Partitioning.partitionOf(key, count), key, value, ORIGIN),
+                        counting);
             }
         } catch (RuntimeException e) {
             // send() itself failed (buffer full past max.block.ms, producer closed): count it, keep the market running

@@ -21,10 +21,14 @@ public class PublishMetrics {
 
     public PublishMetrics(MeterRegistry registry) {
         for (EventType type : EventType.values()) {
-            published[type.ordinal()] = Counter.builder(PUBLISHED).tag("type", type.tag)
-                    .description("Market events acknowledged by Kafka, by type").register(registry);
+            published[type.ordinal()] = Counter.builder(PUBLISHED)
+                    .tag("type", type.tag)
+                    .description("Market events acknowledged by Kafka, by type")
+                    .register(registry);
         }
-        errors = Counter.builder(ERRORS).description("Market event sends that failed").register(registry);
+        errors = Counter.builder(ERRORS)
+                .description("Market event sends that failed")
+                .register(registry);
     }
 
     void published(EventType type) {

@@ -5,16 +5,14 @@ import io.steadystate.core.event.SymbolListed;
 import io.steadystate.core.event.Tick;
 import io.steadystate.core.state.Bounded;
 import io.steadystate.core.state.ObjectRing;
+import io.steadystate.kit.log.ThrottledLog;
 import io.steadystate.marketdata.MarketSource;
 import io.steadystate.marketdata.OriginClock;
-import io.steadystate.kit.log.ThrottledLog;
 import io.steadystate.marketdata.calendar.SessionCalendar;
 import io.steadystate.marketdata.calendar.SessionCursor;
 import io.steadystate.marketdata.resume.ResumePoint;
 import io.steadystate.marketdata.universe.SymbolState;
 import io.steadystate.marketdata.universe.SymbolUniverse;
-import org.jboss.logging.Logger;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +28,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jboss.logging.Logger;
 
 /**
  * Replays a CSV of trades — {@code timestamp,symbol,price,size[,bid,ask]} — at the driver's speed, streaming
@@ -52,8 +51,10 @@ public final class CsvReplay implements MarketSource, MarketSource.ReplayProgres
     static final int KEPT_ERRORS = 20;
 
     private final String source;
+
     @Bounded("a fixed 8 KiB char buffer: it grows only up to a mark() read-ahead limit, and nothing calls mark()")
     private final BufferedReader reader;
+
     private final SessionCalendar calendar;
     private final SymbolUniverse universe;
     private final OriginClock origin;
@@ -72,14 +73,18 @@ public final class CsvReplay implements MarketSource, MarketSource.ReplayProgres
     private boolean finished;
     /** Lines at or before this time were published by a previous run; {@link Long#MIN_VALUE} = fresh replay. */
     private long resumedAfterMillis = Long.MIN_VALUE;
+
     private long resumedPast;
 
     /** One parsed, valid line. */
-    record Row(long line, long timeMillis, String symbol, double price, long size, double bid, double ask) {
-    }
+    record Row(long line, long timeMillis, String symbol, double price, long size, double bid, double ask) {}
 
-    public CsvReplay(String source, BufferedReader reader, SessionCalendar calendar, SymbolUniverse universe,
-                     OriginClock origin) {
+    public CsvReplay(
+            String source,
+            BufferedReader reader,
+            SessionCalendar calendar,
+            SymbolUniverse universe,
+            OriginClock origin) {
         this.source = source;
         this.reader = reader;
         this.calendar = calendar;
@@ -93,8 +98,9 @@ public final class CsvReplay implements MarketSource, MarketSource.ReplayProgres
             InputStream in;
             if (file.startsWith("classpath:")) {
                 String resource = file.substring("classpath:".length());
-                in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource.startsWith("/")
-                        ? resource.substring(1) : resource);
+                in = Thread.currentThread()
+                        .getContextClassLoader()
+                        .getResourceAsStream(resource.startsWith("/") ? resource.substring(1) : resource);
                 if (in == null) {
                     throw new IllegalArgumentException("replay file " + file + " not found on the classpath");
                 }
@@ -184,8 +190,15 @@ public final class CsvReplay implements MarketSource, MarketSource.ReplayProgres
             sink.accept(new SymbolListed(row.symbol(), row.timeMillis(), row.price()));
         }
         state.recordQuote(row.price(), row.bid(), row.ask());
-        sink.accept(new Tick(row.symbol(), row.timeMillis(), state.nextSequence(), row.price(), row.bid(), row.ask(),
-                row.size(), origin.originMicros(nowNanos)));
+        sink.accept(new Tick(
+                row.symbol(),
+                row.timeMillis(),
+                state.nextSequence(),
+                row.price(),
+                row.bid(),
+                row.ask(),
+                row.size(),
+                origin.originMicros(nowNanos)));
         replayed++;
         return true;
     }
@@ -198,7 +211,8 @@ public final class CsvReplay implements MarketSource, MarketSource.ReplayProgres
             nowNanos = close * 1_000_000L;
         }
         finished = true;
-        LOG.infof("replay of %s finished: %d ticks, %d malformed line(s) of %d", source, replayed, malformed, lineNumber);
+        LOG.infof(
+                "replay of %s finished: %d ticks, %d malformed line(s) of %d", source, replayed, malformed, lineNumber);
         try {
             reader.close();
         } catch (IOException e) {
@@ -224,7 +238,8 @@ public final class CsvReplay implements MarketSource, MarketSource.ReplayProgres
             }
             lineNumber++;
             String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("#")
+            if (trimmed.isEmpty()
+                    || trimmed.startsWith("#")
                     || lineNumber == 1 && trimmed.regionMatches(true, 0, "timestamp", 0, 9)) {
                 continue;
             }
@@ -256,7 +271,8 @@ public final class CsvReplay implements MarketSource, MarketSource.ReplayProgres
     private Row parse(String line) {
         String[] f = line.split(",", -1);
         if (f.length != 4 && f.length != 6) {
-            throw new IllegalArgumentException("expected 4 or 6 fields (timestamp,symbol,price,size[,bid,ask]), found " + f.length);
+            throw new IllegalArgumentException(
+                    "expected 4 or 6 fields (timestamp,symbol,price,size[,bid,ask]), found " + f.length);
         }
         long time = parseTime(f[0].strip());
         String symbol = f[1].strip();

@@ -2,6 +2,12 @@ package io.steadystate.marketdata.resume;
 
 import io.steadystate.core.kafka.KafkaConnection;
 import io.steadystate.core.time.EventTimeGuard;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -9,13 +15,6 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.jboss.logging.Logger;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Reads where a previous run left a topic: the last {@value #TAIL_RECORDS} records of every partition (a
@@ -37,8 +36,7 @@ public final class TopicTail {
     static final int MAX_TAIL_RECORDS = 4096;
     private static final Logger LOG = Logger.getLogger(TopicTail.class);
 
-    private TopicTail() {
-    }
+    private TopicTail() {}
 
     /**
      * @return empty when every partition is empty (a fresh topic); a point with {@link Long#MIN_VALUE} as event time
@@ -46,13 +44,20 @@ public final class TopicTail {
      * @throws IllegalStateException when the tails cannot be read within {@code timeout} (the caller retries)
      */
     public static Optional<ResumePoint> read(KafkaConnection kafka, String topic, Duration timeout) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(kafka.clientConfig(Map.of(
-                ConsumerConfig.CLIENT_ID_CONFIG, "market-data-service-resume",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 512,
-                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
-                ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis())),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                kafka.clientConfig(Map.of(
+                        ConsumerConfig.CLIENT_ID_CONFIG,
+                        "market-data-service-resume",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false,
+                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                        512,
+                        ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                        (int) timeout.toMillis(),
+                        ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                        (int) timeout.toMillis())),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             int partitionCount = 0;
             for (PartitionInfo info : consumer.partitionsFor(topic, timeout)) {
@@ -87,7 +92,9 @@ public final class TopicTail {
                 Map<TopicPartition, Long> further = new HashMap<>();
                 for (Map.Entry<TopicPartition, Long> e : from.entrySet()) {
                     TopicPartition p = e.getKey();
-                    if (!trusted.hasEvidence(p.partition()) && e.getValue() > begin.get(p) && window < MAX_TAIL_RECORDS) {
+                    if (!trusted.hasEvidence(p.partition())
+                            && e.getValue() > begin.get(p)
+                            && window < MAX_TAIL_RECORDS) {
                         further.put(p, e.getValue());
                     }
                 }
@@ -96,15 +103,23 @@ public final class TopicTail {
             long latest = trusted.latestEventTime();
             String skipped = trusted.skipped();
             if (!skipped.isEmpty()) {
-                LOG.warnf("resume from %s: %d records of market-data counted; left out: %s", topic, trusted.accepted(), skipped);
+                LOG.warnf(
+                        "resume from %s: %d records of market-data counted; left out: %s",
+                        topic, trusted.accepted(), skipped);
             }
             return Optional.of(new ResumePoint(latest, floor));
         }
     }
 
     /** Offers every record in {@code [from, upTo)} of each partition to {@code trusted}, in offset order. */
-    private static void readRange(KafkaConsumer<byte[], byte[]> consumer, String topic, Map<TopicPartition, Long> from,
-                                  Map<TopicPartition, Long> upTo, TrustedTail trusted, long deadline, Duration timeout) {
+    private static void readRange(
+            KafkaConsumer<byte[], byte[]> consumer,
+            String topic,
+            Map<TopicPartition, Long> from,
+            Map<TopicPartition, Long> upTo,
+            TrustedTail trusted,
+            long deadline,
+            Duration timeout) {
         consumer.assign(from.keySet());
         consumer.resume(consumer.paused());
         from.forEach((p, offset) -> consumer.seek(p, offset));

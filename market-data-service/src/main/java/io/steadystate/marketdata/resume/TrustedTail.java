@@ -5,9 +5,8 @@ import io.steadystate.core.kafka.ProducerOrigin;
 import io.steadystate.core.serde.MarketEventSerde;
 import io.steadystate.core.serde.UndecodableRecordException;
 import io.steadystate.core.time.EventTimeGuard;
-import org.apache.kafka.common.header.Headers;
-
 import java.util.Arrays;
+import org.apache.kafka.common.header.Headers;
 
 /**
  * Which event time at the tails of {@code market.events} a restart may resume after. A pure judgement of the
@@ -39,6 +38,7 @@ final class TrustedTail {
     private final MarketEventSerde serde = new MarketEventSerde();
     /** Per partition number: the last accepted event time, {@link Long#MIN_VALUE} while none. Sized once. */
     private final long[] lastAccepted;
+
     private long ours;
     private long foreign;
     private long undecodable;
@@ -82,7 +82,10 @@ final class TrustedTail {
 
     /** The latest event time the partitions agree on; {@link Long#MIN_VALUE} when no record counts (a fresh start). */
     long latestEventTime() {
-        long[] times = Arrays.stream(lastAccepted).filter(t -> t != Long.MIN_VALUE).sorted().toArray();
+        long[] times = Arrays.stream(lastAccepted)
+                .filter(t -> t != Long.MIN_VALUE)
+                .sorted()
+                .toArray();
         if (times.length == 0) {
             return Long.MIN_VALUE;
         }
@@ -98,7 +101,11 @@ final class TrustedTail {
             if (problem == null) {
                 latest = Math.max(latest, t);
             } else {
-                dropped.append(dropped.length() == 0 ? "" : "; ").append("partition ").append(p).append(": ").append(problem);
+                dropped.append(dropped.length() == 0 ? "" : "; ")
+                        .append("partition ")
+                        .append(p)
+                        .append(": ")
+                        .append(problem);
             }
         }
         outvoted = dropped.toString();
@@ -109,16 +116,26 @@ final class TrustedTail {
     String skipped() {
         StringBuilder s = new StringBuilder();
         if (foreign > 0) {
-            s.append(foreign).append(" without ").append(ProducerOrigin.HEADER).append('=').append(ProducerOrigin.MARKET_DATA);
+            s.append(foreign)
+                    .append(" without ")
+                    .append(ProducerOrigin.HEADER)
+                    .append('=')
+                    .append(ProducerOrigin.MARKET_DATA);
         }
         if (undecodable > 0) {
             s.append(s.length() == 0 ? "" : ", ").append(undecodable).append(" undecodable");
         }
         if (refused > 0) {
-            s.append(s.length() == 0 ? "" : ", ").append(refused).append(" refused (last: ").append(lastRefusal).append(')');
+            s.append(s.length() == 0 ? "" : ", ")
+                    .append(refused)
+                    .append(" refused (last: ")
+                    .append(lastRefusal)
+                    .append(')');
         }
         if (!outvoted.isEmpty()) {
-            s.append(s.length() == 0 ? "" : ", ").append("outvoted by the other partitions: ").append(outvoted);
+            s.append(s.length() == 0 ? "" : ", ")
+                    .append("outvoted by the other partitions: ")
+                    .append(outvoted);
         }
         return s.toString();
     }

@@ -3,7 +3,6 @@ package io.steadystate.marketdata.simulation;
 import io.steadystate.core.event.MarketEvent;
 import io.steadystate.core.event.SymbolDelisted;
 import io.steadystate.core.event.SymbolListed;
-import io.steadystate.core.event.Tick;
 import io.steadystate.marketdata.MarketSource;
 import io.steadystate.marketdata.OriginClock;
 import io.steadystate.marketdata.calendar.SessionCalendar;
@@ -12,7 +11,6 @@ import io.steadystate.marketdata.resume.ResumePoint;
 import io.steadystate.marketdata.universe.SymbolNames;
 import io.steadystate.marketdata.universe.SymbolState;
 import io.steadystate.marketdata.universe.SymbolUniverse;
-
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -63,8 +61,8 @@ public final class MarketSimulator implements MarketSource, MarketSource.Listing
      * @param origin stamps {@code Tick.originMicros} only; pass {@link OriginClock#FIXED_AT_ZERO} for a fully
      *               deterministic stream
      */
-    public MarketSimulator(SimulationSettings settings, SessionCalendar calendar, SymbolUniverse universe,
-                           OriginClock origin) {
+    public MarketSimulator(
+            SimulationSettings settings, SessionCalendar calendar, SymbolUniverse universe, OriginClock origin) {
         this.settings = settings;
         this.calendar = calendar;
         this.cursor = new SessionCursor(calendar, settings.startDate().toEpochDay());
@@ -196,8 +194,8 @@ public final class MarketSimulator implements MarketSource, MarketSource.Listing
             return;
         }
         long open = cursor.openMillis() * 1_000_000L;
-        nextChurnNanos = Math.max(nowNanos,
-                open + churnSlotNanos * churnIndex + (long) (market.nextDouble() * churnSlotNanos));
+        nextChurnNanos =
+                Math.max(nowNanos, open + churnSlotNanos * churnIndex + (long) (market.nextDouble() * churnSlotNanos));
         churnIndex++;
     }
 

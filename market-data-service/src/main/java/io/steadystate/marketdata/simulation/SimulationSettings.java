@@ -8,8 +8,8 @@ import java.time.LocalDate;
  * @param churnPerDay fraction of the target universe replaced per trading day; each replacement is one
  *                    delisting and one listing, spread at random over the session
  */
-public record SimulationSettings(long seed, int targetSymbols, double ticksPerSymbolPerSecond, double churnPerDay,
-                                 LocalDate startDate) {
+public record SimulationSettings(
+        long seed, int targetSymbols, double ticksPerSymbolPerSecond, double churnPerDay, LocalDate startDate) {
 
     public SimulationSettings {
         if (targetSymbols < 1) {

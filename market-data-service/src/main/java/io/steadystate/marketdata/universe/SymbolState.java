@@ -1,7 +1,6 @@
 package io.steadystate.marketdata.universe;
 
 import io.steadystate.core.event.Tick;
-
 import java.util.SplittableRandom;
 
 /**
@@ -16,6 +15,7 @@ public final class SymbolState {
     final double logReference;
     /** Null for replayed symbols: their prices come from the file. */
     final SplittableRandom random;
+
     final int baseLots;
     long sequence;
     double logPrice;
@@ -43,6 +43,7 @@ public final class SymbolState {
     private static final double REVERSION_PER_SECOND = 0.00001;
     /** A walk never leaves [reference / 20, reference × 20]. */
     private static final double MAX_LOG_EXCURSION = Math.log(20);
+
     private static final double PRICE_STEP = 0.0001;
 
     /**
@@ -56,9 +57,12 @@ public final class SymbolState {
         SplittableRandom r = random;
         if (r.nextDouble() < regime.switchProbability) {
             regime = regime.other(r.nextDouble());
-            drift = regime.maxDrift == 0 ? 0 : (r.nextBoolean() ? 1 : -1) * regime.maxDrift * (0.5 + 0.5 * r.nextDouble());
+            drift = regime.maxDrift == 0
+                    ? 0
+                    : (r.nextBoolean() ? 1 : -1) * regime.maxDrift * (0.5 + 0.5 * r.nextDouble());
         }
-        logPrice += drift * dt + regime.volatility * sqrtDt * r.nextGaussian()
+        logPrice += drift * dt
+                + regime.volatility * sqrtDt * r.nextGaussian()
                 - REVERSION_PER_SECOND * dt * (logPrice - logReference);
         logPrice = Math.max(logReference - MAX_LOG_EXCURSION, Math.min(logReference + MAX_LOG_EXCURSION, logPrice));
 

@@ -3,7 +3,6 @@ package io.steadystate.marketdata.universe;
 import io.steadystate.core.state.BoundedStore;
 import io.steadystate.core.state.ExitCause;
 import io.steadystate.core.state.StoreMetrics;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,6 +28,7 @@ public final class SymbolUniverse {
     private final BoundedStore<String, SymbolState> store;
     /** Slots [0, active) hold the listed symbols; length = store capacity, allocated once. */
     private final SymbolState[] roster;
+
     private int active;
     /** Every symbol listed from now on numbers its ticks from {@code sequenceFloor + 1} (0 for a fresh market). */
     private long sequenceFloor;
@@ -137,10 +137,14 @@ public final class SymbolUniverse {
 
     /** {@code ticks} counts this run's ticks: the sequence floor of a resumed market is not a tick count. */
     private SymbolView view(SymbolState s) {
-        return new SymbolView(s.symbol, s.lastPrice, s.lastBid, s.lastAsk, s.sequence - sequenceFloor,
+        return new SymbolView(
+                s.symbol,
+                s.lastPrice,
+                s.lastBid,
+                s.lastAsk,
+                s.sequence - sequenceFloor,
                 s.random == null ? null : s.regime.name().toLowerCase(java.util.Locale.ROOT));
     }
 
-    public record SymbolView(String symbol, double price, double bid, double ask, long ticks, String regime) {
-    }
+    public record SymbolView(String symbol, double price, double bid, double ask, long ticks, String regime) {}
 }

@@ -1,8 +1,8 @@
 package io.steadystate.marketdata.config;
 
-import io.smallrye.config.WithDefault;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smallrye.config.WithDefault;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
@@ -11,8 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * One source per default: {@code @WithDefault} in {@link MarketConfig}. application.properties and the README
@@ -27,7 +26,8 @@ class DefaultsAgreeTest {
         int quoted = 0;
         for (String line : Files.readAllLines(Path.of("src/main/resources/application.properties"))) {
             assertThat(line).as("a default lives in MarketConfig only").doesNotStartWith("steadystate.market.");
-            Matcher m = Pattern.compile("^#(steadystate\\.market\\.[a-z.-]+)=(.*)$").matcher(line);
+            Matcher m =
+                    Pattern.compile("^#(steadystate\\.market\\.[a-z.-]+)=(.*)$").matcher(line);
             if (m.matches() && defaults.containsKey(m.group(1))) {
                 assertThat(m.group(2)).as(m.group(1)).isEqualTo(defaults.get(m.group(1)));
                 quoted++;
@@ -40,7 +40,8 @@ class DefaultsAgreeTest {
     void theReadmeQuotesTheDefaults() throws IOException {
         Map<String, String> defaults = defaults();
         String readme = Files.readString(Path.of("README.md"));
-        String section = readme.substring(readme.indexOf("## Configuration"), readme.indexOf("## State and its bounds"));
+        String section =
+                readme.substring(readme.indexOf("## Configuration"), readme.indexOf("## State and its bounds"));
         int quoted = 0;
         Matcher m = Pattern.compile("`([a-z.-]+)` \\(([^)]*)\\)").matcher(section);
         while (m.find()) {
@@ -64,11 +65,13 @@ class DefaultsAgreeTest {
 
     private static void collect(Class<?> group, String prefix, Map<String, String> into) {
         for (Method method : group.getDeclaredMethods()) {
-            String key = prefix + method.getName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
+            String key = prefix
+                    + method.getName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
             WithDefault value = method.getAnnotation(WithDefault.class);
             if (value != null) {
                 into.put(key, value.value());
-            } else if (method.getReturnType().isInterface() && method.getReturnType().getEnclosingClass() == MarketConfig.class) {
+            } else if (method.getReturnType().isInterface()
+                    && method.getReturnType().getEnclosingClass() == MarketConfig.class) {
                 collect(method.getReturnType(), key + ".", into);
             }
         }

@@ -1,5 +1,8 @@
 package io.steadystate.marketdata.control;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.steadystate.core.event.MarketEvent;
 import io.steadystate.core.event.Tick;
@@ -7,9 +10,6 @@ import io.steadystate.marketdata.MarketSource;
 import io.steadystate.marketdata.publish.PublishMetrics;
 import io.steadystate.marketdata.resume.ResumePoint;
 import io.steadystate.marketdata.simulation.Markets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,9 +22,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The driver thread with a sink that blocks like {@code KafkaProducer.send} on a full buffer, and a wall clock
@@ -44,10 +43,10 @@ class MarketDriverTest {
     private final MarketSource source = Markets.simulator(5, 100, 1, 0, 200, schedule);
     private final MarketSnapshot snapshot = new MarketSnapshot(Markets.MONDAY, new SimpleMeterRegistry());
     private final MarketRates rates = new MarketRates(1, 0);
-    private final MarketDriver driver = new MarketDriver(source, sink, Optional::<ResumePoint>empty, lifecycle, rates,
-            snapshot, schedule, heartbeat, clock);
-    private final MarketStatusView status = new MarketStatusView("SIMULATE", source, lifecycle, snapshot, rates,
-            new PublishMetrics(new SimpleMeterRegistry()), () -> true);
+    private final MarketDriver driver = new MarketDriver(
+            source, sink, Optional::<ResumePoint>empty, lifecycle, rates, snapshot, schedule, heartbeat, clock);
+    private final MarketStatusView status = new MarketStatusView(
+            "SIMULATE", source, lifecycle, snapshot, rates, new PublishMetrics(new SimpleMeterRegistry()), () -> true);
 
     @AfterEach
     void stopTheDriver() {
@@ -82,25 +81,32 @@ class MarketDriverTest {
         sink.release.countDown();
         assertTimeoutPreemptively(HANG_GUARD, driver::awaitChunk);
 
-        List<Tick> ticks = sink.events.stream().filter(Tick.class::isInstance).map(Tick.class::cast).toList();
+        List<Tick> ticks = sink.events.stream()
+                .filter(Tick.class::isInstance)
+                .map(Tick.class::cast)
+                .toList();
         assertThat(ticks).hasSizeGreaterThan(20);
         // the blocking grant covered wall time (grantEnd - 1 s, grantEnd]: every tick of it is due inside it
         assertThat(ticks).allSatisfy(t -> assertThat(t.originMicros()).isBetween(grantEnd - 1_000_000, grantEnd));
         assertThat(ticks.stream().mapToLong(Tick::originMicros).distinct().count())
-                .as("spread over the grant at microsecond precision, not one stamp per chunk").isGreaterThan(10);
+                .as("spread over the grant at microsecond precision, not one stamp per chunk")
+                .isGreaterThan(10);
         for (int i = 1; i < ticks.size(); i++) {
-            assertThat(ticks.get(i).originMicros()).isGreaterThanOrEqualTo(ticks.get(i - 1).originMicros());
+            assertThat(ticks.get(i).originMicros())
+                    .isGreaterThanOrEqualTo(ticks.get(i - 1).originMicros());
         }
     }
 
     /** Moves the clock so the driver plays the open, the listings, then a second of ticks that blocks. */
     private long playUntilBlocked() throws InterruptedException {
-        awaitEvents(1);      // the first grant needs elapsed time; before it, nothing
+        awaitEvents(1); // the first grant needs elapsed time; before it, nothing
         clock.set(T0_MICROS + 1_000);
-        awaitEvents(101);    // open + 100 listings (a millisecond of session has ~0.1 tick)
+        awaitEvents(101); // open + 100 listings (a millisecond of session has ~0.1 tick)
         long grantEnd = T0_MICROS + 1_000 + 1_000_000;
         clock.set(grantEnd); // one second at speed 1: ~100 ticks, the 10th or so blocks
-        assertThat(sink.blocked.await(HANG_GUARD.toSeconds(), TimeUnit.SECONDS)).as("the send blocked").isTrue();
+        assertThat(sink.blocked.await(HANG_GUARD.toSeconds(), TimeUnit.SECONDS))
+                .as("the send blocked")
+                .isTrue();
         return grantEnd;
     }
 

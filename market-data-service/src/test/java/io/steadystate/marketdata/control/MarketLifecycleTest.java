@@ -1,9 +1,9 @@
 package io.steadystate.marketdata.control;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 class MarketLifecycleTest {
 
@@ -25,8 +25,10 @@ class MarketLifecycleTest {
     @Test
     void transitionsThatMakeNoSenseAreConflictsAndChangeNothing() {
         MarketLifecycle lifecycle = new MarketLifecycle();
-        assertThatThrownBy(lifecycle::pause).isInstanceOf(MarketRequestException.class)
-                .extracting(e -> ((MarketRequestException) e).kind()).isEqualTo(MarketRequestException.Kind.CONFLICT);
+        assertThatThrownBy(lifecycle::pause)
+                .isInstanceOf(MarketRequestException.class)
+                .extracting(e -> ((MarketRequestException) e).kind())
+                .isEqualTo(MarketRequestException.Kind.CONFLICT);
         lifecycle.start();
         assertThatThrownBy(lifecycle::start).hasMessageContaining("already running");
         assertThatThrownBy(lifecycle::resume).hasMessageContaining("only a paused market");

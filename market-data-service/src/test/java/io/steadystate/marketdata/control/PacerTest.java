@@ -1,8 +1,8 @@
 package io.steadystate.marketdata.control;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 /** The pacer's arithmetic, with elapsed time given: no thread, no sleep. */
 class PacerTest {
@@ -23,7 +23,9 @@ class PacerTest {
         pacer.grant(MS, 0.5, 0); // 0.5 ms of simulated time
         pacer.played(3);
         pacer.grant(MS, 0.5, 0);
-        assertThat(pacer.budgetNanos()).as("only the fraction below 1 ns is carried").isEqualTo(MS / 2);
+        assertThat(pacer.budgetNanos())
+                .as("only the fraction below 1 ns is carried")
+                .isEqualTo(MS / 2);
     }
 
     @Test
@@ -61,7 +63,9 @@ class PacerTest {
             pacer.grant(MS, 1e9, 0);
             pacer.played(Pacer.CHUNK_TICKS); // millions of ticks played unthrottled
         }
-        assertThat(pacer.grant(10 * MS, 1e9, 1_000)).as("the cap applies at once, without a stall").isTrue();
+        assertThat(pacer.grant(10 * MS, 1e9, 1_000))
+                .as("the cap applies at once, without a stall")
+                .isTrue();
         assertThat(pacer.maxTicks()).isEqualTo(10);
     }
 

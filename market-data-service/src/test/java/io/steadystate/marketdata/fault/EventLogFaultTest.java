@@ -1,11 +1,11 @@
 package io.steadystate.marketdata.fault;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.steadystate.core.event.SessionOpened;
 import io.steadystate.core.event.Tick;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class EventLogFaultTest {
 
@@ -24,7 +24,8 @@ class EventLogFaultTest {
         }
         assertThat(on.leakedObjects()).isEqualTo(30);
         assertThat(onRegistry.get("steadystate.fault.active").gauge().value()).isEqualTo(1);
-        assertThat(onRegistry.get("steadystate.fault.leaked.objects").gauge().value()).isEqualTo(30);
+        assertThat(onRegistry.get("steadystate.fault.leaked.objects").gauge().value())
+                .isEqualTo(30);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.steadystate.marketdata.replay;
 
-import io.steadystate.marketdata.OriginClock;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.steadystate.core.event.DayRolled;
 import io.steadystate.core.event.MarketEvent;
@@ -9,10 +10,9 @@ import io.steadystate.core.event.SessionOpened;
 import io.steadystate.core.event.SymbolListed;
 import io.steadystate.core.event.Tick;
 import io.steadystate.core.state.StoreMetrics;
+import io.steadystate.marketdata.OriginClock;
 import io.steadystate.marketdata.calendar.SessionCalendar;
 import io.steadystate.marketdata.universe.SymbolUniverse;
-import org.junit.jupiter.api.Test;
-
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.StringReader;
@@ -21,8 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class CsvReplayTest {
 
@@ -34,19 +33,25 @@ class CsvReplayTest {
         List<MarketEvent> events = new ArrayList<>();
         replay.advance(Long.MAX_VALUE, Integer.MAX_VALUE, events::add);
 
-        assertThat(events.stream().map(CsvReplayTest::describe).toList()).containsExactly(
-                "open 2026-01-09T09:30:00Z",
-                "listed ACME 101.25", "tick ACME#1 101.25 101.24/101.26 x300",
-                "listed GLOB 55.1", "tick GLOB#1 55.1 55.09/55.11 x100",
-                "tick ACME#2 101.3 101.3/101.3 x200",
-                "tick GLOB#2 55.12 55.11/55.13 x400",
-                "tick GLOB#3 55.15 55.14/55.16 x100",
-                "close 2026-01-09T16:00:00Z", "roll 2026-01-12T00:00:00Z", "open 2026-01-12T09:30:00Z",
-                "tick ACME#3 102.0 101.99/102.01 x500",
-                "tick GLOB#4 54.9 54.89/54.91 x700",
-                "listed NEWCO 12.5", "tick NEWCO#1 12.5 12.49/12.51 x1000",
-                "tick ACME#4 102.1 102.09/102.11 x100",
-                "close 2026-01-12T16:00:00Z");
+        assertThat(events.stream().map(CsvReplayTest::describe).toList())
+                .containsExactly(
+                        "open 2026-01-09T09:30:00Z",
+                        "listed ACME 101.25",
+                        "tick ACME#1 101.25 101.24/101.26 x300",
+                        "listed GLOB 55.1",
+                        "tick GLOB#1 55.1 55.09/55.11 x100",
+                        "tick ACME#2 101.3 101.3/101.3 x200",
+                        "tick GLOB#2 55.12 55.11/55.13 x400",
+                        "tick GLOB#3 55.15 55.14/55.16 x100",
+                        "close 2026-01-09T16:00:00Z",
+                        "roll 2026-01-12T00:00:00Z",
+                        "open 2026-01-12T09:30:00Z",
+                        "tick ACME#3 102.0 101.99/102.01 x500",
+                        "tick GLOB#4 54.9 54.89/54.91 x700",
+                        "listed NEWCO 12.5",
+                        "tick NEWCO#1 12.5 12.49/12.51 x1000",
+                        "tick ACME#4 102.1 102.09/102.11 x100",
+                        "close 2026-01-12T16:00:00Z");
         assertThat(replay.finished()).isTrue();
         assertThat(replay.replayedTicks()).isEqualTo(9);
         assertThat(replay.malformedLines()).isEqualTo(5);
@@ -65,14 +70,16 @@ class CsvReplayTest {
         List<MarketEvent> events = new ArrayList<>();
         replay.advance(5 * MINUTE_NANOS, Integer.MAX_VALUE, events::add);
         assertThat(describe(events.get(events.size() - 1))).isEqualTo("close 2026-01-09T16:00:00Z");
-        assertThat(replay.nowMillis()).isEqualTo(Instant.parse("2026-01-09T16:03:00Z").toEpochMilli());
+        assertThat(replay.nowMillis())
+                .isEqualTo(Instant.parse("2026-01-09T16:03:00Z").toEpochMilli());
 
         events.clear();
         replay.advance(MINUTE_NANOS, Integer.MAX_VALUE, events::add);
-        assertThat(events.stream().map(CsvReplayTest::describe).toList()).containsExactly(
-                "roll 2026-01-12T00:00:00Z", "open 2026-01-12T09:30:00Z",
-                "tick ACME#3 102.0 101.99/102.01 x500", "tick GLOB#4 54.9 54.89/54.91 x700",
-                "listed NEWCO 12.5", "tick NEWCO#1 12.5 12.49/12.51 x1000");
+        assertThat(events.stream().map(CsvReplayTest::describe).toList())
+                .containsExactly(
+                        "roll 2026-01-12T00:00:00Z", "open 2026-01-12T09:30:00Z",
+                        "tick ACME#3 102.0 101.99/102.01 x500", "tick GLOB#4 54.9 54.89/54.91 x700",
+                        "listed NEWCO 12.5", "tick NEWCO#1 12.5 12.49/12.51 x1000");
         assertThat(replay.finished()).isFalse();
     }
 
@@ -83,13 +90,18 @@ class CsvReplayTest {
         replay.advance(Long.MAX_VALUE, Integer.MAX_VALUE, events::add);
         assertThat(events).noneMatch(e -> "NEWCO".equals(e.symbol()));
         assertThat(replay.malformedLines()).isEqualTo(6);
-        assertThat(replay.recentErrors()).anyMatch(m -> m.startsWith("line 14: symbol NEWCO would exceed max-symbols 2"));
+        assertThat(replay.recentErrors())
+                .anyMatch(m -> m.startsWith("line 14: symbol NEWCO would exceed max-symbols 2"));
     }
 
     @Test
     void aFileOfOnlyBadLinesFinishesWithoutEvents() {
-        CsvReplay replay = new CsvReplay("inline", new BufferedReader(new StringReader("garbage\n1,2\n,,,\n")),
-                SessionCalendar.standard(), universe(10), OriginClock.FIXED_AT_ZERO);
+        CsvReplay replay = new CsvReplay(
+                "inline",
+                new BufferedReader(new StringReader("garbage\n1,2\n,,,\n")),
+                SessionCalendar.standard(),
+                universe(10),
+                OriginClock.FIXED_AT_ZERO);
         List<MarketEvent> events = new ArrayList<>();
         replay.advance(Long.MAX_VALUE, Integer.MAX_VALUE, events::add);
         assertThat(events).isEmpty();
@@ -98,9 +110,11 @@ class CsvReplayTest {
     }
 
     private static CsvReplay sample(int capacity) {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(Objects.requireNonNull(
-                CsvReplayTest.class.getResourceAsStream("/replay/sample-ticks.csv")), StandardCharsets.UTF_8));
-        return new CsvReplay("sample-ticks.csv", reader, SessionCalendar.standard(), universe(capacity), OriginClock.FIXED_AT_ZERO);
+        BufferedReader reader = new BufferedReader(new InputStreamReader(
+                Objects.requireNonNull(CsvReplayTest.class.getResourceAsStream("/replay/sample-ticks.csv")),
+                StandardCharsets.UTF_8));
+        return new CsvReplay(
+                "sample-ticks.csv", reader, SessionCalendar.standard(), universe(capacity), OriginClock.FIXED_AT_ZERO);
     }
 
     private static SymbolUniverse universe(int capacity) {
@@ -110,7 +124,8 @@ class CsvReplayTest {
     private static String describe(MarketEvent e) {
         String at = Instant.ofEpochMilli(e.eventTime()).toString();
         if (e instanceof Tick t) {
-            return "tick " + t.symbol() + "#" + t.sequence() + " " + t.price() + " " + t.bid() + "/" + t.ask() + " x" + t.size();
+            return "tick " + t.symbol() + "#" + t.sequence() + " " + t.price() + " " + t.bid() + "/" + t.ask() + " x"
+                    + t.size();
         } else if (e instanceof SymbolListed l) {
             return "listed " + l.symbol() + " " + l.referencePrice();
         } else if (e instanceof SessionOpened) {

@@ -1,5 +1,9 @@
 package io.steadystate.marketdata.resume;
 
+import static io.steadystate.marketdata.simulation.Markets.HOUR_NANOS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.steadystate.core.event.MarketEvent;
 import io.steadystate.core.event.SessionClosed;
@@ -13,8 +17,6 @@ import io.steadystate.marketdata.replay.CsvReplay;
 import io.steadystate.marketdata.simulation.MarketSimulator;
 import io.steadystate.marketdata.simulation.Markets;
 import io.steadystate.marketdata.universe.SymbolUniverse;
-import org.junit.jupiter.api.Test;
-
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -22,10 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-
-import static io.steadystate.marketdata.simulation.Markets.HOUR_NANOS;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** A restarted source continues after what the previous run published: later event times, higher sequences. */
 class ResumeAfterTest {
@@ -40,9 +39,14 @@ class ResumeAfterTest {
         resumed.resumeAfter(new ResumePoint(last, 10_000));
         List<MarketEvent> second = Markets.play(resumed, 2 * HOUR_NANOS);
 
-        assertThat(second).isNotEmpty().allSatisfy(e -> assertThat(e.eventTime()).isGreaterThan(last));
-        assertThat(second).as("the session is still open: no second SessionOpened").noneMatch(SessionOpened.class::isInstance);
-        assertThat(second).filteredOn(Tick.class::isInstance)
+        assertThat(second)
+                .isNotEmpty()
+                .allSatisfy(e -> assertThat(e.eventTime()).isGreaterThan(last));
+        assertThat(second)
+                .as("the session is still open: no second SessionOpened")
+                .noneMatch(SessionOpened.class::isInstance);
+        assertThat(second)
+                .filteredOn(Tick.class::isInstance)
                 .allSatisfy(e -> assertThat(((Tick) e).sequence()).isGreaterThan(10_000));
         assertThat(nonDecreasing(second)).isTrue();
     }
@@ -65,10 +69,13 @@ class ResumeAfterTest {
     @Test
     void aTopicOlderThanTheStartDateLeavesTheStartDateAndOnlyRaisesSequences() {
         MarketSimulator resumed = Markets.simulator(3, 20, 1, 0);
-        resumed.resumeAfter(new ResumePoint(Instant.parse("2025-06-02T12:00:00Z").toEpochMilli(), 7));
+        resumed.resumeAfter(
+                new ResumePoint(Instant.parse("2025-06-02T12:00:00Z").toEpochMilli(), 7));
         List<MarketEvent> events = Markets.play(resumed, HOUR_NANOS);
         assertThat(Instant.ofEpochMilli(events.get(0).eventTime())).isEqualTo(Instant.parse("2026-01-05T09:30:00Z"));
-        assertThat(events).filteredOn(Tick.class::isInstance).first()
+        assertThat(events)
+                .filteredOn(Tick.class::isInstance)
+                .first()
                 .satisfies(t -> assertThat(((Tick) t).sequence()).isEqualTo(8));
     }
 
@@ -76,12 +83,14 @@ class ResumeAfterTest {
     void resumingAfterTheFirstEventIsRefused() {
         MarketSimulator simulator = Markets.simulator(3, 20, 1, 0);
         Markets.play(simulator, HOUR_NANOS);
-        assertThatThrownBy(() -> simulator.resumeAfter(new ResumePoint(0, 0))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> simulator.resumeAfter(new ResumePoint(0, 0)))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void aCursorResumedOnAWeekendWaitsForMondaysRoll() {
-        SessionCursor cursor = SessionCursor.resumedAfter(CALENDAR, Instant.parse("2026-01-10T12:00:00Z").toEpochMilli());
+        SessionCursor cursor = SessionCursor.resumedAfter(
+                CALENDAR, Instant.parse("2026-01-10T12:00:00Z").toEpochMilli());
         assertThat(cursor.phase()).isEqualTo(SessionCursor.Phase.CLOSED);
         List<MarketEvent> events = new ArrayList<>();
         cursor.advanceTo(Instant.parse("2026-01-12T09:30:00Z").toEpochMilli(), events::add);
@@ -99,19 +108,28 @@ class ResumeAfterTest {
         replay.advance(Long.MAX_VALUE, Integer.MAX_VALUE, events::add);
 
         assertThat(events).allSatisfy(e -> assertThat(e.eventTime()).isGreaterThan(last));
-        assertThat(events).as("Friday's session was open: no second SessionOpened for it")
-                .filteredOn(SessionOpened.class::isInstance).hasSize(1);
-        assertThat(events).filteredOn(Tick.class::isInstance).first()
+        assertThat(events)
+                .as("Friday's session was open: no second SessionOpened for it")
+                .filteredOn(SessionOpened.class::isInstance)
+                .hasSize(1);
+        assertThat(events)
+                .filteredOn(Tick.class::isInstance)
+                .first()
                 .satisfies(t -> assertThat(((Tick) t).sequence()).isEqualTo(101));
         assertThat(replay.resumedPastLines()).isEqualTo(3);
         assertThat(replay.replayedTicks()).isEqualTo(6);
     }
 
     private static CsvReplay sample() {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(Objects.requireNonNull(
-                ResumeAfterTest.class.getResourceAsStream("/replay/sample-ticks.csv")), StandardCharsets.UTF_8));
-        return new CsvReplay("sample-ticks.csv", reader, CALENDAR,
-                new SymbolUniverse(10, new StoreMetrics(new SimpleMeterRegistry())), OriginClock.FIXED_AT_ZERO);
+        BufferedReader reader = new BufferedReader(new InputStreamReader(
+                Objects.requireNonNull(ResumeAfterTest.class.getResourceAsStream("/replay/sample-ticks.csv")),
+                StandardCharsets.UTF_8));
+        return new CsvReplay(
+                "sample-ticks.csv",
+                reader,
+                CALENDAR,
+                new SymbolUniverse(10, new StoreMetrics(new SimpleMeterRegistry())),
+                OriginClock.FIXED_AT_ZERO);
     }
 
     private static long lastTime(List<MarketEvent> events) {

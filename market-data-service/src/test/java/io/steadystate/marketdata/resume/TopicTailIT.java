@@ -1,5 +1,7 @@
 package io.steadystate.marketdata.resume;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.steadystate.core.event.Tick;
 import io.steadystate.core.kafka.KafkaConnection;
@@ -10,21 +12,18 @@ import io.steadystate.core.testkafka.TestRecords;
 import io.steadystate.marketdata.fault.EventLogFault;
 import io.steadystate.marketdata.publish.MarketEventPublisher;
 import io.steadystate.marketdata.publish.PublishMetrics;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The tail as a restart reads it from a real broker: market-data's own ticks (sent by its real publisher, which
@@ -41,17 +40,21 @@ class TopicTailIT {
     private final MarketEventSerde serde = new MarketEventSerde();
 
     @Test
-    void aPoisonTickDated2099WrittenByAForeignProducerAfterRealTicksIsNotTheResumePoint(RealKafka kafka) throws Exception {
+    void aPoisonTickDated2099WrittenByAForeignProducerAfterRealTicksIsNotTheResumePoint(RealKafka kafka)
+            throws Exception {
         String topic = topic(kafka, "tail-poison-2099");
         long lastReal = publishRealTicks(kafka, topic, 60);
         try (KafkaProducer<String, byte[]> stranger = TestRecords.producer(kafka.bootstrapServers())) {
             for (int p = 0; p < PARTITIONS; p++) {
-                stranger.send(new ProducerRecord<>(topic, p, "AAAA", tick("AAAA", Y2099, 1))).get();
+                stranger.send(new ProducerRecord<>(topic, p, "AAAA", tick("AAAA", Y2099, 1)))
+                        .get();
             }
         }
         ResumePoint point = read(kafka, topic).orElseThrow();
         assertThat(point.lastEventTimeMillis()).isEqualTo(lastReal);
-        assertThat(point.sequenceFloor()).as("the floor still counts every record, foreign ones too").isGreaterThan(20);
+        assertThat(point.sequenceFloor())
+                .as("the floor still counts every record, foreign ones too")
+                .isGreaterThan(20);
     }
 
     @Test
@@ -74,12 +77,15 @@ class TopicTailIT {
         String topic = topic(kafka, "tail-garbage-only");
         try (KafkaProducer<String, byte[]> stranger = TestRecords.producer(kafka.bootstrapServers())) {
             for (int p = 0; p < PARTITIONS; p++) {
-                stranger.send(new ProducerRecord<>(topic, p, "x", new byte[]{0x13, 0x37, 0x00})).get();
+                stranger.send(new ProducerRecord<>(topic, p, "x", new byte[] {0x13, 0x37, 0x00}))
+                        .get();
                 stranger.send(new ProducerRecord<>(topic, p, "x", new byte[0])).get();
             }
         }
         ResumePoint point = read(kafka, topic).orElseThrow();
-        assertThat(point.lastEventTimeMillis()).as("no trusted time: the configured start date applies").isEqualTo(Long.MIN_VALUE);
+        assertThat(point.lastEventTimeMillis())
+                .as("no trusted time: the configured start date applies")
+                .isEqualTo(Long.MIN_VALUE);
         assertThat(point.sequenceFloor()).isEqualTo(2);
     }
 
@@ -94,12 +100,16 @@ class TopicTailIT {
         KafkaConnection connection = KafkaConnection.plaintext(kafka.bootstrapServers());
         long last = Long.MIN_VALUE;
         try (MarketEventPublisher publisher = new MarketEventPublisher(
-                MarketEventPublisher.createProducer(connection, 0, 16_384, "none"), topic,
-                new PublishMetrics(registry), new EventLogFault("none", 1, registry), Duration.ofSeconds(5))) {
+                MarketEventPublisher.createProducer(connection, 0, 16_384, "none"),
+                topic,
+                new PublishMetrics(registry),
+                new EventLogFault("none", 1, registry),
+                Duration.ofSeconds(5))) {
             publisher.refreshPartitions();
             for (int i = 0; i < ticks; i++) {
                 last = MONDAY + i * 1_000L;
-                publisher.accept(new Tick(SYMBOLS.get(i % SYMBOLS.size()), last, i / SYMBOLS.size() + 1, 100, 99.9, 100.1, 10, 0));
+                publisher.accept(new Tick(
+                        SYMBOLS.get(i % SYMBOLS.size()), last, i / SYMBOLS.size() + 1, 100, 99.9, 100.1, 10, 0));
             }
             publisher.flush();
         }
@@ -112,7 +122,9 @@ class TopicTailIT {
 
     private static String topic(RealKafka kafka, String name) throws ExecutionException, InterruptedException {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(name, PARTITIONS, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(name, PARTITIONS, (short) 1)))
+                    .all()
+                    .get();
         }
         return name;
     }

@@ -1,17 +1,16 @@
 package io.steadystate.marketdata.resume;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.steadystate.core.event.Tick;
 import io.steadystate.core.kafka.ProducerOrigin;
 import io.steadystate.core.serde.MarketEventSerde;
 import io.steadystate.core.time.EventTimeGuard;
+import java.time.Duration;
+import java.time.Instant;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Which records at the tails a restart may resume after: only market-data's, only times that agree. */
 class TrustedTailTest {
@@ -19,6 +18,7 @@ class TrustedTailTest {
     private static final long MONDAY = Instant.parse("2026-01-05T10:00:00Z").toEpochMilli();
     /** The soak's far-future poison tick: inside the guard's 2000 .. 2100 window. */
     private static final long Y2099 = Instant.parse("2099-06-01T00:00:00Z").toEpochMilli();
+
     private static final long HOUR = Duration.ofHours(1).toMillis();
 
     private final MarketEventSerde serde = new MarketEventSerde();
@@ -37,8 +37,8 @@ class TrustedTailTest {
     @Test
     void aTailOfForeignOrUndecodableRecordsOnlyIsNoEvidence() {
         foreign(0, Y2099);
-        tail.offer(1, marked(), new byte[]{1, 2, 3});
-        tail.offer(2, new RecordHeaders(), new byte[]{9});
+        tail.offer(1, marked(), new byte[] {1, 2, 3});
+        tail.offer(2, new RecordHeaders(), new byte[] {9});
         assertThat(tail.latestEventTime()).isEqualTo(Long.MIN_VALUE);
         assertThat(tail.hasEvidence(0)).isFalse();
         assertThat(tail.skipped()).contains("2 without").contains("1 undecodable");
@@ -75,7 +75,8 @@ class TrustedTailTest {
         ours(0, MONDAY);
         ours(1, MONDAY + 6 * HOUR);
         ours(2, MONDAY + 2 * HOUR + Duration.ofDays(3).toMillis()); // over a weekend
-        assertThat(tail.latestEventTime()).isEqualTo(MONDAY + 2 * HOUR + Duration.ofDays(3).toMillis());
+        assertThat(tail.latestEventTime())
+                .isEqualTo(MONDAY + 2 * HOUR + Duration.ofDays(3).toMillis());
         assertThat(tail.skipped()).isEmpty();
     }
 

@@ -1,5 +1,9 @@
 package io.steadystate.marketdata.simulation;
 
+import static io.steadystate.marketdata.simulation.Markets.HOUR_NANOS;
+import static io.steadystate.marketdata.simulation.Markets.SESSION_NANOS;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.steadystate.core.event.MarketEvent;
 import io.steadystate.core.event.SessionClosed;
 import io.steadystate.core.event.SymbolDelisted;
@@ -7,8 +11,6 @@ import io.steadystate.core.event.SymbolListed;
 import io.steadystate.core.event.Tick;
 import io.steadystate.core.serde.MarketEventSerde;
 import io.steadystate.core.state.ExitCause;
-import org.junit.jupiter.api.Test;
-
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -18,10 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static io.steadystate.marketdata.simulation.Markets.HOUR_NANOS;
-import static io.steadystate.marketdata.simulation.Markets.SESSION_NANOS;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class MarketSimulatorTest {
 
@@ -110,18 +109,29 @@ class MarketSimulatorTest {
     void aDelistedSymbolGetsNoMoreTicksAndItsDelistingFollowsItsLastTick() {
         MarketSimulator simulator = Markets.simulator(11, 20, 1, 0);
         List<MarketEvent> events = new ArrayList<>(Markets.play(simulator, HOUR_NANOS));
-        String victim = ((Tick) events.stream().filter(e -> e instanceof Tick).reduce((x, y) -> y).orElseThrow()).symbol();
+        String victim = ((Tick) events.stream()
+                        .filter(e -> e instanceof Tick)
+                        .reduce((x, y) -> y)
+                        .orElseThrow())
+                .symbol();
 
         assertThat(simulator.delist(victim, "manual", events::add)).isTrue();
         int delistedAt = events.size() - 1;
         simulator.advance(HOUR_NANOS, Integer.MAX_VALUE, events::add);
 
-        assertThat(events.get(delistedAt)).isInstanceOf(SymbolDelisted.class).extracting(MarketEvent::symbol).isEqualTo(victim);
-        assertThat(events.subList(0, delistedAt)).anyMatch(e -> e instanceof Tick t && t.symbol().equals(victim));
-        assertThat(events.subList(delistedAt + 1, events.size())).noneMatch(e -> e.symbol().equals(victim));
+        assertThat(events.get(delistedAt))
+                .isInstanceOf(SymbolDelisted.class)
+                .extracting(MarketEvent::symbol)
+                .isEqualTo(victim);
+        assertThat(events.subList(0, delistedAt))
+                .anyMatch(e -> e instanceof Tick t && t.symbol().equals(victim));
+        assertThat(events.subList(delistedAt + 1, events.size()))
+                .noneMatch(e -> e.symbol().equals(victim));
         assertThat(simulator.universe().contains(victim)).isFalse();
         assertThat(simulator.universe().store().exits(ExitCause.REMOVED)).isEqualTo(1);
-        assertThat(simulator.delist(victim, "manual", events::add)).as("second delisting").isFalse();
+        assertThat(simulator.delist(victim, "manual", events::add))
+                .as("second delisting")
+                .isFalse();
     }
 
     @Test
@@ -146,7 +156,8 @@ class MarketSimulatorTest {
         assertThat(delisted).isBetween(20 * 10 - 40, 20 * 10 + 40);
         assertThat(min).isGreaterThanOrEqualTo(499);
         assertThat(max).isLessThanOrEqualTo(501);
-        assertThat(simulator.universe().store().size()).isEqualTo(simulator.universe().size());
+        assertThat(simulator.universe().store().size())
+                .isEqualTo(simulator.universe().size());
     }
 
     @Test

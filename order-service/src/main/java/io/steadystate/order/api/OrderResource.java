@@ -1,16 +1,16 @@
 package io.steadystate.order.api;
 
-import io.steadystate.kit.api.RequestRefused;
-import io.steadystate.kit.api.ApiError;
 import io.steadystate.core.event.OrderEvent;
 import io.steadystate.core.event.OrderType;
 import io.steadystate.core.event.Side;
 import io.steadystate.core.event.StrategySlot;
 import io.steadystate.core.event.TimeInForce;
+import io.steadystate.kit.api.ApiError;
+import io.steadystate.kit.api.RequestRefused;
 import io.steadystate.order.config.OrderConfig;
 import io.steadystate.order.delivery.OrderMutations;
-import io.steadystate.order.intake.ManualOrder;
 import io.steadystate.order.engine.OrderEngine;
+import io.steadystate.order.intake.ManualOrder;
 import io.steadystate.order.intake.SubmitResult;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -22,12 +22,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
-import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
-
-import java.util.Locale;
 
 /**
  * Orders: submit (same path as signals), get, cancel, list open and recent history. Every list is paged and
@@ -51,26 +50,33 @@ public class OrderResource {
 
     @POST
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Submit a bracket order",
-            description = "201 accepted (committed to Kafka); 503 when not committed within 10 s; 200 with status REJECTED and a reason when a risk limit refuses it, or the "
-                    + "existing order for a retried clientOrderId; 400 invalid payload; 401 without token")
+    @Operation(
+            summary = "Submit a bracket order",
+            description =
+                    "201 accepted (committed to Kafka); 503 when not committed within 10 s; 200 with status REJECTED and a reason when a risk limit refuses it, or the "
+                            + "existing order for a retried clientOrderId; 400 invalid payload; 401 without token")
     public Response submit(OrderRequest request) {
         ManualOrder order = validate(request);
         SubmitResult result = mutations.committed(() -> engine.submitManual(order)); // answers after the commit
         return switch (result.outcome()) {
-            case ACCEPTED -> Response.status(Response.Status.CREATED).entity(result.order()).build();
-            case REJECTED, DUPLICATE -> result.order() == null
-                    ? ApiError.response(Response.Status.CONFLICT, result.message())
-                    : Response.ok(result.order()).build();
+            case ACCEPTED ->
+                Response.status(Response.Status.CREATED).entity(result.order()).build();
+            case REJECTED, DUPLICATE ->
+                result.order() == null
+                        ? ApiError.response(Response.Status.CONFLICT, result.message())
+                        : Response.ok(result.order()).build();
             case INVALID, UNKNOWN_SYMBOL -> ApiError.response(Response.Status.BAD_REQUEST, result.message());
         };
     }
 
     @GET
     @Path("/{id: .+}")
-    @Operation(summary = "An order (open, or recently closed) by id: S-<signal>, M-<client id>, with /SL or /TP for children")
+    @Operation(
+            summary =
+                    "An order (open, or recently closed) by id: S-<signal>, M-<client id>, with /SL or /TP for children")
     public Response get(@PathParam("id") String id) {
-        return engine.find(id).map(e -> Response.ok(e).build())
+        return engine.find(id)
+                .map(e -> Response.ok(e).build())
                 .orElseGet(() -> ApiError.response(Response.Status.NOT_FOUND, "no order " + id));
     }
 
@@ -79,7 +85,9 @@ public class OrderResource {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Cancel the bracket of an open order (entry and both children)")
     public Response cancel(@PathParam("id") String id) {
-        return mutations.committed(() -> engine.cancel(id, "cancelled by client")).map(e -> Response.ok(e).build())
+        return mutations
+                .committed(() -> engine.cancel(id, "cancelled by client"))
+                .map(e -> Response.ok(e).build())
                 .orElseGet(() -> ApiError.response(Response.Status.NOT_FOUND, "no open order " + id));
     }
 
@@ -112,7 +120,8 @@ public class OrderResource {
         String symbol = required("symbol", r.symbol());
         int slotId = required("slotId", r.slotId());
         if (!StrategySlot.isValidId(slotId)) {
-            throw RequestRefused.badRequest("slotId " + slotId + " is not a strategy slot (11..13, 21..23, ..., 71..73)");
+            throw RequestRefused.badRequest(
+                    "slotId " + slotId + " is not a strategy slot (11..13, 21..23, ..., 71..73)");
         }
         Side side = parse(Side.class, "side", r.side());
         OrderType type = parse(OrderType.class, "type", r.type());
@@ -131,8 +140,20 @@ public class OrderResource {
         }
         try {
             // the core validation (symbol characters, …) also applies: a record that exists is valid
-            new io.steadystate.core.event.OrderCommand("M-" + clientOrderId, "", symbol, slotId, side, type, quantity,
-                    limit, stopLoss, takeProfit, tif, 0, 0);
+            new io.steadystate.core.event.OrderCommand(
+                    "M-" + clientOrderId,
+                    "",
+                    symbol,
+                    slotId,
+                    side,
+                    type,
+                    quantity,
+                    limit,
+                    stopLoss,
+                    takeProfit,
+                    tif,
+                    0,
+                    0);
         } catch (IllegalArgumentException e) {
             throw RequestRefused.badRequest(e.getMessage());
         }
@@ -159,7 +180,8 @@ public class OrderResource {
         try {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw RequestRefused.badRequest(name + " '" + value + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
+            throw RequestRefused.badRequest(
+                    name + " '" + value + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
         }
     }
 }

@@ -16,6 +16,6 @@ public record Page<T>(int page, int size, List<T> items) {
         if ((long) p * s > 10_000_000L) {
             throw RequestRefused.badRequest("page too far: page x size must stay under 10,000,000");
         }
-        return new int[]{p, s};
+        return new int[] {p, s};
     }
 }

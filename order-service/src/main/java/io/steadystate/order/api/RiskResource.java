@@ -18,11 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Consumes(MediaType.APPLICATION_JSON)
 public class RiskResource {
 
-    public record KillSwitchRequest(Boolean enabled) {
-    }
+    public record KillSwitchRequest(Boolean enabled) {}
 
-    public record KillSwitchState(boolean enabled, int cancelledBrackets) {
-    }
+    public record KillSwitchState(boolean enabled, int cancelledBrackets) {}
 
     private final OrderEngine engine;
     private final OrderMutations mutations;

@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
-
 import java.time.Duration;
 
 /**
@@ -41,7 +40,6 @@ public interface OrderConfig {
     @WithDefault("P7D")
     @NotNull
     Duration symbolIdleExpiry();
-
 
     /**
      * Largest forward jump of event time one record may make past the engine's clock (trading-core

@@ -2,7 +2,6 @@ package io.steadystate.order.delivery;
 
 import io.steadystate.kit.delivery.DeliveryLoop;
 import io.steadystate.order.events.KafkaOrderPublisher;
-
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -30,9 +29,10 @@ public final class OrderMutations {
     public <T> T committed(Supplier<T> mutation) {
         try {
             return loop.submit(out -> {
-                publisher.bind(out);
-                return mutation.get();
-            }).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                        publisher.bind(out);
+                        return mutation.get();
+                    })
+                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw new Unavailable("not committed to Kafka within " + TIMEOUT.toSeconds() + " s", e);
         } catch (ExecutionException e) {

@@ -23,7 +23,6 @@ import io.steadystate.order.risk.RiskLimits;
 import io.steadystate.order.session.SessionEvents;
 import io.steadystate.order.views.OrderViews;
 import io.steadystate.order.views.PnlSummary;
-
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -56,13 +55,23 @@ public final class OrderEngine {
     /** Rebuilds of gained partitions in progress: while &gt; 0 the state is incomplete (503, readiness DOWN). */
     private volatile int rebuilding;
 
-    public OrderEngine(EngineSettings settings, OrderSink sink, MeterRegistry registry, OrderTrackingLeak fault,
-                       LongSupplier wallMicros) {
+    public OrderEngine(
+            EngineSettings settings,
+            OrderSink sink,
+            MeterRegistry registry,
+            OrderTrackingLeak fault,
+            LongSupplier wallMicros) {
         this.metrics = new OrderMetrics(registry);
         this.state = new OrderState(settings, sink, metrics, fault, wallMicros, new StoreMetrics(registry));
         this.views = new OrderViews(state, registry);
-        this.intake = new OrderIntake(settings, state, views,
-                new RiskLimits(settings.maxNotional(), settings.maxOrdersPerSecond()), sink, metrics, wallMicros);
+        this.intake = new OrderIntake(
+                settings,
+                state,
+                views,
+                new RiskLimits(settings.maxNotional(), settings.maxOrdersPerSecond()),
+                sink,
+                metrics,
+                wallMicros);
         this.execution = new TickExecution(state, new FillModel(settings.slippageBps()), sink, metrics, wallMicros);
         this.session = new SessionEvents(state);
     }
@@ -74,8 +83,11 @@ public final class OrderEngine {
      * processed: live orders from order.open-orders, positions from order.positions, recently seen order ids
      * (id → symbol) from the tail of order.events. Afterwards {@link #isRecovered()} is true.
      */
-    public synchronized void recover(Collection<OrderEvent> openOrders, Collection<Position> positionSnapshots,
-                                     Map<String, String> recentlySeenOrderIds, long latestEventTime) {
+    public synchronized void recover(
+            Collection<OrderEvent> openOrders,
+            Collection<Position> positionSnapshots,
+            Map<String, String> recentlySeenOrderIds,
+            long latestEventTime) {
         restore(openOrders, positionSnapshots, recentlySeenOrderIds, latestEventTime);
         initialised = true;
     }
@@ -85,8 +97,11 @@ public final class OrderEngine {
      * restart. Only ever called for symbols the engine does not hold: their owner was another instance, or
      * nobody. Does not change readiness: see {@link #beginRebuild()}.
      */
-    public synchronized void restore(Collection<OrderEvent> openOrders, Collection<Position> positionSnapshots,
-                                     Map<String, String> recentlySeenOrderIds, long latestEventTime) {
+    public synchronized void restore(
+            Collection<OrderEvent> openOrders,
+            Collection<Position> positionSnapshots,
+            Map<String, String> recentlySeenOrderIds,
+            long latestEventTime) {
         state.restore(openOrders, positionSnapshots, recentlySeenOrderIds, latestEventTime);
     }
 

@@ -9,10 +9,9 @@ import io.steadystate.core.serde.OrderEventSerde;
 import io.steadystate.core.serde.PositionSerde;
 import io.steadystate.core.state.Bounded;
 import io.steadystate.kit.delivery.Outbox;
-import org.apache.kafka.clients.producer.ProducerRecord;
-
 import java.util.List;
 import java.util.function.LongSupplier;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * The engine's output on Kafka through the delivery loop's {@link Outbox}: every record of one step joins the
@@ -26,8 +25,8 @@ public final class KafkaOrderPublisher implements OrderSink {
 
     /** The loop's output topics. */
     @Bounded("four constant topic names")
-    public static final List<String> TOPICS = List.of(Topics.ORDER_EVENTS, Topics.OPEN_ORDERS, Topics.POSITIONS,
-            Topics.ORDER_DLQ);
+    public static final List<String> TOPICS =
+            List.of(Topics.ORDER_EVENTS, Topics.OPEN_ORDERS, Topics.POSITIONS, Topics.ORDER_DLQ);
 
     private final OrderEventSerde orderEvents = new OrderEventSerde();
     private final PositionSerde positions = new PositionSerde();
@@ -35,6 +34,7 @@ public final class KafkaOrderPublisher implements OrderSink {
     private Outbox out = Outbox.NONE;
     /** Partition counts of order.open-orders and order.positions, looked up on first use (topics may come later). */
     private int openOrderPartitions;
+
     private int positionPartitions;
 
     public KafkaOrderPublisher(LongSupplier wallMicros) {
@@ -48,21 +48,25 @@ public final class KafkaOrderPublisher implements OrderSink {
 
     @Override
     public void orderEvent(OrderEvent event) {
-        ProducerRecord<String, byte[]> r = new ProducerRecord<>(Topics.ORDER_EVENTS, event.symbol(), orderEvents.encode(event));
+        ProducerRecord<String, byte[]> r =
+                new ProducerRecord<>(Topics.ORDER_EVENTS, event.symbol(), orderEvents.encode(event));
         EmitTime.stamp(r.headers(), wallMicros.getAsLong());
         out.send(r);
     }
 
     @Override
     public void openOrder(OrderEvent latest) {
-        out.send(new ProducerRecord<>(Topics.OPEN_ORDERS, Partitioning.partitionOf(latest.symbol(), openOrderPartitions()),
-                latest.orderId(), orderEvents.encode(latest)));
+        out.send(new ProducerRecord<>(
+                Topics.OPEN_ORDERS,
+                Partitioning.partitionOf(latest.symbol(), openOrderPartitions()),
+                latest.orderId(),
+                orderEvents.encode(latest)));
     }
 
     @Override
     public void openOrderClosed(String orderId, String symbol) {
-        out.send(new ProducerRecord<>(Topics.OPEN_ORDERS, Partitioning.partitionOf(symbol, openOrderPartitions()),
-                orderId, null));
+        out.send(new ProducerRecord<>(
+                Topics.OPEN_ORDERS, Partitioning.partitionOf(symbol, openOrderPartitions()), orderId, null));
     }
 
     /**
@@ -72,14 +76,17 @@ public final class KafkaOrderPublisher implements OrderSink {
      */
     @Override
     public void position(Position position) {
-        out.send(new ProducerRecord<>(Topics.POSITIONS, Partitioning.partitionOf(position.symbol(), positionPartitions()),
-                position.key(), positions.encode(position)));
+        out.send(new ProducerRecord<>(
+                Topics.POSITIONS,
+                Partitioning.partitionOf(position.symbol(), positionPartitions()),
+                position.key(),
+                positions.encode(position)));
     }
 
     @Override
     public void positionRemoved(String key) {
-        out.send(new ProducerRecord<>(Topics.POSITIONS, Partitioning.partitionOf(symbolOfPositionKey(key), positionPartitions()),
-                key, null));
+        out.send(new ProducerRecord<>(
+                Topics.POSITIONS, Partitioning.partitionOf(symbolOfPositionKey(key), positionPartitions()), key, null));
     }
 
     /** {@code symbol|slot} → symbol (a symbol never contains '|': see {@code Validation.symbol}). */

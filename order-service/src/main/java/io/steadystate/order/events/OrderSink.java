@@ -27,23 +27,18 @@ public interface OrderSink {
 
     OrderSink NONE = new OrderSink() {
         @Override
-        public void orderEvent(OrderEvent event) {
-        }
+        public void orderEvent(OrderEvent event) {}
 
         @Override
-        public void openOrder(OrderEvent latest) {
-        }
+        public void openOrder(OrderEvent latest) {}
 
         @Override
-        public void openOrderClosed(String orderId, String symbol) {
-        }
+        public void openOrderClosed(String orderId, String symbol) {}
 
         @Override
-        public void position(Position position) {
-        }
+        public void position(Position position) {}
 
         @Override
-        public void positionRemoved(String key) {
-        }
+        public void positionRemoved(String key) {}
     };
 }

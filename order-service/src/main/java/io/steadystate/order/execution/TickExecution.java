@@ -12,7 +12,6 @@ import io.steadystate.order.orders.OrderMetrics;
 import io.steadystate.order.orders.OrderState;
 import io.steadystate.order.orders.SymbolBook;
 import io.steadystate.order.positions.PositionBook;
-
 import java.util.function.LongSupplier;
 
 /**
@@ -30,8 +29,8 @@ public final class TickExecution {
     private final OrderMetrics metrics;
     private final LongSupplier wallMicros;
 
-    public TickExecution(OrderState state, FillModel fills, OrderSink sink, OrderMetrics metrics,
-                         LongSupplier wallMicros) {
+    public TickExecution(
+            OrderState state, FillModel fills, OrderSink sink, OrderMetrics metrics, LongSupplier wallMicros) {
         this.state = state;
         this.tickPlan = new TickPlan(fills);
         this.sink = sink;
@@ -94,8 +93,11 @@ public final class TickExecution {
     private void fillChild(Bracket b, Leg filled, Leg sibling, double price, Tick t) {
         long origin = t.originMicros();
         filled.fill(price, t.eventTime(), origin);
-        sibling.moveTo(OrderStatus.CANCELLED, "oco: " + OrderMetrics.lower(filled.role.name()) + " filled",
-                t.eventTime(), origin);
+        sibling.moveTo(
+                OrderStatus.CANCELLED,
+                "oco: " + OrderMetrics.lower(filled.role.name()) + " filled",
+                t.eventTime(),
+                origin);
         state.emit(b, filled);
         metrics.fill(filled.role);
         metrics.tickToOrder(origin, wallMicros.getAsLong());

@@ -7,7 +7,6 @@ import io.steadystate.order.orders.Bracket;
 import io.steadystate.order.orders.Leg;
 import io.steadystate.order.orders.SymbolBook;
 import io.steadystate.order.positions.PositionBook;
-
 import java.util.Arrays;
 
 /**
@@ -44,7 +43,8 @@ final class TickPlan {
             Bracket b = book.bracket(i);
             PositionBook p = book.position(i);
             Leg leg = b == null ? null : legFilling(b, t, i);
-            String problem = leg != null ? problemWithFill(b, leg, prices[i], p, t.price())
+            String problem = leg != null
+                    ? problemWithFill(b, leg, prices[i], p, t.price())
                     : p != null ? p.problemWithMark(t.price()) : null;
             if (problem != null) {
                 Arrays.fill(filling, null);

@@ -6,15 +6,14 @@ import io.steadystate.core.event.OrderEvent;
 import io.steadystate.core.kafka.KafkaConnection;
 import io.steadystate.core.kafka.Topics;
 import io.steadystate.core.serde.OrderEventSerde;
+import java.time.Duration;
+import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-
-import java.time.Duration;
-import java.util.Map;
 
 /**
  * Negative control of the chaos soak: with {@code steadystate.fault.mode=duplicate-order-events} every
@@ -49,11 +48,14 @@ public final class DuplicateOrderEvents implements AutoCloseable {
         if (!MODE.equals(mode)) {
             return off();
         }
-        Map<String, Object> config = kafka.clientConfig(Map.of(ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.CLIENT_ID_CONFIG, "order-service-duplicate-fault"));
-        return new DuplicateOrderEvents(new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()),
-                Math.max(1, rate), Counter.builder("steadystate.fault.duplicates.sent")
-                .description("Order events sent twice by the duplicate-order-events fault").register(registry));
+        Map<String, Object> config = kafka.clientConfig(Map.of(
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.CLIENT_ID_CONFIG, "order-service-duplicate-fault"));
+        return new DuplicateOrderEvents(
+                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()),
+                Math.max(1, rate),
+                Counter.builder("steadystate.fault.duplicates.sent")
+                        .description("Order events sent twice by the duplicate-order-events fault")
+                        .register(registry));
     }
 
     public boolean active() {

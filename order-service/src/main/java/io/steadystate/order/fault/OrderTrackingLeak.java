@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.steadystate.core.event.OrderEvent;
 import io.steadystate.core.state.Bounded;
 import io.steadystate.kit.fault.FaultSwitch;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -23,24 +22,28 @@ public final class OrderTrackingLeak {
     public static final String MODE = "order-tracking";
 
     /** What the leaky order manager kept per order: its last event and a copy of its ids. */
-    public record TrackedOrder(String orderId, String entryId, OrderEvent lastEvent, long trackedAtNanos) {
-    }
+    public record TrackedOrder(String orderId, String entryId, OrderEvent lastEvent, long trackedAtNanos) {}
 
     private final String mode;
     private final boolean active;
     private final int rate;
+
     @Bounded("fault injection: unbounded on purpose, off by default")
     private final Map<String, TrackedOrder> stopLossOrders = new HashMap<>();
+
     @Bounded("fault injection: unbounded on purpose, off by default")
     private final Map<String, TrackedOrder> profitTakeOrders = new HashMap<>();
+
     @Bounded("fault injection: unbounded on purpose, off by default")
     private final Map<String, TrackedOrder[]> entryToBracket = new HashMap<>();
+
     private volatile long leaked;
 
     public OrderTrackingLeak(String mode, int rate, MeterRegistry registry) {
-        // one switch for the service's faults: this leak, and the duplicate-sending fault of delivery/ that reads mode()
-        FaultSwitch fault = new FaultSwitch("order-service", Set.of(MODE, DuplicateOrderEvents.MODE), mode,
-                Math.max(1, rate));
+        // one switch for the service's faults: this leak, and the duplicate-sending fault of delivery/ that reads
+        // mode()
+        FaultSwitch fault =
+                new FaultSwitch("order-service", Set.of(MODE, DuplicateOrderEvents.MODE), mode, Math.max(1, rate));
         this.mode = fault.mode();
         this.active = MODE.equals(fault.mode());
         this.rate = fault.rate();
@@ -81,14 +84,15 @@ public final class OrderTrackingLeak {
             if (tp != null) {
                 profitTakeOrders.put(tp.orderId(), tp);
             }
-            entryToBracket.put(e.orderId(), new TrackedOrder[]{e, sl, tp});
+            entryToBracket.put(e.orderId(), new TrackedOrder[] {e, sl, tp});
             leaked += 1 + (sl == null ? 0 : 1) + (tp == null ? 0 : 1);
         }
     }
 
     private static TrackedOrder track(OrderEvent event, String suffix) {
         // new String(...) on purpose: the leak must own its objects, not share the engine's
-        return new TrackedOrder(new String(event.orderId() + suffix), new String(event.entryId()), event, System.nanoTime());
+        return new TrackedOrder(
+                new String(event.orderId() + suffix), new String(event.entryId()), event, System.nanoTime());
     }
 
     public long leakedObjects() {

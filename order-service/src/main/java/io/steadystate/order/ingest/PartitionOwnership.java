@@ -5,20 +5,19 @@ import io.steadystate.core.kafka.Topics;
 import io.steadystate.core.state.Bounded;
 import io.steadystate.kit.delivery.DeliveryHandler;
 import io.steadystate.kit.delivery.Outbox;
-import io.steadystate.order.events.KafkaOrderPublisher;
 import io.steadystate.order.engine.OrderEngine;
+import io.steadystate.order.events.KafkaOrderPublisher;
 import io.steadystate.order.recovery.StateRecovery;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.TopicPartition;
-import org.jboss.logging.Logger;
-
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
+import org.jboss.logging.Logger;
 
 /**
  * The order-service's {@link DeliveryHandler}: ownership follows partitions (ARCHITECTURE.md, bounded state
@@ -46,10 +45,11 @@ public final class PartitionOwnership implements DeliveryHandler {
     /** Input partition numbers owned now (immutable snapshot). */
     @Bounded("partition numbers of the input topics: at most the partition count")
     private volatile Set<Integer> owned = Set.of();
+
     private volatile int inputPartitions;
 
-    public PartitionOwnership(OrderEngine engine, RecordIngest ingest, KafkaOrderPublisher publisher,
-                              StateRecovery recovery) {
+    public PartitionOwnership(
+            OrderEngine engine, RecordIngest ingest, KafkaOrderPublisher publisher, StateRecovery recovery) {
         this.engine = engine;
         this.ingest = ingest;
         this.publisher = publisher;
@@ -72,7 +72,8 @@ public final class PartitionOwnership implements DeliveryHandler {
             int j = 0;
             while (i < market.size() || j < signals.size()) {
                 boolean takeMarket = j >= signals.size()
-                        || i < market.size() && market.get(i).timestamp() <= signals.get(j).timestamp();
+                        || i < market.size()
+                                && market.get(i).timestamp() <= signals.get(j).timestamp();
                 if (takeMarket) {
                     ingest.marketEvent(market.get(i++), out);
                 } else {
@@ -113,7 +114,8 @@ public final class PartitionOwnership implements DeliveryHandler {
         still.removeAll(lost);
         owned = Collections.unmodifiableSet(still);
         int dropped = engine.revokeSymbols(symbol -> lost.contains(Partitioning.partitionOf(symbol, n)));
-        LOG.infof("revoked %s: dropped %d symbols of input partitions %s, still owns %s", leaving, dropped, lost, owned);
+        LOG.infof(
+                "revoked %s: dropped %d symbols of input partitions %s, still owns %s", leaving, dropped, lost, owned);
     }
 
     @Override
@@ -140,9 +142,10 @@ public final class PartitionOwnership implements DeliveryHandler {
         int market = consumer.partitionsFor(Topics.MARKET_EVENTS).size();
         int signals = consumer.partitionsFor(Topics.SIGNALS).size();
         if (market != signals) {
-            LOG.errorf("%s has %d partitions but %s has %d: they are not co-partitioned, a symbol's signals and "
-                    + "market events may be owned by different instances", Topics.MARKET_EVENTS, market,
-                    Topics.SIGNALS, signals);
+            LOG.errorf(
+                    "%s has %d partitions but %s has %d: they are not co-partitioned, a symbol's signals and "
+                            + "market events may be owned by different instances",
+                    Topics.MARKET_EVENTS, market, Topics.SIGNALS, signals);
         }
         inputPartitions = market;
         return market;

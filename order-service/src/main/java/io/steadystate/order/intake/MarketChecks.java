@@ -8,8 +8,7 @@ final class MarketChecks {
     /** A price further than this factor from the last price is a typo, not an order. */
     static final double ABSURD_FACTOR = 10.0;
 
-    private MarketChecks() {
-    }
+    private MarketChecks() {}
 
     /** Why one of {@code prices} is absurd against the last price {@code last}; null when none is. */
     static String absurdPrice(double last, double... prices) {
@@ -26,8 +25,10 @@ final class MarketChecks {
         boolean ok = side == Side.BUY
                 ? stopLoss < reference && reference < takeProfit
                 : takeProfit < reference && reference < stopLoss;
-        return ok ? null : "bracket on the wrong side: a " + side + " needs "
-                + (side == Side.BUY ? "stopLoss < entry < takeProfit" : "takeProfit < entry < stopLoss")
-                + ", was stopLoss=" + stopLoss + " entry=" + reference + " takeProfit=" + takeProfit;
+        return ok
+                ? null
+                : "bracket on the wrong side: a " + side + " needs "
+                        + (side == Side.BUY ? "stopLoss < entry < takeProfit" : "takeProfit < entry < stopLoss")
+                        + ", was stopLoss=" + stopLoss + " entry=" + reference + " takeProfit=" + takeProfit;
     }
 }

@@ -18,7 +18,6 @@ import io.steadystate.order.orders.SymbolBook;
 import io.steadystate.order.risk.RejectReason;
 import io.steadystate.order.risk.RiskLimits;
 import io.steadystate.order.views.OrderViews;
-
 import java.util.Optional;
 import java.util.function.LongSupplier;
 
@@ -39,8 +38,14 @@ public final class OrderIntake {
     private final OrderMetrics metrics;
     private final LongSupplier wallMicros;
 
-    public OrderIntake(EngineSettings settings, OrderState state, OrderViews views, RiskLimits risk, OrderSink sink,
-                       OrderMetrics metrics, LongSupplier wallMicros) {
+    public OrderIntake(
+            EngineSettings settings,
+            OrderState state,
+            OrderViews views,
+            RiskLimits risk,
+            OrderSink sink,
+            OrderMetrics metrics,
+            LongSupplier wallMicros) {
         this.settings = settings;
         this.state = state;
         this.views = views;
@@ -60,16 +65,30 @@ public final class OrderIntake {
             return new SubmitResult(Outcome.DUPLICATE, "order " + orderId + " already seen", null);
         }
         OrderType type = settings.signalEntryType();
-        OrderCommand command = new OrderCommand(orderId, s.id(), s.symbol(), s.slotId(), s.side(), type, s.quantity(),
-                type == OrderType.LIMIT ? s.referencePrice() : 0, s.stopLoss(), s.takeProfit(),
-                settings.signalTimeInForce(), s.eventTime(), s.originMicros());
+        OrderCommand command = new OrderCommand(
+                orderId,
+                s.id(),
+                s.symbol(),
+                s.slotId(),
+                s.side(),
+                type,
+                s.quantity(),
+                type == OrderType.LIMIT ? s.referencePrice() : 0,
+                s.stopLoss(),
+                s.takeProfit(),
+                settings.signalTimeInForce(),
+                s.eventTime(),
+                s.originMicros());
         SymbolBook book = state.symbol(s.symbol());
         SubmitResult result;
         if (book == null || !book.hasPrice()) {
             result = reject(command, RejectReason.UNKNOWN_SYMBOL, "no market data seen for " + s.symbol());
         } else {
-            String absurd = MarketChecks.absurdPrice(book.lastPrice(), s.referencePrice(), s.stopLoss(), s.takeProfit());
-            result = absurd != null ? reject(command, RejectReason.INVALID, absurd) : accept(command, book, s.referencePrice());
+            String absurd =
+                    MarketChecks.absurdPrice(book.lastPrice(), s.referencePrice(), s.stopLoss(), s.takeProfit());
+            result = absurd != null
+                    ? reject(command, RejectReason.INVALID, absurd)
+                    : accept(command, book, s.referencePrice());
         }
         metrics.signal(result.outcome() == Outcome.ACCEPTED ? SignalOutcome.ACCEPTED : SignalOutcome.REJECTED);
         metrics.signalToOrder(s.originMicros(), wallMicros.getAsLong());
@@ -83,13 +102,16 @@ public final class OrderIntake {
     public SubmitResult submitManual(ManualOrder m) {
         String orderId = OrderCommand.idForClientOrder(m.clientOrderId());
         if (state.isDuplicate(orderId)) {
-            return new SubmitResult(Outcome.DUPLICATE, "order " + orderId + " already exists",
+            return new SubmitResult(
+                    Outcome.DUPLICATE,
+                    "order " + orderId + " already exists",
                     views.find(orderId).orElse(null));
         }
         SymbolBook book = state.symbol(m.symbol());
         if (book == null || !book.hasPrice()) {
             metrics.reject(RejectReason.UNKNOWN_SYMBOL);
-            return new SubmitResult(Outcome.UNKNOWN_SYMBOL, "unknown symbol " + m.symbol() + " (no market data seen)", null);
+            return new SubmitResult(
+                    Outcome.UNKNOWN_SYMBOL, "unknown symbol " + m.symbol() + " (no market data seen)", null);
         }
         double reference = m.type() == OrderType.LIMIT ? m.limitPrice() : book.lastPrice();
         String problem = MarketChecks.absurdPrice(book.lastPrice(), reference, m.stopLoss(), m.takeProfit());
@@ -101,9 +123,20 @@ public final class OrderIntake {
             return new SubmitResult(Outcome.INVALID, problem, null);
         }
         long now = state.time().clock().nowMillis();
-        OrderCommand command = new OrderCommand(orderId, "", m.symbol(), m.slotId(), m.side(), m.type(), m.quantity(),
-                m.type() == OrderType.LIMIT ? m.limitPrice() : 0, m.stopLoss(), m.takeProfit(), m.timeInForce(),
-                now, wallMicros.getAsLong());
+        OrderCommand command = new OrderCommand(
+                orderId,
+                "",
+                m.symbol(),
+                m.slotId(),
+                m.side(),
+                m.type(),
+                m.quantity(),
+                m.type() == OrderType.LIMIT ? m.limitPrice() : 0,
+                m.stopLoss(),
+                m.takeProfit(),
+                m.timeInForce(),
+                now,
+                wallMicros.getAsLong());
         return accept(command, book, reference);
     }
 
@@ -142,15 +175,20 @@ public final class OrderIntake {
             return reject(c, RejectReason.KILL_SWITCH, "kill switch is on");
         }
         if (book.bracket(slot) != null) {
-            return reject(c, RejectReason.SLOT_BUSY, "slot " + c.slotId() + " of " + c.symbol()
-                    + " already has open bracket " + book.bracket(slot).entryId);
+            return reject(
+                    c,
+                    RejectReason.SLOT_BUSY,
+                    "slot " + c.slotId() + " of " + c.symbol() + " already has open bracket "
+                            + book.bracket(slot).entryId);
         }
         if (state.openBracketStore().size() >= settings.maxOpenOrders()) {
             return reject(c, RejectReason.SLOT_BUSY, "open-order store full (" + settings.maxOpenOrders() + ")");
         }
         if (!risk.notionalAllowed(c.quantity(), referencePrice)) {
-            return reject(c, RejectReason.MAX_NOTIONAL, "notional " + c.quantity() * referencePrice
-                    + " above max " + settings.maxNotional());
+            return reject(
+                    c,
+                    RejectReason.MAX_NOTIONAL,
+                    "notional " + c.quantity() * referencePrice + " above max " + settings.maxNotional());
         }
         // every event is built (and so validated) before the rate token is taken or a store changes
         Bracket b = Bracket.accepted(c, book, c.eventTime(), c.originMicros());
@@ -158,7 +196,8 @@ public final class OrderIntake {
         OrderEvent sl = b.event(b.stopLoss);
         OrderEvent tp = b.event(b.takeProfit);
         if (!risk.tryAcquire(c.eventTime())) {
-            return reject(c, RejectReason.RATE_LIMIT, "more than " + settings.maxOrdersPerSecond() + " orders per second");
+            return reject(
+                    c, RejectReason.RATE_LIMIT, "more than " + settings.maxOrdersPerSecond() + " orders per second");
         }
         state.open(b);
         state.publish(entry);
@@ -172,9 +211,23 @@ public final class OrderIntake {
 
     /** REJECTED is terminal at birth: built first (it may refuse the input), then {@link OrderState#rejected}. */
     private SubmitResult reject(OrderCommand c, RejectReason reason, String message) {
-        OrderEvent e = new OrderEvent(c.orderId(), c.orderId(), c.signalId(), c.symbol(), c.slotId(), OrderRole.ENTRY,
-                OrderStatus.REJECTED, c.side(), c.type(), c.timeInForce(), c.quantity(), c.limitPrice(), 0,
-                reason.tag() + ": " + message, c.eventTime(), c.originMicros());
+        OrderEvent e = new OrderEvent(
+                c.orderId(),
+                c.orderId(),
+                c.signalId(),
+                c.symbol(),
+                c.slotId(),
+                OrderRole.ENTRY,
+                OrderStatus.REJECTED,
+                c.side(),
+                c.type(),
+                c.timeInForce(),
+                c.quantity(),
+                c.limitPrice(),
+                0,
+                reason.tag() + ": " + message,
+                c.eventTime(),
+                c.originMicros());
         metrics.reject(reason);
         state.rejected(e);
         return new SubmitResult(Outcome.REJECTED, e.reason(), e);

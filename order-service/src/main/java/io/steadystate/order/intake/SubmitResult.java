@@ -10,5 +10,11 @@ import io.steadystate.core.event.OrderEvent;
  */
 public record SubmitResult(Outcome outcome, String message, OrderEvent order) {
 
-    public enum Outcome { ACCEPTED, REJECTED, DUPLICATE, INVALID, UNKNOWN_SYMBOL }
+    public enum Outcome {
+        ACCEPTED,
+        REJECTED,
+        DUPLICATE,
+        INVALID,
+        UNKNOWN_SYMBOL
+    }
 }

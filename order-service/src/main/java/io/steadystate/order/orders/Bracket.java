@@ -34,8 +34,16 @@ public final class Bracket {
     /** The symbol book whose slot array holds this bracket (cleared when the bracket leaves the store). */
     public final SymbolBook book;
 
-    private Bracket(String entryId, String signalId, String symbol, int slotId, TimeInForce tif, Leg entry, Leg stopLoss,
-                    Leg takeProfit, SymbolBook book) {
+    private Bracket(
+            String entryId,
+            String signalId,
+            String symbol,
+            int slotId,
+            TimeInForce tif,
+            Leg entry,
+            Leg stopLoss,
+            Leg takeProfit,
+            SymbolBook book) {
         this.entryId = entryId;
         this.signalId = signalId;
         this.symbol = symbol;
@@ -51,13 +59,42 @@ public final class Bracket {
     public static Bracket accepted(OrderCommand c, SymbolBook book, long eventTime, long originMicros) {
         Side exit = c.side().opposite();
         String id = c.orderId();
-        return new Bracket(id, c.signalId(), c.symbol(), c.slotId(), c.timeInForce(),
-                new Leg(id, OrderRole.ENTRY, c.side(), c.type(), c.quantity(),
-                        c.type() == OrderType.MARKET ? 0 : c.limitPrice(), OrderStatus.ACCEPTED, eventTime, originMicros),
-                new Leg(OrderCommand.childId(id, OrderRole.STOP_LOSS), OrderRole.STOP_LOSS, exit, OrderType.STOP,
-                        c.quantity(), c.stopLoss(), OrderStatus.PENDING, eventTime, originMicros),
-                new Leg(OrderCommand.childId(id, OrderRole.TAKE_PROFIT), OrderRole.TAKE_PROFIT, exit, OrderType.LIMIT,
-                        c.quantity(), c.takeProfit(), OrderStatus.PENDING, eventTime, originMicros),
+        return new Bracket(
+                id,
+                c.signalId(),
+                c.symbol(),
+                c.slotId(),
+                c.timeInForce(),
+                new Leg(
+                        id,
+                        OrderRole.ENTRY,
+                        c.side(),
+                        c.type(),
+                        c.quantity(),
+                        c.type() == OrderType.MARKET ? 0 : c.limitPrice(),
+                        OrderStatus.ACCEPTED,
+                        eventTime,
+                        originMicros),
+                new Leg(
+                        OrderCommand.childId(id, OrderRole.STOP_LOSS),
+                        OrderRole.STOP_LOSS,
+                        exit,
+                        OrderType.STOP,
+                        c.quantity(),
+                        c.stopLoss(),
+                        OrderStatus.PENDING,
+                        eventTime,
+                        originMicros),
+                new Leg(
+                        OrderCommand.childId(id, OrderRole.TAKE_PROFIT),
+                        OrderRole.TAKE_PROFIT,
+                        exit,
+                        OrderType.LIMIT,
+                        c.quantity(),
+                        c.takeProfit(),
+                        OrderStatus.PENDING,
+                        eventTime,
+                        originMicros),
                 book);
     }
 
@@ -71,22 +108,46 @@ public final class Bracket {
         Side exit = entrySide.opposite();
         double qty = any.quantity();
         Leg e = entry != null
-                ? new Leg(entry.orderId(), OrderRole.ENTRY, entry.side(), entry.type(), qty, entry.triggerPrice(),
-                        entry.status(), entry.eventTime(), entry.originMicros())
-                : new Leg(any.entryId(), OrderRole.ENTRY, entrySide, OrderType.MARKET, qty, 0, OrderStatus.FILLED,
-                        any.eventTime(), any.originMicros());
+                ? new Leg(
+                        entry.orderId(),
+                        OrderRole.ENTRY,
+                        entry.side(),
+                        entry.type(),
+                        qty,
+                        entry.triggerPrice(),
+                        entry.status(),
+                        entry.eventTime(),
+                        entry.originMicros())
+                : new Leg(
+                        any.entryId(),
+                        OrderRole.ENTRY,
+                        entrySide,
+                        OrderType.MARKET,
+                        qty,
+                        0,
+                        OrderStatus.FILLED,
+                        any.eventTime(),
+                        any.originMicros());
         OrderStatus childStatus = entry != null ? OrderStatus.PENDING : OrderStatus.WORKING;
         Leg s = child(sl, any, OrderRole.STOP_LOSS, OrderType.STOP, exit, qty, childStatus);
         Leg t = child(tp, any, OrderRole.TAKE_PROFIT, OrderType.LIMIT, exit, qty, childStatus);
         return new Bracket(any.entryId(), any.signalId(), any.symbol(), any.slotId(), any.timeInForce(), e, s, t, book);
     }
 
-    private static Leg child(OrderEvent e, OrderEvent any, OrderRole role, OrderType type, Side side, double qty,
-                             OrderStatus status) {
+    private static Leg child(
+            OrderEvent e, OrderEvent any, OrderRole role, OrderType type, Side side, double qty, OrderStatus status) {
         if (e == null) {
             // the sibling's record was lost in the crash window: it cannot be rebuilt, so treat it as cancelled
-            Leg gone = new Leg(OrderCommand.childId(any.entryId(), role), role, side, type, qty, 0,
-                    OrderStatus.CANCELLED, any.eventTime(), 0);
+            Leg gone = new Leg(
+                    OrderCommand.childId(any.entryId(), role),
+                    role,
+                    side,
+                    type,
+                    qty,
+                    0,
+                    OrderStatus.CANCELLED,
+                    any.eventTime(),
+                    0);
             gone.reason = "lost in recovery";
             return gone;
         }
@@ -108,8 +169,23 @@ public final class Bracket {
     }
 
     public OrderEvent event(Leg leg) {
-        return new OrderEvent(leg.id, entryId, signalId, symbol, slotId, leg.role, leg.status, leg.side, leg.type,
-                timeInForce, leg.quantity, leg.level, leg.fillPrice, leg.reason, leg.eventTime, leg.originMicros);
+        return new OrderEvent(
+                leg.id,
+                entryId,
+                signalId,
+                symbol,
+                slotId,
+                leg.role,
+                leg.status,
+                leg.side,
+                leg.type,
+                timeInForce,
+                leg.quantity,
+                leg.level,
+                leg.fillPrice,
+                leg.reason,
+                leg.eventTime,
+                leg.originMicros);
     }
 
     /** The bracket's entry id for any of its order ids ({@code X}, {@code X/SL}, {@code X/TP}). */

@@ -17,14 +17,23 @@ public final class Leg {
     public final double quantity;
     /** Limit or stop level; 0 for a market entry. */
     public final double level;
+
     OrderStatus status;
     double fillPrice;
     String reason = "";
     long eventTime;
     long originMicros;
 
-    Leg(String id, OrderRole role, Side side, OrderType type, double quantity, double level, OrderStatus status,
-        long eventTime, long originMicros) {
+    Leg(
+            String id,
+            OrderRole role,
+            Side side,
+            OrderType type,
+            double quantity,
+            double level,
+            OrderStatus status,
+            long eventTime,
+            long originMicros) {
         this.id = id;
         this.role = role;
         this.side = side;

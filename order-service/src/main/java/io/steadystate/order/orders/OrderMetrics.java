@@ -5,15 +5,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.steadystate.core.event.OrderRole;
 import io.steadystate.core.event.OrderStatus;
+import io.steadystate.core.state.Bounded;
+import io.steadystate.kit.delivery.CommittedCounter;
 import io.steadystate.order.risk.RejectReason;
-
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-
-import io.steadystate.core.state.Bounded;
-import io.steadystate.kit.delivery.CommittedCounter;
 
 /**
  * The order section of CONTRACTS.md, registered eagerly with every tag value so each series exists at zero
@@ -21,14 +19,21 @@ import io.steadystate.kit.delivery.CommittedCounter;
  */
 public final class OrderMetrics {
 
-    public enum SignalOutcome { ACCEPTED, REJECTED, DUPLICATE }
+    public enum SignalOutcome {
+        ACCEPTED,
+        REJECTED,
+        DUPLICATE
+    }
 
     @Bounded("one counter per SignalOutcome constant")
     private final EnumMap<SignalOutcome, Counter> signals = new EnumMap<>(SignalOutcome.class);
+
     @Bounded("one counter per OrderStatus constant")
     private final EnumMap<OrderStatus, Counter> events = new EnumMap<>(OrderStatus.class);
+
     @Bounded("one counter per RejectReason constant")
     private final EnumMap<RejectReason, Counter> rejects = new EnumMap<>(RejectReason.class);
+
     @Bounded("one counter per OrderRole constant")
     private final EnumMap<OrderRole, Counter> fills = new EnumMap<>(OrderRole.class);
     /**
@@ -36,35 +41,55 @@ public final class OrderMetrics {
      * The other counters here count processing, replays included (README, "Metrics").
      */
     private final CommittedCounter ticks = new CommittedCounter();
+
     private final Timer signalToOrder;
     private final Timer tickToOrder;
 
     public OrderMetrics(MeterRegistry registry) {
         for (SignalOutcome o : SignalOutcome.values()) {
-            signals.put(o, Counter.builder("steadystate.order.signals.processed").tag("outcome", lower(o.name()))
-                    .description("Signals consumed, by outcome").register(registry));
+            signals.put(
+                    o,
+                    Counter.builder("steadystate.order.signals.processed")
+                            .tag("outcome", lower(o.name()))
+                            .description("Signals consumed, by outcome")
+                            .register(registry));
         }
         for (OrderStatus s : OrderStatus.values()) {
-            events.put(s, Counter.builder("steadystate.order.events").tag("status", lower(s.name()))
-                    .description("Order events published, by status").register(registry));
+            events.put(
+                    s,
+                    Counter.builder("steadystate.order.events")
+                            .tag("status", lower(s.name()))
+                            .description("Order events published, by status")
+                            .register(registry));
         }
         for (RejectReason r : RejectReason.values()) {
-            rejects.put(r, Counter.builder("steadystate.order.rejects").tag("reason", r.tag())
-                    .description("Orders rejected, by reason").register(registry));
+            rejects.put(
+                    r,
+                    Counter.builder("steadystate.order.rejects")
+                            .tag("reason", r.tag())
+                            .description("Orders rejected, by reason")
+                            .register(registry));
         }
         for (OrderRole r : OrderRole.values()) {
-            fills.put(r, Counter.builder("steadystate.order.fills").tag("role", lower(r.name()))
-                    .description("Fills, by bracket role").register(registry));
+            fills.put(
+                    r,
+                    Counter.builder("steadystate.order.fills")
+                            .tag("role", lower(r.name()))
+                            .description("Fills, by bracket role")
+                            .register(registry));
         }
         ticks.register("steadystate.order.ticks.processed", "Ticks consumed (committed transactions)", registry);
-        signalToOrder = latencyTimer(registry, "steadystate.order.signal.to.order",
+        signalToOrder = latencyTimer(
+                registry,
+                "steadystate.order.signal.to.order",
                 "Origin tick (carried by the signal) to order accepted/rejected, wall time");
-        tickToOrder = latencyTimer(registry, "steadystate.order.tick.to.order",
-                "Tick published to the fill it triggered, wall time");
+        tickToOrder = latencyTimer(
+                registry, "steadystate.order.tick.to.order", "Tick published to the fill it triggered, wall time");
     }
 
     private static Timer latencyTimer(MeterRegistry registry, String name, String description) {
-        return Timer.builder(name).description(description)
+        return Timer.builder(name)
+                .description(description)
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofNanos(100_000))
                 .maximumExpectedValue(Duration.ofSeconds(30))

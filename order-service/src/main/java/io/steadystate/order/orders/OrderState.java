@@ -13,8 +13,6 @@ import io.steadystate.core.time.EventTimeGuard;
 import io.steadystate.order.events.OrderSink;
 import io.steadystate.order.fault.OrderTrackingLeak;
 import io.steadystate.order.positions.PositionBook;
-import org.jboss.logging.Logger;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -22,6 +20,7 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
+import org.jboss.logging.Logger;
 
 /**
  * Where order-service's state lives, and every way it leaves: the one owner of the stores below. Intake,
@@ -70,10 +69,16 @@ public final class OrderState {
     private final BoundedStore<String, PositionBook> positions;
     /** order id → its symbol, so the ids of a revoked partition's symbols leave with them. */
     private final BoundedStore<String, String> seenOrderIds;
+
     private final ObjectRing<OrderEvent> history;
 
-    public OrderState(EngineSettings settings, OrderSink sink, OrderMetrics metrics, OrderTrackingLeak fault,
-                      LongSupplier wallMicros, StoreMetrics storeMetrics) {
+    public OrderState(
+            EngineSettings settings,
+            OrderSink sink,
+            OrderMetrics metrics,
+            OrderTrackingLeak fault,
+            LongSupplier wallMicros,
+            StoreMetrics storeMetrics) {
         this.maxSymbols = settings.maxSymbols();
         this.sink = sink;
         this.metrics = metrics;
@@ -173,8 +178,11 @@ public final class OrderState {
     }
 
     /** Adds the state of symbols this instance does not hold (a restart, a gained partition): {@link StateRestore}. */
-    public void restore(Collection<OrderEvent> openOrders, Collection<Position> positionSnapshots,
-                        Map<String, String> recentlySeenOrderIds, long latestEventTime) {
+    public void restore(
+            Collection<OrderEvent> openOrders,
+            Collection<Position> positionSnapshots,
+            Map<String, String> recentlySeenOrderIds,
+            long latestEventTime) {
         new StateRestore(this, time).restore(openOrders, positionSnapshots, recentlySeenOrderIds, latestEventTime);
     }
 

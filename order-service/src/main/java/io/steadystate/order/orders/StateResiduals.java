@@ -3,7 +3,6 @@ package io.steadystate.order.orders;
 import io.steadystate.core.event.StrategySlot;
 import io.steadystate.core.state.BoundedStore;
 import io.steadystate.order.positions.PositionBook;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,8 +21,10 @@ final class StateResiduals {
     private final BoundedStore<String, Bracket> openBrackets;
     private final BoundedStore<String, PositionBook> positions;
 
-    StateResiduals(BoundedStore<String, SymbolBook> symbols, BoundedStore<String, Bracket> openBrackets,
-                   BoundedStore<String, PositionBook> positions) {
+    StateResiduals(
+            BoundedStore<String, SymbolBook> symbols,
+            BoundedStore<String, Bracket> openBrackets,
+            BoundedStore<String, PositionBook> positions) {
         this.symbols = symbols;
         this.openBrackets = openBrackets;
         this.positions = positions;
@@ -33,7 +34,9 @@ final class StateResiduals {
         List<String> problems = new ArrayList<>(); // at most MAX_PROBLEMS (report)
         openBrackets.forEach((id, b) -> {
             if (symbols.peek(b.symbol) != b.book) {
-                report(problems, "open bracket " + id + " belongs to a symbol book that is not in " + OrderState.SYMBOLS);
+                report(
+                        problems,
+                        "open bracket " + id + " belongs to a symbol book that is not in " + OrderState.SYMBOLS);
             } else if (b.book.brackets[b.slotIndex] != b) {
                 report(problems, "open bracket " + id + " is not in slot " + b.slotId + " of " + b.symbol);
             }
@@ -51,11 +54,16 @@ final class StateResiduals {
             for (int i = 0; i < StrategySlot.COUNT; i++) {
                 Bracket b = book.brackets[i];
                 if (b != null && openBrackets.peek(b.entryId) != b) {
-                    report(problems, symbol + " slot index " + i + " points at " + b.entryId + ", not in " + OrderState.OPEN_BRACKETS);
+                    report(
+                            problems,
+                            symbol + " slot index " + i + " points at " + b.entryId + ", not in "
+                                    + OrderState.OPEN_BRACKETS);
                 }
                 PositionBook p = book.positions[i];
                 if (p != null && positions.peek(p.key()) != p) {
-                    report(problems, symbol + " slot index " + i + " holds " + p.key() + ", not in " + OrderState.POSITIONS);
+                    report(
+                            problems,
+                            symbol + " slot index " + i + " holds " + p.key() + ", not in " + OrderState.POSITIONS);
                 }
             }
         });

@@ -3,11 +3,10 @@ package io.steadystate.order.orders;
 import io.steadystate.core.event.OrderEvent;
 import io.steadystate.core.event.Position;
 import io.steadystate.order.positions.PositionBook;
-import org.jboss.logging.Logger;
-
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import org.jboss.logging.Logger;
 
 /**
  * Turns what {@code recovery.StateRecovery} read from the compacted topics into {@link OrderState} entries: live
@@ -27,8 +26,11 @@ final class StateRestore {
         this.time = time;
     }
 
-    void restore(Collection<OrderEvent> openOrders, Collection<Position> positionSnapshots,
-                 Map<String, String> recentlySeenOrderIds, long latestEventTime) {
+    void restore(
+            Collection<OrderEvent> openOrders,
+            Collection<Position> positionSnapshots,
+            Map<String, String> recentlySeenOrderIds,
+            long latestEventTime) {
         if (latestEventTime != Long.MIN_VALUE) {
             String problem = time.problemWithRecovered(latestEventTime);
             if (problem == null) {
@@ -46,7 +48,8 @@ final class StateRestore {
         }
         Map<String, OrderEvent[]> byEntry = new HashMap<>(); // local: gone when recovery returns
         for (OrderEvent e : openOrders) {
-            byEntry.computeIfAbsent(e.entryId(), k -> new OrderEvent[3])[e.role().ordinal()] = e;
+            byEntry.computeIfAbsent(e.entryId(), k -> new OrderEvent[3])[
+                    e.role().ordinal()] = e;
         }
         for (OrderEvent[] legs : byEntry.values()) {
             OrderEvent any = legs[0] != null ? legs[0] : legs[1] != null ? legs[1] : legs[2];
@@ -57,7 +60,8 @@ final class StateRestore {
             state.open(Bracket.recovered(legs[0], legs[1], legs[2], book)); // the store, its slot, its seen id
         }
         recentlySeenOrderIds.forEach(state::restoredSeenId);
-        LOG.infof("restored %d open brackets, %d positions, %d recently seen order ids", byEntry.size(),
-                positionSnapshots.size(), recentlySeenOrderIds.size());
+        LOG.infof(
+                "restored %d open brackets, %d positions, %d recently seen order ids",
+                byEntry.size(), positionSnapshots.size(), recentlySeenOrderIds.size());
     }
 }

@@ -76,18 +76,21 @@ public final class PositionBook {
     /** Why marking at {@code price} would make the unrealised PnL not finite; null when it would not. */
     public String problemWithMark(double price) {
         double unrealised = quantity == 0 || price == 0 ? 0 : quantity * (price - averagePrice);
-        return Double.isFinite(unrealised) ? null
+        return Double.isFinite(unrealised)
+                ? null
                 : "marking " + key() + " at " + price + " makes its unrealised PnL " + unrealised;
     }
 
     private String problemWithValues() {
         double unrealised = unrealisedPnl();
-        if (Double.isFinite(quantity) && Double.isFinite(averagePrice) && Double.isFinite(realisedPnl)
+        if (Double.isFinite(quantity)
+                && Double.isFinite(averagePrice)
+                && Double.isFinite(realisedPnl)
                 && Double.isFinite(unrealised)) {
             return null;
         }
-        return "position " + key() + " would become quantity=" + quantity + " average=" + averagePrice
-                + " realised=" + realisedPnl + " unrealised=" + unrealised;
+        return "position " + key() + " would become quantity=" + quantity + " average=" + averagePrice + " realised="
+                + realisedPnl + " unrealised=" + unrealised;
     }
 
     private PositionBook copy() {

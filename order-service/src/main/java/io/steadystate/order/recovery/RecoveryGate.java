@@ -3,7 +3,6 @@ package io.steadystate.order.recovery;
 import io.steadystate.kit.api.MutationGate;
 import io.steadystate.order.engine.OrderEngine;
 import jakarta.inject.Singleton;
-
 import java.util.Optional;
 
 /**

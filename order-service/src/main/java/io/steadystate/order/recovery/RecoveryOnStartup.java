@@ -1,15 +1,14 @@
 package io.steadystate.order.recovery;
 
-import io.steadystate.core.kafka.KafkaConnection;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.steadystate.core.kafka.KafkaConnection;
 import io.steadystate.core.kafka.TopicProvisioner;
 import io.steadystate.core.kafka.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
-
 import java.time.Duration;
+import org.jboss.logging.Logger;
 
 /**
  * Creates the system's topics at start-up when missing (background thread, retrying while the broker is

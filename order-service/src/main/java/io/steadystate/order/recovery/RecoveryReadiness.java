@@ -19,6 +19,8 @@ public class RecoveryReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("order-state-recovered").status(engine.isRecovered()).build();
+        return HealthCheckResponse.named("order-state-recovered")
+                .status(engine.isRecovered())
+                .build();
     }
 }

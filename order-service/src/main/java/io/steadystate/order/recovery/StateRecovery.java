@@ -1,8 +1,8 @@
 package io.steadystate.order.recovery;
 
-import io.steadystate.core.kafka.KafkaConnection;
 import io.steadystate.core.event.OrderEvent;
 import io.steadystate.core.event.Position;
+import io.steadystate.core.kafka.KafkaConnection;
 import io.steadystate.core.kafka.Partitioning;
 import io.steadystate.core.kafka.Topics;
 import io.steadystate.core.serde.OrderEventSerde;
@@ -10,15 +10,6 @@ import io.steadystate.core.serde.PositionSerde;
 import io.steadystate.core.serde.UndecodableRecordException;
 import io.steadystate.core.state.Bounded;
 import io.steadystate.order.engine.OrderEngine;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.jboss.logging.Logger;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,6 +21,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
 
 /**
  * Rebuilds the engine's state from Kafka, for all partitions (after a crash, one replica) or for the partitions
@@ -95,10 +94,13 @@ public final class StateRecovery {
     private static final class Read {
         @Bounded("local to one rebuild call; live orders of the partitions read, bounded by max-open-orders upstream")
         final Map<String, OrderEvent> open = new LinkedHashMap<>();
+
         @Bounded("local to one rebuild call; the compacted positions of the partitions read")
         final Map<String, Position> positions = new HashMap<>();
+
         @Bounded("local to one rebuild call; terminal ids of the order.events tail of the partitions read")
         final Map<String, String> finished = new HashMap<>();
+
         long latest = Long.MIN_VALUE;
     }
 
@@ -134,8 +136,11 @@ public final class StateRecovery {
                 });
             }
         });
-        readTail(consumer, partitions(consumer, Topics.ORDER_EVENTS, partitions, inputPartitions),
-                tailRecords, r -> decode(() -> {
+        readTail(
+                consumer,
+                partitions(consumer, Topics.ORDER_EVENTS, partitions, inputPartitions),
+                tailRecords,
+                r -> decode(() -> {
                     OrderEvent e = orderSerde.decode(r.value());
                     if (!mine.test(e.symbol())) {
                         return;
@@ -146,8 +151,12 @@ public final class StateRecovery {
                     }
                     read.latest = Math.max(read.latest, e.eventTime());
                 }));
-        LOG.infof("recovery of partitions %s read %d open orders, %d positions, %d finished ids in %d ms",
-                new TreeSet<>(partitions), read.open.size(), read.positions.size(), read.finished.size(),
+        LOG.infof(
+                "recovery of partitions %s read %d open orders, %d positions, %d finished ids in %d ms",
+                new TreeSet<>(partitions),
+                read.open.size(),
+                read.positions.size(),
+                read.finished.size(),
                 (System.nanoTime() - started) / 1_000_000);
         return read;
     }
@@ -161,17 +170,23 @@ public final class StateRecovery {
     }
 
     private KafkaConsumer<String, byte[]> consumer() {
-        return new KafkaConsumer<>(kafka.clientConfig(Map.of(
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000,
-                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")),
-                new StringDeserializer(), new ByteArrayDeserializer());
+        return new KafkaConsumer<>(
+                kafka.clientConfig(Map.of(
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false,
+                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                        5000,
+                        ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                        15_000,
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed")),
+                new StringDeserializer(),
+                new ByteArrayDeserializer());
     }
 
     /** Partitions {@code wanted} of {@code topic} when it is co-partitioned with the input, else all of them. */
-    private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic, Set<Integer> wanted,
-                                                   int inputPartitions) {
+    private static List<TopicPartition> partitions(
+            KafkaConsumer<?, ?> consumer, String topic, Set<Integer> wanted, int inputPartitions) {
         List<PartitionInfo> infos = consumer.partitionsFor(topic);
         boolean coPartitioned = infos.size() == inputPartitions;
         if (!coPartitioned) {
@@ -186,15 +201,20 @@ public final class StateRecovery {
         return tps;
     }
 
-    private static void readCompacted(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> tps,
-                                      Consumer<ConsumerRecord<String, byte[]>> each) {
+    private static void readCompacted(
+            KafkaConsumer<String, byte[]> consumer,
+            List<TopicPartition> tps,
+            Consumer<ConsumerRecord<String, byte[]>> each) {
         consumer.assign(tps);
         consumer.seekToBeginning(tps);
         drain(consumer, tps, each);
     }
 
-    private static void readTail(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> tps, int records,
-                                 Consumer<ConsumerRecord<String, byte[]>> each) {
+    private static void readTail(
+            KafkaConsumer<String, byte[]> consumer,
+            List<TopicPartition> tps,
+            int records,
+            Consumer<ConsumerRecord<String, byte[]>> each) {
         consumer.assign(tps);
         Map<TopicPartition, Long> begins = consumer.beginningOffsets(tps);
         Map<TopicPartition, Long> ends = consumer.endOffsets(tps);
@@ -205,8 +225,10 @@ public final class StateRecovery {
     }
 
     /** Reads until every partition reaches the end offset it had when we started. */
-    private static void drain(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> tps,
-                              Consumer<ConsumerRecord<String, byte[]>> each) {
+    private static void drain(
+            KafkaConsumer<String, byte[]> consumer,
+            List<TopicPartition> tps,
+            Consumer<ConsumerRecord<String, byte[]>> each) {
         Map<TopicPartition, Long> ends = consumer.endOffsets(tps);
         while (true) {
             boolean done = true;

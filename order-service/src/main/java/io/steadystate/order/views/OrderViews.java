@@ -7,7 +7,6 @@ import io.steadystate.core.event.Position;
 import io.steadystate.order.orders.Bracket;
 import io.steadystate.order.orders.Leg;
 import io.steadystate.order.orders.OrderState;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +23,8 @@ public final class OrderViews {
     public OrderViews(OrderState state, MeterRegistry registry) {
         this.state = state;
         Gauge.builder("steadystate.order.open.positions", this, OrderViews::countOpenPositions)
-                .description("Positions with a non-zero quantity").register(registry);
+                .description("Positions with a non-zero quantity")
+                .register(registry);
     }
 
     /** The order's current state while open, else its last state in history; empty when neither knows it. */
@@ -33,7 +33,8 @@ public final class OrderViews {
         if (b != null && b.leg(orderId) != null) {
             return Optional.of(b.event(b.leg(orderId)));
         }
-        List<OrderEvent> closed = state.historyRing().newest(0, 1, e -> e.orderId().equals(orderId));
+        List<OrderEvent> closed =
+                state.historyRing().newest(0, 1, e -> e.orderId().equals(orderId));
         return closed.isEmpty() ? Optional.empty() : Optional.of(closed.get(0));
     }
 
@@ -43,7 +44,7 @@ public final class OrderViews {
         int[] skipped = {0};
         try {
             state.forEachOpenBracket((id, b) -> {
-                for (Leg leg : new Leg[]{b.entry, b.stopLoss, b.takeProfit}) {
+                for (Leg leg : new Leg[] {b.entry, b.stopLoss, b.takeProfit}) {
                     if (leg.isLive()) {
                         if (page.size() >= limit) {
                             throw PageFull.INSTANCE;

@@ -1,10 +1,10 @@
 package io.steadystate.order.api;
 
-import io.steadystate.kit.api.RequestRefused;
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.steadystate.kit.api.RequestRefused;
+import org.junit.jupiter.api.Test;
 
 /** The REST validation applies trading-core's client id rule and answers with its message (→ 400). */
 class OrderRequestValidationTest {
@@ -22,8 +22,10 @@ class OrderRequestValidationTest {
 
     @Test
     void aSafeClientIdPassesAndTooLongOneDoesNot() {
-        assertThat(OrderResource.validate(withClientId("soak-1.a_B")).clientOrderId()).isEqualTo("soak-1.a_B");
+        assertThat(OrderResource.validate(withClientId("soak-1.a_B")).clientOrderId())
+                .isEqualTo("soak-1.a_B");
         assertThatThrownBy(() -> OrderResource.validate(withClientId("x".repeat(65))))
-                .isInstanceOf(RequestRefused.class).hasMessageContaining("1..64 characters");
+                .isInstanceOf(RequestRefused.class)
+                .hasMessageContaining("1..64 characters");
     }
 }

@@ -7,11 +7,10 @@ import io.steadystate.core.event.Signal;
 import io.steadystate.core.event.SymbolListed;
 import io.steadystate.core.event.Tick;
 import io.steadystate.core.event.TimeInForce;
+import io.steadystate.order.engine.OrderEngine;
 import io.steadystate.order.events.OrderSink;
 import io.steadystate.order.fault.OrderTrackingLeak;
 import io.steadystate.order.orders.EngineSettings;
-import io.steadystate.order.engine.OrderEngine;
-
 import java.util.Arrays;
 
 /**
@@ -37,18 +36,30 @@ public final class EngineThroughputBenchmark {
         }
         Arrays.sort(signals);
         Arrays.sort(ticks);
-        System.out.printf("median of %d: %,.0f signals/s, %,.0f ticks/s (%d symbols x 21 open brackets)%n",
+        System.out.printf(
+                "median of %d: %,.0f signals/s, %,.0f ticks/s (%d symbols x 21 open brackets)%n",
                 runs, signals[runs / 2], ticks[runs / 2], SYMBOLS);
     }
 
     private static double[] once() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        EngineSettings settings = EngineSettings.defaults().withMaxOpenOrders(SYMBOLS * 21 + 10)
-                .withMaxOrdersPerSecond(100_000_000);
-        settings = new EngineSettings(settings.maxOpenOrders(), settings.maxNotional(), settings.maxOrdersPerSecond(),
-                SYMBOLS + 10, settings.symbolIdleExpiry(), 1_000_000, settings.dedupExpiry(), 100_000,
-                settings.slippageBps(), OrderType.LIMIT, TimeInForce.GTC, settings.maxEventTimeStep());
-        OrderEngine engine = new OrderEngine(settings, OrderSink.NONE, registry, OrderTrackingLeak.off(registry), () -> 0L);
+        EngineSettings settings =
+                EngineSettings.defaults().withMaxOpenOrders(SYMBOLS * 21 + 10).withMaxOrdersPerSecond(100_000_000);
+        settings = new EngineSettings(
+                settings.maxOpenOrders(),
+                settings.maxNotional(),
+                settings.maxOrdersPerSecond(),
+                SYMBOLS + 10,
+                settings.symbolIdleExpiry(),
+                1_000_000,
+                settings.dedupExpiry(),
+                100_000,
+                settings.slippageBps(),
+                OrderType.LIMIT,
+                TimeInForce.GTC,
+                settings.maxEventTimeStep());
+        OrderEngine engine =
+                new OrderEngine(settings, OrderSink.NONE, registry, OrderTrackingLeak.off(registry), () -> 0L);
         engine.startEmpty();
         String[] symbols = new String[SYMBOLS];
         long t = T0;
@@ -71,7 +82,8 @@ public final class EngineThroughputBenchmark {
         }
         double signalsPerSecond = n / ((System.nanoTime() - start) / 1e9);
         if (engine.state().openBracketStore().size() != n) {
-            throw new IllegalStateException("expected " + n + " open brackets, have " + engine.state().openBracketStore().size());
+            throw new IllegalStateException("expected " + n + " open brackets, have "
+                    + engine.state().openBracketStore().size());
         }
         // ticks: prices wander between 95 and 105 — every tick checks 21 brackets, none fills
         int tickCount = 2_000_000;
@@ -85,7 +97,6 @@ public final class EngineThroughputBenchmark {
             engine.onMarketEvent(tickBatch[i % tickBatch.length]);
         }
         double ticksPerSecond = tickCount / ((System.nanoTime() - start) / 1e9);
-        return new double[]{signalsPerSecond, ticksPerSecond};
+        return new double[] {signalsPerSecond, ticksPerSecond};
     }
-
 }

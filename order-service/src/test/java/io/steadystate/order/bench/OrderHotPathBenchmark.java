@@ -7,10 +7,11 @@ import io.steadystate.core.event.Signal;
 import io.steadystate.core.event.SymbolListed;
 import io.steadystate.core.event.Tick;
 import io.steadystate.core.event.TimeInForce;
+import io.steadystate.order.engine.OrderEngine;
 import io.steadystate.order.events.OrderSink;
 import io.steadystate.order.fault.OrderTrackingLeak;
 import io.steadystate.order.orders.EngineSettings;
-import io.steadystate.order.engine.OrderEngine;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -23,8 +24,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-
-import java.util.concurrent.TimeUnit;
 
 /**
  * order-service's per-tick hot path, {@link OrderEngine#onMarketEvent} of a decoded Tick: symbol-book lookup,
@@ -44,7 +43,9 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class OrderHotPathBenchmark {
 
     private static final int SYMBOLS = 500;
@@ -61,9 +62,19 @@ public class OrderHotPathBenchmark {
     public void setUp() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         EngineSettings d = EngineSettings.defaults();
-        EngineSettings settings = new EngineSettings(SYMBOLS * 21 + 10, d.maxNotional(), 100_000_000, SYMBOLS + 10,
-                d.symbolIdleExpiry(), 1_000_000, d.dedupExpiry(), 100_000, d.slippageBps(), OrderType.LIMIT,
-                TimeInForce.GTC, d.maxEventTimeStep());
+        EngineSettings settings = new EngineSettings(
+                SYMBOLS * 21 + 10,
+                d.maxNotional(),
+                100_000_000,
+                SYMBOLS + 10,
+                d.symbolIdleExpiry(),
+                1_000_000,
+                d.dedupExpiry(),
+                100_000,
+                d.slippageBps(),
+                OrderType.LIMIT,
+                TimeInForce.GTC,
+                d.maxEventTimeStep());
         engine = new OrderEngine(settings, OrderSink.NONE, registry, OrderTrackingLeak.off(registry), () -> 0L);
         engine.startEmpty();
         String[] symbols = new String[SYMBOLS];

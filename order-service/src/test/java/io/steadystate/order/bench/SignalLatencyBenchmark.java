@@ -12,12 +12,6 @@ import io.steadystate.core.serde.OrderEventSerde;
 import io.steadystate.core.serde.SignalSerde;
 import io.steadystate.core.testkafka.RealKafka;
 import io.steadystate.core.testkafka.TestRecords;
-import org.HdrHistogram.Histogram;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-
 import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,6 +20,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Not a test: {@code java -cp … SignalLatencyBenchmark [runs] [signalsPerSecond] [seconds]}. Starts an in-JVM
@@ -46,20 +45,29 @@ public final class SignalLatencyBenchmark {
                 Histogram h = once(kafka.bootstrapServers(), run, rate, seconds);
                 p50[run] = h.getValueAtPercentile(50) / 1000.0;
                 p99[run] = h.getValueAtPercentile(99) / 1000.0;
-                System.out.printf("run %d: %d signals at %d/s: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", run + 1,
-                        h.getTotalCount(), rate, p50[run], p99[run], h.getMaxValue() / 1000.0);
+                System.out.printf(
+                        "run %d: %d signals at %d/s: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                        run + 1, h.getTotalCount(), rate, p50[run], p99[run], h.getMaxValue() / 1000.0);
             }
         }
         Arrays.sort(p50);
         Arrays.sort(p99);
-        System.out.printf("median of %d runs: signal->order p50 %.2f ms, p99 %.2f ms%n", runs, p50[runs / 2], p99[runs / 2]);
+        System.out.printf(
+                "median of %d runs: signal->order p50 %.2f ms, p99 %.2f ms%n", runs, p50[runs / 2], p99[runs / 2]);
     }
 
     private static Histogram once(String bootstrap, int run, int rate, int seconds) throws Exception {
-        Process service = new ProcessBuilder("java", "-Xmx256m", "-Dkafka.bootstrap.servers=" + bootstrap,
-                "-Dquarkus.http.port=18101", "-Dsteadystate.order.max-orders-per-second=1000000",
-                "-jar", "target/quarkus-app/quarkus-run.jar")
-                .redirectErrorStream(true).redirectOutput(new File("target/latency-service-" + run + ".log")).start();
+        Process service = new ProcessBuilder(
+                        "java",
+                        "-Xmx256m",
+                        "-Dkafka.bootstrap.servers=" + bootstrap,
+                        "-Dquarkus.http.port=18101",
+                        "-Dsteadystate.order.max-orders-per-second=1000000",
+                        "-jar",
+                        "target/quarkus-app/quarkus-run.jar")
+                .redirectErrorStream(true)
+                .redirectOutput(new File("target/latency-service-" + run + ".log"))
+                .start();
         try {
             awaitReady();
             int total = rate * seconds;
@@ -70,11 +78,13 @@ public final class SignalLatencyBenchmark {
             OrderEventSerde events = new OrderEventSerde();
             Histogram h = new Histogram(60_000_000L, 3);
             try (KafkaProducer<String, byte[]> p = TestRecords.producer(bootstrap);
-                 KafkaConsumer<String, byte[]> c = TestRecords.consumer(bootstrap, Topics.ORDER_EVENTS)) {
+                    KafkaConsumer<String, byte[]> c = TestRecords.consumer(bootstrap, Topics.ORDER_EVENTS)) {
                 for (int s = 0; s < symbols; s++) {
                     String sym = "R" + run + "X" + s;
-                    p.send(new ProducerRecord<>(Topics.MARKET_EVENTS, sym, market.encode(new SymbolListed(sym, ++t, 100))));
-                    p.send(new ProducerRecord<>(Topics.MARKET_EVENTS, sym, market.encode(new Tick(sym, ++t, 1, 100, 99.99, 100.01, 1, 0))));
+                    p.send(new ProducerRecord<>(
+                            Topics.MARKET_EVENTS, sym, market.encode(new SymbolListed(sym, ++t, 100))));
+                    p.send(new ProducerRecord<>(
+                            Topics.MARKET_EVENTS, sym, market.encode(new Tick(sym, ++t, 1, 100, 99.99, 100.01, 1, 0))));
                 }
                 p.flush();
                 Thread.sleep(2_000); // let the service see the listings
@@ -92,14 +102,17 @@ public final class SignalLatencyBenchmark {
                         int slotIndex = sent % 21;
                         int slot = (slotIndex / 3 + 1) * 10 + slotIndex % 3 + 1;
                         long micros = micros();
-                        Signal sig = new Signal(Signal.idFor(sym, slot, t), sym, slot, Side.BUY, 100, 95, 110, 1, t, ++t, micros);
+                        Signal sig = new Signal(
+                                Signal.idFor(sym, slot, t), sym, slot, Side.BUY, 100, 95, 110, 1, t, ++t, micros);
                         p.send(new ProducerRecord<>(Topics.SIGNALS, sym, signals.encode(sig)));
                         sent++;
                         next += intervalNanos;
                     }
                     for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(1))) {
                         OrderEvent e = events.decode(r.value());
-                        if (e.status() == OrderStatus.ACCEPTED && e.symbol().startsWith(prefix) && e.originMicros() > 0) {
+                        if (e.status() == OrderStatus.ACCEPTED
+                                && e.symbol().startsWith(prefix)
+                                && e.originMicros() > 0) {
                             recorded++;
                             if (System.nanoTime() > warmUpEnds) {
                                 h.recordValue(Math.max(0, micros() - e.originMicros()));
@@ -108,9 +121,13 @@ public final class SignalLatencyBenchmark {
                     }
                 }
             }
-            String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:18101/q/metrics")).header("Accept", "text/plain").build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            String metrics = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:18101/q/metrics"))
+                                    .header("Accept", "text/plain")
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
             double count = 0, sum = 0;
             for (String line : metrics.split("\n")) {
                 if (line.startsWith("steadystate_order_signal_to_order_seconds_count")) {
@@ -120,14 +137,19 @@ public final class SignalLatencyBenchmark {
                 }
             }
             // leave no open brackets behind for the next run (it would recover them): kill switch on, then off
-            for (String on : new String[]{"true", "false"}) {
-                HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:18101/risk/kill-switch"))
-                        .header("Authorization", "Bearer steadystate-local").header("Content-Type", "application/json")
-                        .PUT(HttpRequest.BodyPublishers.ofString("{\"enabled\":" + on + "}")).build(),
-                        HttpResponse.BodyHandlers.discarding());
+            for (String on : new String[] {"true", "false"}) {
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create("http://127.0.0.1:18101/risk/kill-switch"))
+                                        .header("Authorization", "Bearer steadystate-local")
+                                        .header("Content-Type", "application/json")
+                                        .PUT(HttpRequest.BodyPublishers.ofString("{\"enabled\":" + on + "}"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding());
             }
             Thread.sleep(500);
-            System.out.printf("  service-side signal_to_order (origin -> engine decision): n=%.0f mean %.2f ms%n",
+            System.out.printf(
+                    "  service-side signal_to_order (origin -> engine decision): n=%.0f mean %.2f ms%n",
                     count, count == 0 ? 0 : sum / count * 1000);
             return h;
         } finally {
@@ -146,8 +168,12 @@ public final class SignalLatencyBenchmark {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < deadline) {
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:18101/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (http.send(
+                                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:18101/q/health/ready"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (java.io.IOException e) {

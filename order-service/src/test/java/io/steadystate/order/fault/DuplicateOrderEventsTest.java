@@ -1,5 +1,7 @@
 package io.steadystate.order.fault;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.steadystate.core.event.OrderEvent;
@@ -16,19 +18,32 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 class DuplicateOrderEventsTest {
 
     private static OrderEvent event(String id) {
-        return new OrderEvent(id, id, "", "ACME", 11, OrderRole.ENTRY, OrderStatus.ACCEPTED, Side.BUY, OrderType.LIMIT,
-                TimeInForce.GTC, 10, 98, 0, "", 1_700_000_000_000L, 0);
+        return new OrderEvent(
+                id,
+                id,
+                "",
+                "ACME",
+                11,
+                OrderRole.ENTRY,
+                OrderStatus.ACCEPTED,
+                Side.BUY,
+                OrderType.LIMIT,
+                TimeInForce.GTC,
+                10,
+                98,
+                0,
+                "",
+                1_700_000_000_000L,
+                0);
     }
 
     @Test
     void offUnlessItsModeIsSelectedAndThenOwnsNoProducer() {
-        DuplicateOrderEvents off = DuplicateOrderEvents.forMode("none", 1, KafkaConnection.plaintext("127.0.0.1:1"),
-                new SimpleMeterRegistry());
+        DuplicateOrderEvents off = DuplicateOrderEvents.forMode(
+                "none", 1, KafkaConnection.plaintext("127.0.0.1:1"), new SimpleMeterRegistry());
         assertThat(off.active()).isFalse();
         off.onOrderEvent(event("a")); // nothing to send to, nothing thrown
         off.close();
@@ -36,16 +51,19 @@ class DuplicateOrderEventsTest {
 
     @Test
     void everyNthOrderEventIsSentAgainOutsideTheTransactionWithTheSameBytes() {
-        MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(),
-                new ByteArraySerializer());
+        MockProducer<String, byte[]> producer =
+                new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        DuplicateOrderEvents fault = new DuplicateOrderEvents(producer, 2, Counter.builder("sent").register(registry));
+        DuplicateOrderEvents fault =
+                new DuplicateOrderEvents(producer, 2, Counter.builder("sent").register(registry));
         for (int i = 0; i < 6; i++) {
             fault.onOrderEvent(event("M-" + i));
         }
         assertThat(producer.history()).hasSize(3);
-        assertThat(producer.history()).allMatch(r -> r.topic().equals(Topics.ORDER_EVENTS) && r.key().equals("ACME"));
-        assertThat(new OrderEventSerde().decode(producer.history().get(0).value())).isEqualTo(event("M-1"));
+        assertThat(producer.history())
+                .allMatch(r -> r.topic().equals(Topics.ORDER_EVENTS) && r.key().equals("ACME"));
+        assertThat(new OrderEventSerde().decode(producer.history().get(0).value()))
+                .isEqualTo(event("M-1"));
         assertThat(producer.transactionInFlight()).isFalse();
         assertThat(registry.get("sent").counter().count()).isEqualTo(3);
     }

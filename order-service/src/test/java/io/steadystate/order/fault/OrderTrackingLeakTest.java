@@ -1,11 +1,11 @@
 package io.steadystate.order.fault;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.steadystate.core.event.TimeInForce;
 import io.steadystate.order.orders.EngineFixture;
 import io.steadystate.order.orders.EngineSettings;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class OrderTrackingLeakTest {
 
@@ -30,7 +30,8 @@ class OrderTrackingLeakTest {
         EngineFixture f = new EngineFixture(EngineSettings.defaults(), OrderTrackingLeak.MODE);
         closeTenBrackets(f);
         assertThat(f.fault.leakedObjects()).isEqualTo(30);
-        assertThat(f.registry.get("steadystate.fault.leaked.objects").gauge().value()).isEqualTo(30);
+        assertThat(f.registry.get("steadystate.fault.leaked.objects").gauge().value())
+                .isEqualTo(30);
         assertThat(f.registry.get("steadystate.fault.active").gauge().value()).isEqualTo(1);
         assertThat(f.openBrackets()).isZero();
     }

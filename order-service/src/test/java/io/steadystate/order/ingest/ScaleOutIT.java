@@ -1,5 +1,7 @@
 package io.steadystate.order.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.steadystate.core.event.MarketEvent;
 import io.steadystate.core.event.OrderEvent;
@@ -21,17 +23,10 @@ import io.steadystate.core.testkafka.TestRecords;
 import io.steadystate.kit.delivery.KafkaClients;
 import io.steadystate.kit.time.EpochMicros;
 import io.steadystate.order.delivery.OrderDelivery;
+import io.steadystate.order.engine.OrderEngine;
 import io.steadystate.order.fault.OrderTrackingLeak;
 import io.steadystate.order.orders.EngineSettings;
-import io.steadystate.order.engine.OrderEngine;
 import io.steadystate.order.orders.OrderMetrics.SignalOutcome;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -40,8 +35,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two order-service instances in one consumer group on a real broker: the production wiring ({@link OrderDelivery}:
@@ -71,10 +70,22 @@ class ScaleOutIT {
         private boolean closed;
 
         Instance(String bootstrap, String name) {
-            delivery = new OrderDelivery(new OrderDelivery.Settings(bootstrap, name, GROUP, EngineSettings.defaults(),
-                    20_000, Map.of(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 300,
-                    ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 6_000)),
-                    registry, OrderTrackingLeak.off(registry), EpochMicros::now, KafkaClients.PLAIN);
+            delivery = new OrderDelivery(
+                    new OrderDelivery.Settings(
+                            bootstrap,
+                            name,
+                            GROUP,
+                            EngineSettings.defaults(),
+                            20_000,
+                            Map.of(
+                                    ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG,
+                                    300,
+                                    ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
+                                    6_000)),
+                    registry,
+                    OrderTrackingLeak.off(registry),
+                    EpochMicros::now,
+                    KafkaClients.PLAIN);
             engine = delivery.engine();
             ownership = delivery.ownership();
             delivery.start();
@@ -89,11 +100,18 @@ class ScaleOutIT {
         }
 
         double gauge(String store) {
-            return registry.get(StoreMetrics.ENTRIES).tag("store", store).gauge().value();
+            return registry.get(StoreMetrics.ENTRIES)
+                    .tag("store", store)
+                    .gauge()
+                    .value();
         }
 
         double revoked(String store) {
-            return registry.get(StoreMetrics.EVICTIONS).tag("store", store).tag("cause", "revoked").counter().count();
+            return registry.get(StoreMetrics.EVICTIONS)
+                    .tag("store", store)
+                    .tag("cause", "revoked")
+                    .counter()
+                    .count();
         }
 
         /** Leaves the group: the consumer's close revokes (drops the state); nothing uncommitted survives. */
@@ -114,11 +132,14 @@ class ScaleOutIT {
             symbols.add("SX" + i);
         }
         assertThat(symbols.stream().map(ScaleOutIT::partition).collect(Collectors.toSet()))
-                .as("the symbols cover every partition").hasSize(PARTITIONS);
+                .as("the symbols cover every partition")
+                .hasSize(PARTITIONS);
 
         try (KafkaProducer<String, byte[]> p = TestRecords.producer(bootstrap);
-             Instance a = new Instance(bootstrap, "a")) {
-            await("A owns everything", () -> a.ownership.ownedPartitions().size() == PARTITIONS && a.engine.isRecovered());
+                Instance a = new Instance(bootstrap, "a")) {
+            await(
+                    "A owns everything",
+                    () -> a.ownership.ownedPartitions().size() == PARTITIONS && a.engine.isRecovered());
             for (String s : symbols) {
                 send(p, new SymbolListed(s, now += 1000, 100));
                 send(p, tick(s, 100));
@@ -127,7 +148,9 @@ class ScaleOutIT {
             for (String s : symbols) {
                 signal(p, s, 11);
             }
-            await("A opened 24 brackets", () -> a.engine.state().openBracketStore().size() == 24);
+            await(
+                    "A opened 24 brackets",
+                    () -> a.engine.state().openBracketStore().size() == 24);
             for (String s : symbols) {
                 send(p, tick(s, 100)); // entries fill: 24 long positions, children working
             }
@@ -142,8 +165,12 @@ class ScaleOutIT {
                     Set<Integer> ofB = b.ownership.ownedPartitions();
                     Set<Integer> both = new HashSet<>(ofA);
                     both.addAll(ofB);
-                    return !ofA.isEmpty() && !ofB.isEmpty() && both.size() == PARTITIONS
-                            && ofA.size() + ofB.size() == PARTITIONS && a.engine.isRecovered() && b.engine.isRecovered();
+                    return !ofA.isEmpty()
+                            && !ofB.isEmpty()
+                            && both.size() == PARTITIONS
+                            && ofA.size() + ofB.size() == PARTITIONS
+                            && a.engine.isRecovered()
+                            && b.engine.isRecovered();
                 });
                 Set<String> ofA = owned(symbols, a.ownership.ownedPartitions());
                 Set<String> ofB = owned(symbols, b.ownership.ownedPartitions());
@@ -164,14 +191,19 @@ class ScaleOutIT {
                 for (String s : symbols) {
                     signal(p, s, 12);
                 }
-                await("48 brackets open in the group",
-                        () -> a.engine.state().openBracketStore().size() + b.engine.state().openBracketStore().size() == 48);
+                await(
+                        "48 brackets open in the group",
+                        () -> a.engine.state().openBracketStore().size()
+                                        + b.engine.state().openBracketStore().size()
+                                == 48);
                 assertThat(a.openEntrySymbols()).isEqualTo(ofA);
                 assertThat(b.openEntrySymbols()).isEqualTo(ofB);
-                assertThat(a.engine.metrics().count(SignalOutcome.ACCEPTED) + b.engine.metrics().count(SignalOutcome.ACCEPTED))
+                assertThat(a.engine.metrics().count(SignalOutcome.ACCEPTED)
+                                + b.engine.metrics().count(SignalOutcome.ACCEPTED))
                         .isEqualTo(24 + 24);
                 assertThat(b.engine.metrics().count(SignalOutcome.ACCEPTED)).isEqualTo(ofB.size());
-                assertThat(a.engine.metrics().count(SignalOutcome.DUPLICATE) + b.engine.metrics().count(SignalOutcome.DUPLICATE))
+                assertThat(a.engine.metrics().count(SignalOutcome.DUPLICATE)
+                                + b.engine.metrics().count(SignalOutcome.DUPLICATE))
                         .isZero();
                 b.openEntryIds().stream().filter(id -> id.contains(":12:")).forEach(openedByB::add);
                 assertThat(openedByB).hasSize(ofB.size());
@@ -185,35 +217,62 @@ class ScaleOutIT {
             } finally {
                 b.close();
             }
-            await("A owns everything again", () -> a.ownership.ownedPartitions().size() == PARTITIONS
-                    && a.engine.isRecovered() && a.engine.state().openBracketStore().size() == 48);
+            await(
+                    "A owns everything again",
+                    () -> a.ownership.ownedPartitions().size() == PARTITIONS
+                            && a.engine.isRecovered()
+                            && a.engine.state().openBracketStore().size() == 48);
             assertThat(a.engine.state().positionStore().size()).isEqualTo(24);
 
             // ---- A continues B's brackets: entries fill, then every take-profit --------------------------------
             for (String s : symbols) {
                 send(p, tick(s, 100));
             }
-            await("slot-12 entries filled", () -> a.engine.state().positionStore().size() == 48);
+            await(
+                    "slot-12 entries filled",
+                    () -> a.engine.state().positionStore().size() == 48);
             for (String s : symbols) {
                 send(p, tick(s, 111));
             }
-            await("every bracket closed by its take-profit", () -> a.engine.state().openBracketStore().size() == 0);
+            await(
+                    "every bracket closed by its take-profit",
+                    () -> a.engine.state().openBracketStore().size() == 0);
 
             OrderEventSerde serde = new OrderEventSerde();
-            List<OrderEvent> events = TestRecords.readUntil(bootstrap, Topics.ORDER_EVENTS,
-                            rs -> rs.stream().map(r -> serde.decode(r.value()))
-                                    .filter(e -> e.role() == OrderRole.TAKE_PROFIT && e.status() == OrderStatus.FILLED)
-                                    .count() >= 48, WAIT)
-                    .stream().map(ConsumerRecord::value).map(serde::decode).toList();
-            Map<String, Long> perEventId = events.stream().collect(Collectors.groupingBy(OrderEvent::id, Collectors.counting()));
-            assertThat(perEventId).as("no order event id twice").allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1));
-            assertThat(events.stream().filter(e -> e.status() == OrderStatus.ACCEPTED).count()).isEqualTo(48);
-            assertThat(events.stream().filter(e -> e.role() == OrderRole.TAKE_PROFIT && e.status() == OrderStatus.FILLED)
-                    .count()).isEqualTo(48);
+            List<OrderEvent> events = TestRecords.readUntil(
+                            bootstrap,
+                            Topics.ORDER_EVENTS,
+                            rs -> rs.stream()
+                                            .map(r -> serde.decode(r.value()))
+                                            .filter(e -> e.role() == OrderRole.TAKE_PROFIT
+                                                    && e.status() == OrderStatus.FILLED)
+                                            .count()
+                                    >= 48,
+                            WAIT)
+                    .stream()
+                    .map(ConsumerRecord::value)
+                    .map(serde::decode)
+                    .toList();
+            Map<String, Long> perEventId =
+                    events.stream().collect(Collectors.groupingBy(OrderEvent::id, Collectors.counting()));
+            assertThat(perEventId)
+                    .as("no order event id twice")
+                    .allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1));
+            assertThat(events.stream()
+                            .filter(e -> e.status() == OrderStatus.ACCEPTED)
+                            .count())
+                    .isEqualTo(48);
+            assertThat(events.stream()
+                            .filter(e -> e.role() == OrderRole.TAKE_PROFIT && e.status() == OrderStatus.FILLED)
+                            .count())
+                    .isEqualTo(48);
             Set<String> filledEntries = events.stream()
                     .filter(e -> e.role() == OrderRole.ENTRY && e.status() == OrderStatus.FILLED)
-                    .map(OrderEvent::entryId).collect(Collectors.toSet());
-            assertThat(filledEntries).as("B's brackets filled by A after the take-over").containsAll(openedByB);
+                    .map(OrderEvent::entryId)
+                    .collect(Collectors.toSet());
+            assertThat(filledEntries)
+                    .as("B's brackets filled by A after the take-over")
+                    .containsAll(openedByB);
         }
     }
 
@@ -240,12 +299,14 @@ class ScaleOutIT {
     }
 
     private void send(KafkaProducer<String, byte[]> p, MarketEvent e) throws Exception {
-        p.send(new ProducerRecord<>(Topics.MARKET_EVENTS, e.symbol(), market.encode(e))).get();
+        p.send(new ProducerRecord<>(Topics.MARKET_EVENTS, e.symbol(), market.encode(e)))
+                .get();
     }
 
     private void signal(KafkaProducer<String, byte[]> p, String symbol, int slot) throws Exception {
         long bar = now;
-        Signal s = new Signal(Signal.idFor(symbol, slot, bar), symbol, slot, Side.BUY, 100, 95, 110, 10, bar, now += 1, 0);
+        Signal s =
+                new Signal(Signal.idFor(symbol, slot, bar), symbol, slot, Side.BUY, 100, 95, 110, 10, bar, now += 1, 0);
         p.send(new ProducerRecord<>(Topics.SIGNALS, symbol, signals.encode(s))).get();
     }
 }

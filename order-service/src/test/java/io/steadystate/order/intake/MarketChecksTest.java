@@ -1,9 +1,9 @@
 package io.steadystate.order.intake;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.steadystate.core.event.Side;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class MarketChecksTest {
 
@@ -22,6 +22,8 @@ class MarketChecksTest {
                 .startsWith("bracket on the wrong side: a BUY needs stopLoss < entry < takeProfit");
         assertThat(MarketChecks.bracketSideProblem(Side.SELL, 100, 95, 110))
                 .startsWith("bracket on the wrong side: a SELL needs takeProfit < entry < stopLoss");
-        assertThat(MarketChecks.bracketSideProblem(Side.BUY, 100, 100, 110)).as("the stop at the entry").isNotNull();
+        assertThat(MarketChecks.bracketSideProblem(Side.BUY, 100, 100, 110))
+                .as("the stop at the entry")
+                .isNotNull();
     }
 }

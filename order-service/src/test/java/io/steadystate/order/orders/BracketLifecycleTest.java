@@ -1,6 +1,8 @@
 package io.steadystate.order.orders;
 
-import io.steadystate.order.intake.SubmitResult;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import io.steadystate.core.event.OrderCommand;
 import io.steadystate.core.event.OrderEvent;
 import io.steadystate.core.event.OrderRole;
@@ -9,11 +11,9 @@ import io.steadystate.core.event.Position;
 import io.steadystate.core.event.Side;
 import io.steadystate.core.event.TimeInForce;
 import io.steadystate.core.state.ExitCause;
+import io.steadystate.order.intake.SubmitResult;
 import io.steadystate.order.intake.SubmitResult.Outcome;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 class BracketLifecycleTest {
 
@@ -145,7 +145,9 @@ class BracketLifecycleTest {
         acceptedBuy();
         f.limitBuy("k1", "ACME", 12, 98, TimeInForce.GTC);
         assertThat(f.engine.killSwitch(true)).isEqualTo(2);
-        assertThat(f.sink.events).filteredOn(e -> e.status() == OrderStatus.CANCELLED).hasSize(6);
+        assertThat(f.sink.events)
+                .filteredOn(e -> e.status() == OrderStatus.CANCELLED)
+                .hasSize(6);
         assertRemovedFromEveryOpenStore(2);
     }
 
@@ -173,8 +175,8 @@ class BracketLifecycleTest {
         for (int round = 0; round < 3; round++) {
             for (String s : symbols) {
                 int[] slots = {11, 12, 13, 21, 22, 23, 31};
-                f.signal(s, slots[slot++ % slots.length], Side.BUY, 50, 47.5, 55, 5);           // market, fills
-                f.limitBuy("lim-" + s + round, s, 41 + round, 40, TimeInForce.DAY);            // never fills
+                f.signal(s, slots[slot++ % slots.length], Side.BUY, 50, 47.5, 55, 5); // market, fills
+                f.limitBuy("lim-" + s + round, s, 41 + round, 40, TimeInForce.DAY); // never fills
             }
             for (String s : symbols) {
                 f.tick(s, 50);
@@ -189,7 +191,8 @@ class BracketLifecycleTest {
         assertThat(f.engine.pnl().openPositions()).isZero();
         assertThat(f.storeEntriesGauge("order-open-brackets")).isZero();
         assertThat(f.sink.openOrders).isEmpty();
-        assertThat(f.engine.state().openBracketStore().exits(ExitCause.CAPACITY)).isZero();
+        assertThat(f.engine.state().openBracketStore().exits(ExitCause.CAPACITY))
+                .isZero();
         assertThat(f.engine.state().openBracketStore().exits(ExitCause.REMOVED)).isEqualTo(18);
     }
 

@@ -1,8 +1,5 @@
 package io.steadystate.order.orders;
 
-import io.steadystate.order.engine.OrderEngine;
-import io.steadystate.order.intake.ManualOrder;
-import io.steadystate.order.intake.SubmitResult;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.steadystate.core.event.OrderType;
 import io.steadystate.core.event.SessionClosed;
@@ -12,7 +9,10 @@ import io.steadystate.core.event.SymbolDelisted;
 import io.steadystate.core.event.SymbolListed;
 import io.steadystate.core.event.Tick;
 import io.steadystate.core.event.TimeInForce;
+import io.steadystate.order.engine.OrderEngine;
 import io.steadystate.order.fault.OrderTrackingLeak;
+import io.steadystate.order.intake.ManualOrder;
+import io.steadystate.order.intake.SubmitResult;
 
 /** An engine without Kafka or Quarkus, on a simulated clock that moves one second per event. */
 public final class EngineFixture {
@@ -61,8 +61,8 @@ public final class EngineFixture {
 
     public SubmitResult signal(String symbol, int slot, Side side, double ref, double sl, double tp, double qty) {
         long barTime = now;
-        return engine.onSignal(new Signal(Signal.idFor(symbol, slot, barTime), symbol, slot, side, ref, sl, tp, qty,
-                barTime, now += 1, 0));
+        return engine.onSignal(new Signal(
+                Signal.idFor(symbol, slot, barTime), symbol, slot, side, ref, sl, tp, qty, barTime, now += 1, 0));
     }
 
     public SubmitResult buy(String symbol, int slot, double ref) {
@@ -70,8 +70,8 @@ public final class EngineFixture {
     }
 
     public SubmitResult limitBuy(String clientId, String symbol, int slot, double limit, TimeInForce tif) {
-        return engine.submitManual(new ManualOrder(clientId, symbol, slot, Side.BUY, OrderType.LIMIT, 10, limit,
-                limit * 0.95, limit * 1.10, tif));
+        return engine.submitManual(new ManualOrder(
+                clientId, symbol, slot, Side.BUY, OrderType.LIMIT, 10, limit, limit * 0.95, limit * 1.10, tif));
     }
 
     public long openBrackets() {
@@ -80,6 +80,9 @@ public final class EngineFixture {
 
     /** The exported gauge, as the soak harness reads it. */
     public double storeEntriesGauge(String store) {
-        return registry.get("steadystate.store.entries").tag("store", store).gauge().value();
+        return registry.get("steadystate.store.entries")
+                .tag("store", store)
+                .gauge()
+                .value();
     }
 }

@@ -1,6 +1,8 @@
 package io.steadystate.order.orders;
 
-import io.steadystate.order.intake.SubmitResult;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.steadystate.core.event.OrderEvent;
 import io.steadystate.core.event.OrderStatus;
 import io.steadystate.core.event.Position;
@@ -11,16 +13,13 @@ import io.steadystate.core.event.SymbolListed;
 import io.steadystate.core.event.Tick;
 import io.steadystate.core.event.TimeInForce;
 import io.steadystate.core.state.ExitCause;
+import io.steadystate.order.intake.SubmitResult;
 import io.steadystate.order.intake.SubmitResult.Outcome;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** Well-formed records that must not break state: each is refused whole (dead-lettered by the ingest). */
 class HostileInputTest {
@@ -34,7 +33,8 @@ class HostileInputTest {
         f.listed(symbol, 100);
         assertThat(f.buy(symbol, 11, 100).outcome()).isEqualTo(Outcome.ACCEPTED);
         f.tick(symbol, 100);
-        assertThat(f.limitBuy(symbol + "-L", symbol, 12, 90, TimeInForce.GTC).outcome()).isEqualTo(Outcome.ACCEPTED);
+        assertThat(f.limitBuy(symbol + "-L", symbol, 12, 90, TimeInForce.GTC).outcome())
+                .isEqualTo(Outcome.ACCEPTED);
     }
 
     private double quantity(String symbol, int slot) {
@@ -48,7 +48,8 @@ class HostileInputTest {
         int eventsBefore = f.sink.events.size();
 
         assertThatThrownBy(() -> f.engine.onMarketEvent(new Tick("ACME", YEAR_2199, 99, 100, 100, 100, 10, 0)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside the window");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("outside the window");
         f.sessionClosed().sessionClosed();
 
         assertThat(f.engine.clock().nowMillis()).isLessThan(clockBefore + 10_000);
@@ -57,8 +58,9 @@ class HostileInputTest {
         assertThat(f.sink.events).hasSize(eventsBefore);
         assertThat(f.engine.state().symbolStore().exits(ExitCause.EXPIRED)).isZero();
         // a REST order is stamped with the engine's clock: had the tick moved it, the refill time would be in 2199
-        assertThat(f.limitBuy("ACME-R", "ACME", 13, 90, TimeInForce.GTC).outcome()).isEqualTo(Outcome.ACCEPTED);
-        for (int slot : new int[]{21, 22, 23, 31, 32, 33, 41, 42, 43}) { // one per simulated second: 5/s never binds
+        assertThat(f.limitBuy("ACME-R", "ACME", 13, 90, TimeInForce.GTC).outcome())
+                .isEqualTo(Outcome.ACCEPTED);
+        for (int slot : new int[] {21, 22, 23, 31, 32, 33, 41, 42, 43}) { // one per simulated second: 5/s never binds
             f.now += 1_000;
             assertThat(f.buy("ACME", slot, 100).outcome()).isEqualTo(Outcome.ACCEPTED);
         }
@@ -70,8 +72,9 @@ class HostileInputTest {
         long clockBefore = f.engine.clock().nowMillis();
         long eightDaysOn = clockBefore + Duration.ofDays(8).toMillis();
 
-        assertThatThrownBy(() -> f.engine.onSignal(new Signal("ACME:13:" + eightDaysOn, "ACME", 13, Side.BUY, 100, 95,
-                110, 10, eightDaysOn, eightDaysOn, 0))).hasMessageContaining("ahead of the event clock");
+        assertThatThrownBy(() -> f.engine.onSignal(new Signal(
+                        "ACME:13:" + eightDaysOn, "ACME", 13, Side.BUY, 100, 95, 110, 10, eightDaysOn, eightDaysOn, 0)))
+                .hasMessageContaining("ahead of the event clock");
         assertThatThrownBy(() -> f.engine.onMarketEvent(new SessionClosed(eightDaysOn, 20_000)))
                 .hasMessageContaining("max step PT168H");
 
@@ -95,8 +98,8 @@ class HostileInputTest {
         long monthAgo = clockBefore - Duration.ofDays(30).toMillis();
 
         f.engine.onMarketEvent(new Tick("ACME", monthAgo, 50, 101, 101, 101, 10, 0));
-        SubmitResult late = f.engine.onSignal(new Signal("ACME:13:" + monthAgo, "ACME", 13, Side.BUY, 101, 96, 111, 10,
-                monthAgo, monthAgo, 0));
+        SubmitResult late = f.engine.onSignal(
+                new Signal("ACME:13:" + monthAgo, "ACME", 13, Side.BUY, 101, 96, 111, 10, monthAgo, monthAgo, 0));
 
         assertThat(late.outcome()).isEqualTo(Outcome.ACCEPTED);
         assertThat(f.engine.clock().nowMillis()).isEqualTo(clockBefore);
@@ -125,8 +128,10 @@ class HostileInputTest {
         assertThat(small.engine.knowsSymbol("AAA")).isTrue();
         assertThat(small.engine.knowsSymbol("BBB")).isTrue();
         assertThat(small.openBrackets()).isEqualTo(2);
-        assertThat(small.sink.positions.get(Position.keyOf("AAA", 11)).quantity()).isEqualTo(10);
-        assertThat(small.sink.positions.get(Position.keyOf("BBB", 11)).quantity()).isEqualTo(10);
+        assertThat(small.sink.positions.get(Position.keyOf("AAA", 11)).quantity())
+                .isEqualTo(10);
+        assertThat(small.sink.positions.get(Position.keyOf("BBB", 11)).quantity())
+                .isEqualTo(10);
         assertThat(small.sink.positionTombstones).isEmpty();
     }
 
@@ -147,10 +152,12 @@ class HostileInputTest {
         f.listed("ACME", 100);
         String id = f.buy("ACME", 11, 100).order().orderId();
         assertThatThrownBy(() -> new Tick("ACME", f.now += 1000, 7, 100, 100, Double.MAX_VALUE, 10, 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ask");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ask");
         double huge = Double.MAX_VALUE / 2;
         assertThatThrownBy(() -> new Tick("ACME", f.now += 1000, 8, huge, huge, huge, 10, 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("over the");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("over the");
 
         f.tick("ACME", 100); // the next sane tick fills it
         assertThat(f.engine.find(id).orElseThrow().status()).isEqualTo(OrderStatus.FILLED);

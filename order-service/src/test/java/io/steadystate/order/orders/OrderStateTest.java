@@ -1,5 +1,7 @@
 package io.steadystate.order.orders;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.steadystate.core.event.OrderEvent;
 import io.steadystate.core.event.OrderStatus;
 import io.steadystate.core.event.OrderType;
@@ -9,12 +11,9 @@ import io.steadystate.core.event.TimeInForce;
 import io.steadystate.core.state.ExitCause;
 import io.steadystate.core.time.EventTimeGuard;
 import io.steadystate.order.intake.SubmitResult.Outcome;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every way out of every store of {@link OrderState}, one test each, read from the store's own exit counters
@@ -51,7 +50,9 @@ class OrderStateTest {
         f.tick("ACME", 100).tick("ACME", 111); // entry fills, then the take-profit (110); stop-loss cancelled (OCO)
         assertThat(state().openBracketStore().size()).isZero();
         assertThat(state().openBracketStore().exits(ExitCause.REMOVED)).isEqualTo(1);
-        assertThat(state().symbol("ACME").bracket(SLOT_11)).as("the slot is free again").isNull();
+        assertThat(state().symbol("ACME").bracket(SLOT_11))
+                .as("the slot is free again")
+                .isNull();
         assertThat(state().historyRing().size()).isEqualTo(3);
         assertThat(state().openBracket(id)).isNull();
     }
@@ -62,7 +63,8 @@ class OrderStateTest {
         Bracket b = state().openBracket(id);
         state().end(b, OrderStatus.CANCELLED, "test", f.now);
         assertThat(state().openBracketStore().exits(ExitCause.REMOVED)).isEqualTo(1);
-        assertThat(f.sink.events.stream().filter(e -> e.status() == OrderStatus.CANCELLED)).hasSize(3);
+        assertThat(f.sink.events.stream().filter(e -> e.status() == OrderStatus.CANCELLED))
+                .hasSize(3);
         assertThat(f.sink.openOrders).isEmpty();
         assertThat(state().symbol("ACME").bracket(SLOT_11)).isNull();
     }
@@ -94,7 +96,8 @@ class OrderStateTest {
         assertThat(state().openBracketStore().size()).isEqualTo(1);
         assertThat(state().openBracketStore().exits(ExitCause.REMOVED)).isZero();
         assertThat(state().isDuplicate(busy.order().orderId())).isTrue();
-        assertThat(state().historyRing().newest(0, 10, e -> true)).extracting(OrderEvent::status)
+        assertThat(state().historyRing().newest(0, 10, e -> true))
+                .extracting(OrderEvent::status)
                 .containsExactly(OrderStatus.REJECTED);
     }
 
@@ -103,13 +106,15 @@ class OrderStateTest {
     @Test
     void aDelistedSymbolLeavesWithItsBracketsAndItsSettledPositions() {
         accepted(11);
-        f.tick("ACME", 100);      // position on slot 11, children working
-        accepted(12);             // entry still open on slot 12
+        f.tick("ACME", 100); // position on slot 11, children working
+        accepted(12); // entry still open on slot 12
         state().delist("ACME");
         assertThat(state().symbolStore().exits(ExitCause.REMOVED)).isEqualTo(1);
         assertThat(state().openBracketStore().exits(ExitCause.REMOVED)).isEqualTo(2);
         assertThat(state().positionStore().exits(ExitCause.REMOVED)).isEqualTo(1);
-        assertThat(state().symbolStore().size() + state().openBracketStore().size() + state().positionStore().size())
+        assertThat(state().symbolStore().size()
+                        + state().openBracketStore().size()
+                        + state().positionStore().size())
                 .isZero();
         assertThat(f.sink.positionTombstones).containsExactly(Position.keyOf("ACME", 11));
         assertThat(f.sink.events.get(f.sink.events.size() - 1).reason()).isEqualTo("symbol delisted");
@@ -120,9 +125,9 @@ class OrderStateTest {
         accepted(11);
         f.tick("ACME", 100);
         f.now += 4 * DAY;
-        f.listed("OTHER", 10);    // event time moves on; ACME sees nothing
+        f.listed("OTHER", 10); // event time moves on; ACME sees nothing
         f.now += 4 * DAY;
-        f.listed("OTHER", 10);    // 8 days: past symbol-idle-expiry (P7D)
+        f.listed("OTHER", 10); // 8 days: past symbol-idle-expiry (P7D)
         state().expireIdle();
         assertThat(state().symbolStore().exits(ExitCause.EXPIRED)).isEqualTo(1);
         assertThat(state().openBracketStore().exits(ExitCause.REMOVED)).isEqualTo(1);
@@ -154,8 +159,8 @@ class OrderStateTest {
         f.engine.killSwitch(true); // the bracket leaves; its id stays seen
         f.engine.killSwitch(false);
         assertThat(state().isDuplicate(id)).isTrue();
-        f.now += 2 * DAY;         // past dedup-expiry (P1D)
-        f.sessionClosed();        // every session event runs the idle expiry
+        f.now += 2 * DAY; // past dedup-expiry (P1D)
+        f.sessionClosed(); // every session event runs the idle expiry
         assertThat(state().seenOrderIdStore().exits(ExitCause.EXPIRED)).isEqualTo(1);
         assertThat(state().isDuplicate(id)).isFalse();
     }
@@ -168,7 +173,9 @@ class OrderStateTest {
         f.limitBuy("c", "ACME", 13, 90, TimeInForce.GTC);
         assertThat(state().seenOrderIdStore().exits(ExitCause.CAPACITY)).isEqualTo(1);
         assertThat(state().seenOrderIdStore().size()).isEqualTo(2);
-        assertThat(state().isDuplicate("M-a")).as("still open, so still a duplicate").isTrue();
+        assertThat(state().isDuplicate("M-a"))
+                .as("still open, so still a duplicate")
+                .isTrue();
     }
 
     @Test
@@ -193,17 +200,28 @@ class OrderStateTest {
         var p = book.positions[SLOT_11];
         book.brackets[SLOT_11] = null;
         book.positions[SLOT_11] = null;
-        assertThat(state().residuals()).containsExactlyInAnyOrder(
-                "open bracket " + b.entryId + " is not in slot 11 of ACME",
-                "position " + Position.keyOf("ACME", 11) + " is not held by its symbol book");
+        assertThat(state().residuals())
+                .containsExactlyInAnyOrder(
+                        "open bracket " + b.entryId + " is not in slot 11 of ACME",
+                        "position " + Position.keyOf("ACME", 11) + " is not held by its symbol book");
         book.brackets[SLOT_11] = b; // restored, so the after-each check sees a consistent state again
         book.positions[SLOT_11] = p;
     }
 
     private static EngineSettings settings(int dedupCapacity, int historyCapacity) {
         EngineSettings d = EngineSettings.defaults();
-        return new EngineSettings(d.maxOpenOrders(), d.maxNotional(), d.maxOrdersPerSecond(), d.maxSymbols(),
-                d.symbolIdleExpiry(), dedupCapacity, d.dedupExpiry(), historyCapacity, d.slippageBps(),
-                OrderType.MARKET, TimeInForce.DAY, EventTimeGuard.DEFAULT_MAX_STEP);
+        return new EngineSettings(
+                d.maxOpenOrders(),
+                d.maxNotional(),
+                d.maxOrdersPerSecond(),
+                d.maxSymbols(),
+                d.symbolIdleExpiry(),
+                dedupCapacity,
+                d.dedupExpiry(),
+                historyCapacity,
+                d.slippageBps(),
+                OrderType.MARKET,
+                TimeInForce.DAY,
+                EventTimeGuard.DEFAULT_MAX_STEP);
     }
 }

@@ -1,14 +1,13 @@
 package io.steadystate.order.orders;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.steadystate.core.event.OrderStatus;
 import io.steadystate.core.state.ExitCause;
 import io.steadystate.order.intake.SubmitResult.Outcome;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Ownership follows partitions at the engine level: revoking symbols drops everything they held with
@@ -25,7 +24,7 @@ class PartitionRevocationTest {
         f.buy("GONE", 11, 50);
         f.buy("GONE", 12, 50);
         f.tick("KEEP", 100).tick("GONE", 50); // entries fill: positions, children working
-        f.buy("GONE", 13, 50);               // one entry still accepted
+        f.buy("GONE", 13, 50); // one entry still accepted
         int eventsBefore = f.sink.events.size();
         var openBefore = Set.copyOf(f.sink.openOrders.keySet());
         var positionsBefore = Set.copyOf(f.sink.positions.keySet());
@@ -49,10 +48,18 @@ class PartitionRevocationTest {
 
         // gaining the partition back: the compacted-topic view restores the same brackets and positions
         f.engine.beginRebuild();
-        assertThat(f.engine.isRecovered()).as("incomplete state while rebuilding").isFalse();
-        f.engine.restore(f.sink.openOrders.values().stream().filter(e -> e.symbol().equals("GONE")).toList(),
-                f.sink.positions.values().stream().filter(p -> p.symbol().equals("GONE")).toList(),
-                java.util.Map.of(), Long.MIN_VALUE);
+        assertThat(f.engine.isRecovered())
+                .as("incomplete state while rebuilding")
+                .isFalse();
+        f.engine.restore(
+                f.sink.openOrders.values().stream()
+                        .filter(e -> e.symbol().equals("GONE"))
+                        .toList(),
+                f.sink.positions.values().stream()
+                        .filter(p -> p.symbol().equals("GONE"))
+                        .toList(),
+                java.util.Map.of(),
+                Long.MIN_VALUE);
         f.engine.endRebuild();
         assertThat(f.engine.isRecovered()).isTrue();
         assertThat(f.openBrackets()).isEqualTo(4);
@@ -60,7 +67,10 @@ class PartitionRevocationTest {
         // the restored brackets are recognised (no second bracket for a redelivered signal) and keep trading
         assertThat(f.buy("GONE", 11, 50).outcome()).isEqualTo(Outcome.REJECTED); // slot busy: its bracket is back
         f.tick("GONE", 60); // take-profit of GONE/11 and /12 (55), entry of /13 fills
-        assertThat(f.sink.events.stream().filter(e -> e.symbol().equals("GONE") && e.status() == OrderStatus.FILLED)
-                .map(e -> e.role().name()).toList()).containsAll(List.of("TAKE_PROFIT", "TAKE_PROFIT"));
+        assertThat(f.sink.events.stream()
+                        .filter(e -> e.symbol().equals("GONE") && e.status() == OrderStatus.FILLED)
+                        .map(e -> e.role().name())
+                        .toList())
+                .containsAll(List.of("TAKE_PROFIT", "TAKE_PROFIT"));
     }
 }

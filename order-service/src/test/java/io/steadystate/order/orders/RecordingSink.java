@@ -3,7 +3,6 @@ package io.steadystate.order.orders;
 import io.steadystate.core.event.OrderEvent;
 import io.steadystate.core.event.Position;
 import io.steadystate.order.events.OrderSink;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

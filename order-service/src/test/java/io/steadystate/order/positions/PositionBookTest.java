@@ -1,11 +1,11 @@
 package io.steadystate.order.positions;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import io.steadystate.core.event.Position;
 import io.steadystate.core.event.Side;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 class PositionBookTest {
 

@@ -25,16 +25,18 @@ final class ChildNode implements AutoCloseable {
     private ChildNode(Process process) {
         this.process = process;
         this.stdin = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
-        Thread reader = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String l = out.readLine(); l != null; l = out.readLine()) {
-                    lines.add(l);
-                }
-            } catch (IOException ignored) {
-                // the child died
-            }
-        }, "child-stdout");
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader out = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String l = out.readLine(); l != null; l = out.readLine()) {
+                            lines.add(l);
+                        }
+                    } catch (IOException ignored) {
+                        // the child died
+                    }
+                },
+                "child-stdout");
         reader.setDaemon(true);
         reader.start();
     }
@@ -44,13 +46,18 @@ final class ChildNode implements AutoCloseable {
         Path logs = Path.of("target", "kill-it");
         Files.createDirectories(logs);
         List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path")));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path")));
         if (haltAfterSends > 0) {
             cmd.add("-Dsteadystate.delivery.halt-after-sends=" + haltAfterSends);
         }
         cmd.addAll(List.of(OrderNode.class.getName(), bootstrap, instanceId));
-        Process p = new ProcessBuilder(cmd).redirectError(logs.resolve(name + ".log").toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectError(logs.resolve(name + ".log").toFile())
+                .start();
         return new ChildNode(p);
     }
 

@@ -1,5 +1,7 @@
 package io.steadystate.order.recovery;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.steadystate.core.event.MarketEvent;
 import io.steadystate.core.event.OrderEvent;
@@ -21,19 +23,16 @@ import io.steadystate.kit.time.EpochMicros;
 import io.steadystate.order.delivery.OrderDelivery;
 import io.steadystate.order.fault.OrderTrackingLeak;
 import io.steadystate.order.orders.EngineSettings;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The production order-service wiring with a producer whose sends the client refuses (over-large records): no
@@ -60,30 +59,41 @@ class FailedSendIT {
             for (String s : SYMBOLS) {
                 send(p, new SymbolListed(s, now += 1000, 100));
                 send(p, tick(s, 101));
-                Signal signal = new Signal(Signal.idFor(s, 11, now), s, 11, Side.BUY, 100, 95, 110, 10, now, now += 1, 0);
-                p.send(new ProducerRecord<>(Topics.SIGNALS, s, new SignalSerde().encode(signal))).get();
+                Signal signal =
+                        new Signal(Signal.idFor(s, 11, now), s, 11, Side.BUY, 100, 95, 110, 10, now, now += 1, 0);
+                p.send(new ProducerRecord<>(Topics.SIGNALS, s, new SignalSerde().encode(signal)))
+                        .get();
                 send(p, tick(s, 100)); // fills the entry
             }
         }
         int inputs = SYMBOLS.size() * 4;
-        try (OrderDelivery delivery = new OrderDelivery(new OrderDelivery.Settings(bootstrap, "failed-send-it", GROUP,
-                EngineSettings.defaults(), 20_000, Map.of()), registry, OrderTrackingLeak.off(registry),
-                EpochMicros::now, clients).start()) {
-            await("a send failed and readiness is DOWN",
+        try (OrderDelivery delivery = new OrderDelivery(
+                        new OrderDelivery.Settings(
+                                bootstrap, "failed-send-it", GROUP, EngineSettings.defaults(), 20_000, Map.of()),
+                        registry,
+                        OrderTrackingLeak.off(registry),
+                        EpochMicros::now,
+                        clients)
+                .start()) {
+            await(
+                    "a send failed and readiness is DOWN",
                     () -> clients.failed() > 0 && delivery.loop().health().outputFailing());
             assertThat(delivery.loop().health().ready()).isFalse();
             Thread.sleep(2_000); // a few more rounds of abort → rebuild → re-process
             assertThat(committed(bootstrap, Topics.SIGNALS) + committed(bootstrap, Topics.MARKET_EVENTS))
-                    .as("no offset committed past a failed send").isZero();
+                    .as("no offset committed past a failed send")
+                    .isZero();
             assertThat(CommittedRecords.read(bootstrap, Topics.ORDER_EVENTS)).isEmpty();
             assertThat(CommittedRecords.read(bootstrap, Topics.POSITIONS)).isEmpty();
             assertThat(CommittedRecords.read(bootstrap, Topics.OPEN_ORDERS)).isEmpty();
             assertThat(delivery.engine().metrics().ticksCommitted())
-                    .as("ticks of aborted transactions are not counted, however often they were re-processed").isZero();
+                    .as("ticks of aborted transactions are not counted, however often they were re-processed")
+                    .isZero();
 
             clients.failing(false);
-            await("every input committed", () -> committed(bootstrap, Topics.SIGNALS)
-                    + committed(bootstrap, Topics.MARKET_EVENTS) == inputs);
+            await(
+                    "every input committed",
+                    () -> committed(bootstrap, Topics.SIGNALS) + committed(bootstrap, Topics.MARKET_EVENTS) == inputs);
             await("ready again", () -> delivery.loop().health().ready());
             // The replay after the aborts reads market.events and strategy.signals afresh, and Kafka orders records
             // only within a partition: the fill tick may now come before its signal, leaving the entry ACCEPTED (a
@@ -94,22 +104,39 @@ class FailedSendIT {
                     send(p, tick(s, 100));
                 }
             }
-            await("the extra ticks committed", () -> committed(bootstrap, Topics.SIGNALS)
-                    + committed(bootstrap, Topics.MARKET_EVENTS) == inputs + SYMBOLS.size());
+            await(
+                    "the extra ticks committed",
+                    () -> committed(bootstrap, Topics.SIGNALS) + committed(bootstrap, Topics.MARKET_EVENTS)
+                            == inputs + SYMBOLS.size());
             // counted right after the commit that the offsets above come from: wait for it, then it must be exact
-            await("every committed tick counted", () -> delivery.engine().metrics().ticksCommitted() >= SYMBOLS.size() * 3L);
-            assertThat(delivery.engine().metrics().ticksCommitted()).as("each committed tick counted once")
+            await(
+                    "every committed tick counted",
+                    () -> delivery.engine().metrics().ticksCommitted() >= SYMBOLS.size() * 3L);
+            assertThat(delivery.engine().metrics().ticksCommitted())
+                    .as("each committed tick counted once")
                     .isEqualTo(SYMBOLS.size() * 3L);
             OrderEventSerde serde = new OrderEventSerde();
             List<OrderEvent> events = CommittedRecords.read(bootstrap, Topics.ORDER_EVENTS).stream()
-                    .map(ConsumerRecord::value).map(serde::decode).toList();
-            Map<String, Long> perId = events.stream().collect(Collectors.groupingBy(OrderEvent::id, Collectors.counting()));
-            assertThat(perId).as("each order event exactly once").allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1));
-            assertThat(events.stream().filter(e -> e.status() == OrderStatus.FILLED).count())
-                    .as("every entry filled once").isEqualTo(SYMBOLS.size());
+                    .map(ConsumerRecord::value)
+                    .map(serde::decode)
+                    .toList();
+            Map<String, Long> perId =
+                    events.stream().collect(Collectors.groupingBy(OrderEvent::id, Collectors.counting()));
+            assertThat(perId)
+                    .as("each order event exactly once")
+                    .allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1));
+            assertThat(events.stream()
+                            .filter(e -> e.status() == OrderStatus.FILLED)
+                            .count())
+                    .as("every entry filled once")
+                    .isEqualTo(SYMBOLS.size());
             assertThat(delivery.engine().state().positionStore().size()).isEqualTo(SYMBOLS.size());
-            assertThat(registry.get("steadystate.kafka.send.errors").tag("service", "order-service")
-                    .tag("topic", "transaction").counter().count()).isPositive();
+            assertThat(registry.get("steadystate.kafka.send.errors")
+                            .tag("service", "order-service")
+                            .tag("topic", "transaction")
+                            .counter()
+                            .count())
+                    .isPositive();
         }
     }
 
@@ -136,6 +163,7 @@ class FailedSendIT {
     }
 
     private void send(KafkaProducer<String, byte[]> p, MarketEvent e) throws Exception {
-        p.send(new ProducerRecord<>(Topics.MARKET_EVENTS, e.symbol(), market.encode(e))).get();
+        p.send(new ProducerRecord<>(Topics.MARKET_EVENTS, e.symbol(), market.encode(e)))
+                .get();
     }
 }

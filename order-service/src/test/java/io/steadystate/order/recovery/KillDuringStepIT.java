@@ -1,5 +1,7 @@
 package io.steadystate.order.recovery;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.steadystate.core.event.MarketEvent;
 import io.steadystate.core.event.OrderEvent;
 import io.steadystate.core.event.Position;
@@ -15,11 +17,6 @@ import io.steadystate.core.serde.SignalSerde;
 import io.steadystate.core.testkafka.RealKafka;
 import io.steadystate.core.testkafka.TestRecords;
 import io.steadystate.kit.delivery.CommittedRecords;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +24,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
 
 /**
  * kill -9 of a real order-service process ({@link OrderNode}, a child JVM) in the middle of an order step, for
@@ -48,8 +47,7 @@ class KillDuringStepIT {
     private long seq;
 
     /** What a reader of the committed topics sees, without wall-clock fields. */
-    record Committed(Map<String, String> openOrders, Map<String, String> positions, Map<String, Long> orderEvents) {
-    }
+    record Committed(Map<String, String> openOrders, Map<String, String> positions, Map<String, Long> orderEvents) {}
 
     @Test
     void aKillAtAnyRecordOfAFillStepLeavesTheSameOrdersAndPositionsAsNoKill() throws Exception {
@@ -63,13 +61,22 @@ class KillDuringStepIT {
                 reference = run.state;
             }
         }
-        assertThat(reference).as("a k beyond the step's records runs the step to its end").isNotNull();
-        assertThat(crashed).as("the step has several records, each a kill point").hasSizeGreaterThanOrEqualTo(3);
-        assertThat(reference.positions()).as("the entry filled: one long position").hasSize(1)
+        assertThat(reference)
+                .as("a k beyond the step's records runs the step to its end")
+                .isNotNull();
+        assertThat(crashed)
+                .as("the step has several records, each a kill point")
+                .hasSizeGreaterThanOrEqualTo(3);
+        assertThat(reference.positions())
+                .as("the entry filled: one long position")
+                .hasSize(1)
                 .allSatisfy((key, p) -> assertThat(p).startsWith("q=10.0 "));
-        assertThat(reference.orderEvents()).allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1));
+        assertThat(reference.orderEvents())
+                .allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1));
         for (int i = 0; i < crashed.size(); i++) {
-            assertThat(crashed.get(i)).as("killed after record %d of the fill step", i + 1).isEqualTo(reference);
+            assertThat(crashed.get(i))
+                    .as("killed after record %d of the fill step", i + 1)
+                    .isEqualTo(reference);
         }
     }
 
@@ -91,7 +98,9 @@ class KillDuringStepIT {
                 assertThat(answer).startsWith("ANSWERED ACCEPTED ");
                 orderId = answer.split(" ")[2];
             }
-            assertThat(read(bootstrap).openOrders()).as("committed before the answer").containsKey(orderId);
+            assertThat(read(bootstrap).openOrders())
+                    .as("committed before the answer")
+                    .containsKey(orderId);
             try (ChildNode second = ChildNode.start(bootstrap, "rest-1", 0, "rest-second")) {
                 second.await("READY", WAIT);
                 second.send("find " + orderId);
@@ -100,30 +109,34 @@ class KillDuringStepIT {
         }
     }
 
-    private record Run(boolean halted, Committed state) {
-    }
+    private record Run(boolean halted, Committed state) {}
 
     /** Fresh broker: the signal's step committed by a first process, then the fill step with the crash hook at k. */
     private Run fillStepKilledAfter(int k) throws Exception {
         now = T0; // every run sees identical input, so its committed state is comparable field by field
         seq = 0;
         try (RealKafka kafka = RealKafka.startWithTopics(1);
-             KafkaProducer<String, byte[]> p = TestRecords.producer(kafka.bootstrapServers())) {
+                KafkaProducer<String, byte[]> p = TestRecords.producer(kafka.bootstrapServers())) {
             String bootstrap = kafka.bootstrapServers();
             send(p, new SymbolListed(SYMBOL, now += 1000, 100));
             send(p, tick(101));
-            Signal s = new Signal(Signal.idFor(SYMBOL, 11, now), SYMBOL, 11, Side.BUY, 100, 95, 110, 10, now, now += 1, 0);
-            p.send(new ProducerRecord<>(Topics.SIGNALS, SYMBOL, new SignalSerde().encode(s))).get();
+            Signal s =
+                    new Signal(Signal.idFor(SYMBOL, 11, now), SYMBOL, 11, Side.BUY, 100, 95, 110, 10, now, now += 1, 0);
+            p.send(new ProducerRecord<>(Topics.SIGNALS, SYMBOL, new SignalSerde().encode(s)))
+                    .get();
             try (ChildNode first = ChildNode.start(bootstrap, "node-1", 0, "k" + k + "-signal")) {
                 first.await("READY", WAIT);
-                await("the signal's step committed", () -> committed(bootstrap, Topics.SIGNALS) == 1
-                        && committed(bootstrap, Topics.MARKET_EVENTS) == 2);
+                await(
+                        "the signal's step committed",
+                        () -> committed(bootstrap, Topics.SIGNALS) == 1
+                                && committed(bootstrap, Topics.MARKET_EVENTS) == 2);
             } // killed: everything it did is committed
             send(p, tick(100)); // fills the market entry
             boolean halted;
             try (ChildNode crashing = ChildNode.start(bootstrap, "node-1", k, "k" + k + "-fill")) {
-                await("halted or the fill step committed", () -> !crashing.alive()
-                        || committed(bootstrap, Topics.MARKET_EVENTS) == 3);
+                await(
+                        "halted or the fill step committed",
+                        () -> !crashing.alive() || committed(bootstrap, Topics.MARKET_EVENTS) == 3);
                 halted = !crashing.alive();
                 if (halted) {
                     assertThat(crashing.exitCode()).as("halted by the hook").isEqualTo(137);
@@ -132,7 +145,8 @@ class KillDuringStepIT {
             if (halted) {
                 try (ChildNode restarted = ChildNode.start(bootstrap, "node-1", 0, "k" + k + "-restart")) {
                     restarted.await("READY", WAIT);
-                    await("the fill step committed after the restart",
+                    await(
+                            "the fill step committed after the restart",
                             () -> committed(bootstrap, Topics.MARKET_EVENTS) == 3);
                 }
             }
@@ -190,6 +204,7 @@ class KillDuringStepIT {
     }
 
     private void send(KafkaProducer<String, byte[]> p, MarketEvent e) throws Exception {
-        p.send(new ProducerRecord<>(Topics.MARKET_EVENTS, e.symbol(), market.encode(e))).get();
+        p.send(new ProducerRecord<>(Topics.MARKET_EVENTS, e.symbol(), market.encode(e)))
+                .get();
     }
 }

@@ -1,17 +1,16 @@
 package io.steadystate.order.risk;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.steadystate.core.event.OrderStatus;
 import io.steadystate.core.event.Side;
+import io.steadystate.order.intake.SubmitResult;
+import io.steadystate.order.intake.SubmitResult.Outcome;
 import io.steadystate.order.orders.EngineFixture;
 import io.steadystate.order.orders.EngineSettings;
 import io.steadystate.order.orders.OrderMetrics.SignalOutcome;
-import io.steadystate.order.intake.SubmitResult;
-import io.steadystate.order.intake.SubmitResult.Outcome;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class RiskLimitsTest {
 
@@ -96,16 +95,17 @@ class RiskLimitsTest {
     @Test
     void duplicateSignalIsRecognisedAndIgnored() {
         EngineFixture f = new EngineFixture().listed("ACME", 100);
-        io.steadystate.core.event.Signal s = new io.steadystate.core.event.Signal("ACME:11:1", "ACME", 11, Side.BUY,
-                100, 95, 110, 10, 1, f.now + 1, 0);
+        io.steadystate.core.event.Signal s = new io.steadystate.core.event.Signal(
+                "ACME:11:1", "ACME", 11, Side.BUY, 100, 95, 110, 10, 1, f.now + 1, 0);
         assertThat(f.engine.onSignal(s).outcome()).isEqualTo(Outcome.ACCEPTED);
         int published = f.sink.events.size();
         assertThat(f.engine.onSignal(s).outcome()).isEqualTo(Outcome.DUPLICATE);
         f.tick("ACME", 100).tick("ACME", 111); // the bracket closes: still a duplicate afterwards
         assertThat(f.engine.onSignal(s).outcome()).isEqualTo(Outcome.DUPLICATE);
         assertThat(f.engine.metrics().count(SignalOutcome.DUPLICATE)).isEqualTo(2);
-        assertThat(f.sink.events.stream().filter(e -> e.orderId().equals("S-ACME:11:1")
-                && e.status() == OrderStatus.ACCEPTED)).hasSize(1);
+        assertThat(f.sink.events.stream()
+                        .filter(e -> e.orderId().equals("S-ACME:11:1") && e.status() == OrderStatus.ACCEPTED))
+                .hasSize(1);
         assertThat(published).isEqualTo(3);
     }
 

@@ -1,14 +1,13 @@
 package io.steadystate.order.views;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.steadystate.core.event.OrderEvent;
 import io.steadystate.core.event.OrderStatus;
 import io.steadystate.order.orders.EngineFixture;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The REST read views over OrderState: pages that walk only offset + limit entries, lookups, totals. */
 class OrderViewsTest {
@@ -49,7 +48,8 @@ class OrderViewsTest {
         assertThat(pnl.openPositions()).isEqualTo(1);
         assertThat(pnl.unrealisedPnl()).isPositive();
         assertThat(pnl.totalPnl()).isEqualTo(pnl.realisedPnl() + pnl.unrealisedPnl());
-        assertThat(f.registry.get("steadystate.order.open.positions").gauge().value()).isEqualTo(1);
+        assertThat(f.registry.get("steadystate.order.open.positions").gauge().value())
+                .isEqualTo(1);
         assertThat(f.engine.positions(1, 10)).isEmpty();
     }
 }

@@ -7,7 +7,10 @@ import jakarta.ws.rs.core.Response;
 public record ApiError(String error) {
 
     public static Response response(int status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ApiError(message)).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ApiError(message))
+                .build();
     }
 
     public static Response response(Response.Status status, String message) {

@@ -1,7 +1,6 @@
 package io.steadystate.kit.api;
 
 import io.steadystate.core.state.Bounded;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;
@@ -21,6 +20,7 @@ public final class BearerToken {
 
     static final String MISSING = "missing Authorization: Bearer <token> header";
     static final String INVALID = "invalid bearer token";
+
     @Bounded("immutable Set.of three HTTP methods")
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 

@@ -5,9 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-
 import java.util.Optional;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * The REST binding of {@link BearerToken} for every service: 401 JSON with {@code WWW-Authenticate}, then the
@@ -35,7 +34,8 @@ public class BearerTokenFilter {
         Optional<String> refusal = token.refusal(method, request.getHeaderString(HttpHeaders.AUTHORIZATION));
         if (refusal.isPresent()) {
             return Optional.of(Response.fromResponse(ApiError.response(Response.Status.UNAUTHORIZED, refusal.get()))
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"steadystate\"").build());
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"steadystate\"")
+                    .build());
         }
         if (BearerToken.isMutating(method)) {
             for (MutationGate gate : gates) {

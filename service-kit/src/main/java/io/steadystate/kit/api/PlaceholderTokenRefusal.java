@@ -1,16 +1,15 @@
 package io.steadystate.kit.api;
 
 import io.quarkus.runtime.StartupEvent;
-import io.steadystate.core.state.Bounded;
 import io.quarkus.runtime.configuration.ConfigUtils;
+import io.steadystate.core.state.Bounded;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses to start outside the dev/test profile while {@code steadystate.api.token} is the documented placeholder,
@@ -21,10 +20,12 @@ import java.util.Set;
 public class PlaceholderTokenRefusal {
 
     static final String PLACEHOLDER = "change-me-before-deploying";
+
     @Bounded("immutable Set.of two profile names")
     private static final Set<String> TRUSTED_PROFILES = Set.of("dev", "test");
 
     private final String token;
+
     @Bounded("copy of the active profiles, fixed at start")
     private final List<String> profiles;
 

@@ -1,14 +1,12 @@
 package io.steadystate.kit.delivery;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
-
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The client properties of a loop. Fixed by the kit, not overridable: consumers commit only through the loop
@@ -22,8 +20,7 @@ final class ClientConfigs {
     /** Bounds how long a crashed instance's open transaction can hold back read_committed readers (LSO). */
     static final int TRANSACTION_TIMEOUT_MS = 10_000;
 
-    private ClientConfigs() {
-    }
+    private ClientConfigs() {}
 
     static Map<String, Object> consumer(DeliverySettings s) {
         Map<String, Object> c = new HashMap<>();
@@ -59,8 +56,9 @@ final class ClientConfigs {
         Map<String, Object> parsed = new HashMap<>(config);
         parsed.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         parsed.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        return Map.copyOf(new ProducerConfig(parsed).values().entrySet().stream()
-                .filter(e -> e.getValue() != null)
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        return Map.copyOf(new ProducerConfig(parsed)
+                .values().entrySet().stream()
+                        .filter(e -> e.getValue() != null)
+                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 }

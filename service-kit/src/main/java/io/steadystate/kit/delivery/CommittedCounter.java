@@ -2,7 +2,6 @@ package io.steadystate.kit.delivery;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
-
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -19,7 +18,9 @@ public final class CommittedCounter {
 
     /** Registers the committed total as a Micrometer counter (read at scrape time). */
     public CommittedCounter register(String name, String description, MeterRegistry registry) {
-        FunctionCounter.builder(name, committed, LongAdder::sum).description(description).register(registry);
+        FunctionCounter.builder(name, committed, LongAdder::sum)
+                .description(description)
+                .register(registry);
         return this;
     }
 

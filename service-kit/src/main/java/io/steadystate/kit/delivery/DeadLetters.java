@@ -5,12 +5,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.steadystate.core.kafka.DeadLetterHeaders;
 import io.steadystate.core.serde.UndecodableRecordException;
 import io.steadystate.core.state.Bounded;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.Logger;
-
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Sends what a handler cannot decode or validate to its DLQ, inside the loop's transaction (so a dead letter is
@@ -26,8 +25,10 @@ public final class DeadLetters {
 
     private final String service;
     private final String topic;
+
     @Bounded("one counter per UndecodableRecordException.Reason constant plus VALIDATION, filled at construction")
     private final Map<String, Counter> counters = new HashMap<>();
+
     private long lastLog;
     private long suppressed;
 
@@ -41,8 +42,10 @@ public final class DeadLetters {
     }
 
     private static Counter counter(MeterRegistry registry, String reason) {
-        return Counter.builder("steadystate.dead.letters").tag("reason", reason)
-                .description("Records sent to the dead-letter topic, by reason").register(registry);
+        return Counter.builder("steadystate.dead.letters")
+                .tag("reason", reason)
+                .description("Records sent to the dead-letter topic, by reason")
+                .register(registry);
     }
 
     public String topic() {
@@ -58,8 +61,8 @@ public final class DeadLetters {
     }
 
     private void send(Outbox out, ConsumerRecord<String, byte[]> source, String reason, String message) {
-        ProducerRecord<String, byte[]> dead = new ProducerRecord<>(topic, source.key(),
-                source.value() == null ? new byte[0] : source.value());
+        ProducerRecord<String, byte[]> dead =
+                new ProducerRecord<>(topic, source.key(), source.value() == null ? new byte[0] : source.value());
         DeadLetterHeaders.describe(dead.headers(), source, reason, message, service);
         out.send(dead);
         counters.get(reason).increment();
@@ -72,8 +75,9 @@ public final class DeadLetters {
             suppressed++;
             return;
         }
-        LOG.warnf("dead letter from %s-%d@%d: %s %s (%d similar suppressed)", source.topic(), source.partition(),
-                source.offset(), reason, message, suppressed);
+        LOG.warnf(
+                "dead letter from %s-%d@%d: %s %s (%d similar suppressed)",
+                source.topic(), source.partition(), source.offset(), reason, message, suppressed);
         lastLog = now;
         suppressed = 0;
     }

@@ -1,10 +1,9 @@
 package io.steadystate.kit.delivery;
 
+import java.util.Collection;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
-
-import java.util.Collection;
 
 /**
  * What a service plugs into a {@link DeliveryLoop}. Every method runs on the loop's one thread, so a handler needs
@@ -33,15 +32,13 @@ public interface DeliveryHandler {
      * The loop's open transaction committed: everything handled since the last commit or abort is done
      * (publish counts of committed work here, see {@link CommittedCounter}).
      */
-    default void committed() {
-    }
+    default void committed() {}
 
     /**
      * The loop's open transaction aborted: everything handled in it will be handled again from the committed
      * offsets (after {@link #revoked} and {@link #assigned}); forget what was counted for it.
      */
-    default void aborted() {
-    }
+    default void aborted() {}
 
     /** False while the handler's state is incomplete (readiness DOWN). */
     default boolean ready() {

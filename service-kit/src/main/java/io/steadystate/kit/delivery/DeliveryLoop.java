@@ -3,15 +3,6 @@ package io.steadystate.kit.delivery;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.steadystate.core.state.Bounded;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.jboss.logging.Logger;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,6 +14,14 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.jboss.logging.Logger;
 
 /**
  * One consumer group's delivery: a plain {@code KafkaConsumer} and a plain transactional {@code KafkaProducer}
@@ -54,8 +53,10 @@ public final class DeliveryLoop implements AutoCloseable {
     /** Bounded: a full queue refuses the command (REST answers 503) instead of buffering without limit. */
     @Bounded("ArrayBlockingQueue of COMMAND_CAPACITY")
     private final BlockingQueue<LoopCommand<?>> commands = new ArrayBlockingQueue<>(COMMAND_CAPACITY);
+
     @Bounded("the commands of one transaction: at most COMMANDS_PER_TRANSACTION, cleared after each")
     private final List<LoopCommand<?>> running = new ArrayList<>();
+
     private volatile boolean stopping;
     private Consumer<String, byte[]> consumer;
     private final LoopProducer producer;
@@ -63,7 +64,8 @@ public final class DeliveryLoop implements AutoCloseable {
     private boolean recoveryNeeded;
     private final OpenTransaction open;
 
-    public DeliveryLoop(DeliverySettings settings, DeliveryHandler handler, KafkaClients clients, MeterRegistry registry) {
+    public DeliveryLoop(
+            DeliverySettings settings, DeliveryHandler handler, KafkaClients clients, MeterRegistry registry) {
         this.settings = settings;
         this.handler = handler;
         this.clients = clients;
@@ -93,7 +95,8 @@ public final class DeliveryLoop implements AutoCloseable {
     public <T> CompletableFuture<T> submit(Function<Outbox, T> mutation) {
         LoopCommand<T> command = new LoopCommand<>(mutation);
         if (stopping || !settings.hasOutputs()) {
-            command.aborted(new RejectedExecutionException("delivery loop " + settings.groupId() + " is not accepting commands"));
+            command.aborted(new RejectedExecutionException(
+                    "delivery loop " + settings.groupId() + " is not accepting commands"));
         } else if (!commands.offer(command)) {
             command.aborted(new RejectedExecutionException("delivery loop " + settings.groupId() + " is busy"));
         }
@@ -225,7 +228,8 @@ public final class DeliveryLoop implements AutoCloseable {
             try {
                 commitOpen();
             } catch (RuntimeException e) {
-                LOG.warnf("delivery loop %s: committing on stop failed, aborting: %s", settings.groupId(), e.toString());
+                LOG.warnf(
+                        "delivery loop %s: committing on stop failed, aborting: %s", settings.groupId(), e.toString());
                 abortCommands(e);
                 abortQuietly();
             }
@@ -239,7 +243,8 @@ public final class DeliveryLoop implements AutoCloseable {
         }
         sendErrors.count(SendErrors.TRANSACTION);
         health.sendFailed(e);
-        LOG.errorf("delivery loop %s: transaction aborted, rebuilding from the committed offsets: %s",
+        LOG.errorf(
+                "delivery loop %s: transaction aborted, rebuilding from the committed offsets: %s",
                 settings.groupId(), e.toString());
         abortQuietly();
         recoveryNeeded = true;

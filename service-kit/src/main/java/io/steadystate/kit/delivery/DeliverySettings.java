@@ -20,11 +20,18 @@ import java.util.Objects;
  * @param producerOverrides extra producer properties (e.g. linger.ms); acks and idempotence are not overridable
  * @param transactionWindow how many records / how long one transaction may span across polls
  */
-public record DeliverySettings(String service, KafkaConnection kafka, String groupId, List<String> topics,
-                               List<String> outputTopics, String transactionalId, boolean commitOffsets,
-                               Map<String, Object> consumerOverrides, Map<String, Object> producerOverrides,
-                               Duration pollTimeout, TransactionWindow transactionWindow) {
-
+public record DeliverySettings(
+        String service,
+        KafkaConnection kafka,
+        String groupId,
+        List<String> topics,
+        List<String> outputTopics,
+        String transactionalId,
+        boolean commitOffsets,
+        Map<String, Object> consumerOverrides,
+        Map<String, Object> producerOverrides,
+        Duration pollTimeout,
+        TransactionWindow transactionWindow) {
 
     public DeliverySettings {
         Objects.requireNonNull(service, "service");
@@ -47,32 +54,83 @@ public record DeliverySettings(String service, KafkaConnection kafka, String gro
         transactionWindow = transactionWindow == null ? TransactionWindow.DEFAULT : transactionWindow;
     }
 
-
     /** With the {@link TransactionWindow#DEFAULT default} transaction window. */
-    public DeliverySettings(String service, KafkaConnection kafka, String groupId, List<String> topics,
-                            List<String> outputTopics, String transactionalId, boolean commitOffsets,
-                            Map<String, Object> consumerOverrides, Map<String, Object> producerOverrides,
-                            Duration pollTimeout) {
-        this(service, kafka, groupId, topics, outputTopics, transactionalId, commitOffsets, consumerOverrides,
-                producerOverrides, pollTimeout, TransactionWindow.DEFAULT);
+    public DeliverySettings(
+            String service,
+            KafkaConnection kafka,
+            String groupId,
+            List<String> topics,
+            List<String> outputTopics,
+            String transactionalId,
+            boolean commitOffsets,
+            Map<String, Object> consumerOverrides,
+            Map<String, Object> producerOverrides,
+            Duration pollTimeout) {
+        this(
+                service,
+                kafka,
+                groupId,
+                topics,
+                outputTopics,
+                transactionalId,
+                commitOffsets,
+                consumerOverrides,
+                producerOverrides,
+                pollTimeout,
+                TransactionWindow.DEFAULT);
     }
 
     /** A loop on a broker without authentication (loopback, tests). */
-    public DeliverySettings(String service, String bootstrapServers, String groupId, List<String> topics,
-                            List<String> outputTopics, String transactionalId, boolean commitOffsets,
-                            Map<String, Object> consumerOverrides, Map<String, Object> producerOverrides,
-                            Duration pollTimeout, TransactionWindow transactionWindow) {
-        this(service, KafkaConnection.plaintext(bootstrapServers), groupId, topics, outputTopics, transactionalId,
-                commitOffsets, consumerOverrides, producerOverrides, pollTimeout, transactionWindow);
+    public DeliverySettings(
+            String service,
+            String bootstrapServers,
+            String groupId,
+            List<String> topics,
+            List<String> outputTopics,
+            String transactionalId,
+            boolean commitOffsets,
+            Map<String, Object> consumerOverrides,
+            Map<String, Object> producerOverrides,
+            Duration pollTimeout,
+            TransactionWindow transactionWindow) {
+        this(
+                service,
+                KafkaConnection.plaintext(bootstrapServers),
+                groupId,
+                topics,
+                outputTopics,
+                transactionalId,
+                commitOffsets,
+                consumerOverrides,
+                producerOverrides,
+                pollTimeout,
+                transactionWindow);
     }
 
     /** A loop on a broker without authentication, with the default transaction window. */
-    public DeliverySettings(String service, String bootstrapServers, String groupId, List<String> topics,
-                            List<String> outputTopics, String transactionalId, boolean commitOffsets,
-                            Map<String, Object> consumerOverrides, Map<String, Object> producerOverrides,
-                            Duration pollTimeout) {
-        this(service, bootstrapServers, groupId, topics, outputTopics, transactionalId, commitOffsets,
-                consumerOverrides, producerOverrides, pollTimeout, TransactionWindow.DEFAULT);
+    public DeliverySettings(
+            String service,
+            String bootstrapServers,
+            String groupId,
+            List<String> topics,
+            List<String> outputTopics,
+            String transactionalId,
+            boolean commitOffsets,
+            Map<String, Object> consumerOverrides,
+            Map<String, Object> producerOverrides,
+            Duration pollTimeout) {
+        this(
+                service,
+                bootstrapServers,
+                groupId,
+                topics,
+                outputTopics,
+                transactionalId,
+                commitOffsets,
+                consumerOverrides,
+                producerOverrides,
+                pollTimeout,
+                TransactionWindow.DEFAULT);
     }
 
     public boolean hasOutputs() {

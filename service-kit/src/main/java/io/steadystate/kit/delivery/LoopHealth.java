@@ -44,7 +44,11 @@ public final class LoopHealth {
     }
 
     /** One reading; {@code lastError} is the latest failure seen (kept after recovery, for diagnosis). */
-    public record Status(boolean live, boolean ready, boolean assigned, boolean stateComplete, boolean outputFailing,
-                         String lastError) {
-    }
+    public record Status(
+            boolean live,
+            boolean ready,
+            boolean assigned,
+            boolean stateComplete,
+            boolean outputFailing,
+            String lastError) {}
 }

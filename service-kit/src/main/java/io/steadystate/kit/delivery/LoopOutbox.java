@@ -1,9 +1,8 @@
 package io.steadystate.kit.delivery;
 
+import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-
-import java.util.function.Consumer;
 
 /**
  * The loop's {@link Outbox}: sends into the producer's open transaction, counts a failed acknowledgement

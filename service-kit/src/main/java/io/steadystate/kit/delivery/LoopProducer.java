@@ -2,13 +2,12 @@ package io.steadystate.kit.delivery;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.jboss.logging.Logger;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.jboss.logging.Logger;
 
 /**
  * The delivery loop's one transactional producer over its lifetime: the first one, retried until the broker's
@@ -31,8 +30,13 @@ final class LoopProducer {
     private Producer<String, byte[]> producer;
     private KafkaClientMetrics metrics;
 
-    LoopProducer(DeliverySettings settings, KafkaClients clients, MeterRegistry registry, LoopOutbox outbox,
-                 LoopHealth health, Duration backoff) {
+    LoopProducer(
+            DeliverySettings settings,
+            KafkaClients clients,
+            MeterRegistry registry,
+            LoopOutbox outbox,
+            LoopHealth health,
+            Duration backoff) {
         this.settings = settings;
         this.clients = clients;
         this.registry = registry;
@@ -65,7 +69,8 @@ final class LoopProducer {
             } catch (RuntimeException e) {
                 health.sendFailed(e);
                 if (attempt == 1 || attempt % 10 == 0) {
-                    LOG.warnf("delivery loop %s: transactional producer not ready (attempt %d), retrying: %s",
+                    LOG.warnf(
+                            "delivery loop %s: transactional producer not ready (attempt %d), retrying: %s",
                             settings.groupId(), attempt, e.toString());
                 }
                 try {

@@ -1,17 +1,16 @@
 package io.steadystate.kit.delivery;
 
 import io.steadystate.core.state.Bounded;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.TopicPartition;
-
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The loop's transaction while it spans polls (loop thread only): whether it is open, how many input records and
@@ -38,6 +37,7 @@ final class OpenTransaction {
     private boolean open;
     private int records;
     private long openedAtNanos;
+
     @Bounded("one entry per assigned partition, cleared at each commit or abort")
     private final Map<TopicPartition, OffsetAndMetadata> nextOffsets = new HashMap<>();
 

@@ -3,7 +3,6 @@ package io.steadystate.kit.delivery;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.steadystate.core.state.Bounded;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,7 @@ final class SendErrors {
 
     @Bounded("one counter per output topic of the loop plus 'transaction', filled at construction")
     private final Map<String, Counter> byTopic = new HashMap<>();
+
     private final Counter other;
 
     SendErrors(String service, List<String> topics, MeterRegistry registry) {
@@ -30,7 +30,9 @@ final class SendErrors {
     }
 
     private static Counter counter(MeterRegistry registry, String service, String topic) {
-        return Counter.builder(NAME).tag("service", service).tag("topic", topic)
+        return Counter.builder(NAME)
+                .tag("service", service)
+                .tag("topic", topic)
                 .description("Kafka sends that failed (no acknowledgement) and transactions that did not commit")
                 .register(registry);
     }

@@ -2,11 +2,10 @@ package io.steadystate.kit.fault;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.jboss.logging.Logger;
-
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
+import org.jboss.logging.Logger;
 
 /**
  * Which leak fault of a service is on, from {@code steadystate.fault.mode}, and its two gauges
@@ -23,8 +22,7 @@ public final class FaultSwitch {
     private final int rate;
 
     /** @param modes the fault modes this service implements (lower case, e.g. {@code event-log}) */
-    public FaultSwitch(String service, Set<String> modes,
-                       String configuredMode, int rate) {
+    public FaultSwitch(String service, Set<String> modes, String configuredMode, int rate) {
         if (rate < 1) {
             throw new IllegalArgumentException("steadystate.fault.rate must be at least 1, was " + rate);
         }
@@ -32,12 +30,14 @@ public final class FaultSwitch {
         this.rate = rate;
         if (modes.contains(wanted)) {
             this.mode = wanted;
-            LOG.warnf("LEAK FAULT ACTIVE: %s of %s (rate %d) — this instance leaks memory on purpose", wanted, service,
-                    rate);
+            LOG.warnf(
+                    "LEAK FAULT ACTIVE: %s of %s (rate %d) — this instance leaks memory on purpose",
+                    wanted, service, rate);
         } else {
             this.mode = NONE;
             if (!NONE.equals(wanted)) {
-                LOG.warnf("steadystate.fault.mode=%s is not a fault of %s (its modes: %s); no fault active",
+                LOG.warnf(
+                        "steadystate.fault.mode=%s is not a fault of %s (its modes: %s); no fault active",
                         configuredMode, service, modes);
             }
         }
@@ -66,8 +66,11 @@ public final class FaultSwitch {
      */
     public <T> void bindGauges(MeterRegistry registry, T owner, ToDoubleFunction<T> leakedObjects) {
         Gauge.builder("steadystate.fault.active", this, f -> f.active() ? 1 : 0)
-                .description("1 when a leak fault is switched on").strongReference(true).register(registry);
+                .description("1 when a leak fault is switched on")
+                .strongReference(true)
+                .register(registry);
         Gauge.builder("steadystate.fault.leaked.objects", owner, leakedObjects)
-                .description("Objects retained by the leak fault").register(registry);
+                .description("Objects retained by the leak fault")
+                .register(registry);
     }
 }

@@ -3,10 +3,9 @@ package io.steadystate.kit.kafka;
 import io.steadystate.core.kafka.KafkaConnection;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.Config;
-
 import java.util.HashMap;
 import java.util.Map;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * The one {@link KafkaConnection} of a service, from its config: {@code kafka.bootstrap.servers} and, where a
@@ -29,7 +28,8 @@ public class KafkaConnectionConfig {
         String bootstrap = config.getValue(PREFIX + "bootstrap.servers", String.class);
         Map<String, String> security = new HashMap<>();
         for (String key : KafkaConnection.SECURITY_KEYS) {
-            config.getOptionalValue(PREFIX + key, String.class).filter(v -> !v.isBlank())
+            config.getOptionalValue(PREFIX + key, String.class)
+                    .filter(v -> !v.isBlank())
                     .ifPresent(v -> security.put(key, v));
         }
         return new KafkaConnection(bootstrap, security);

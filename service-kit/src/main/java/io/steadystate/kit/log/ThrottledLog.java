@@ -1,8 +1,7 @@
 package io.steadystate.kit.log;
 
-import org.jboss.logging.Logger;
-
 import java.util.function.LongSupplier;
+import org.jboss.logging.Logger;
 
 /**
  * Logs at most one line per interval and says how many were suppressed: hot paths (a failing send per tick, a bad

@@ -10,8 +10,7 @@ import java.time.Instant;
  */
 public final class EpochMicros {
 
-    private EpochMicros() {
-    }
+    private EpochMicros() {}
 
     /** Now, from the system clock (microsecond resolution on Linux JDKs). */
     public static long now() {

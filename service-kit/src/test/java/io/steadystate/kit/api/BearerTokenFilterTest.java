@@ -1,18 +1,17 @@
 package io.steadystate.kit.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The one token rule of every service, through the filter the services run. */
 class BearerTokenFilterTest {
@@ -23,17 +22,21 @@ class BearerTokenFilterTest {
 
     /** A request as the filter sees it: method, decoded path, Authorization header (null = absent). */
     static ContainerRequestContext request(String method, String path, String authorization) {
-        UriInfo uri = (UriInfo) Proxy.newProxyInstance(UriInfo.class.getClassLoader(), new Class<?>[]{UriInfo.class},
+        UriInfo uri = (UriInfo) Proxy.newProxyInstance(
+                UriInfo.class.getClassLoader(),
+                new Class<?>[] {UriInfo.class},
                 (proxy, m, args) -> switch (m.getName()) {
                     case "getPath" -> path;
                     default -> throw new UnsupportedOperationException(m.getName());
                 });
-        return (ContainerRequestContext) Proxy.newProxyInstance(ContainerRequestContext.class.getClassLoader(),
-                new Class<?>[]{ContainerRequestContext.class}, (proxy, m, args) -> switch (m.getName()) {
+        return (ContainerRequestContext) Proxy.newProxyInstance(
+                ContainerRequestContext.class.getClassLoader(),
+                new Class<?>[] {ContainerRequestContext.class},
+                (proxy, m, args) -> switch (m.getName()) {
                     case "getMethod" -> method;
                     case "getUriInfo" -> uri;
-                    case "getHeaderString" -> HttpHeaders.AUTHORIZATION.equalsIgnoreCase((String) args[0])
-                            ? authorization : null;
+                    case "getHeaderString" ->
+                        HttpHeaders.AUTHORIZATION.equalsIgnoreCase((String) args[0]) ? authorization : null;
                     default -> throw new UnsupportedOperationException(m.getName());
                 });
     }
@@ -53,11 +56,28 @@ class BearerTokenFilterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"//market/rate", "/market;a=b/rate", "/q/../market/rate", "/q/health", "/q/",
-            "/market/../q/metrics", "/Market/Rate", "/no/such/path", "", "/%71/../market"})
+    @ValueSource(
+            strings = {
+                "//market/rate",
+                "/market;a=b/rate",
+                "/q/../market/rate",
+                "/q/health",
+                "/q/",
+                "/market/../q/metrics",
+                "/Market/Rate",
+                "/no/such/path",
+                "",
+                "/%71/../market"
+            })
     void everyPathIsProtectedSoNoSpellingOfOneSlipsThrough(String path) {
-        assertThat(answer("PUT", path, null)).get().extracting(Response::getStatus).isEqualTo(401);
-        assertThat(answer("PUT", path, "Bearer wrong")).get().extracting(Response::getStatus).isEqualTo(401);
+        assertThat(answer("PUT", path, null))
+                .get()
+                .extracting(Response::getStatus)
+                .isEqualTo(401);
+        assertThat(answer("PUT", path, "Bearer wrong"))
+                .get()
+                .extracting(Response::getStatus)
+                .isEqualTo(401);
         assertThat(answer("PUT", path, TOKEN)).isEmpty();
     }
 
@@ -71,9 +91,18 @@ class BearerTokenFilterTest {
     @Test
     void theHeaderIsComparedAfterStrippingSurroundingWhiteSpace() {
         assertThat(answer("POST", "/orders", "  " + TOKEN + "\t")).isEmpty();
-        assertThat(answer("POST", "/orders", "Bearer  s3cret")).get().extracting(Response::getStatus).isEqualTo(401);
-        assertThat(answer("POST", "/orders", "bearer s3cret")).get().extracting(Response::getStatus).isEqualTo(401);
-        assertThat(answer("POST", "/orders", TOKEN + "x")).get().extracting(Response::getStatus).isEqualTo(401);
+        assertThat(answer("POST", "/orders", "Bearer  s3cret"))
+                .get()
+                .extracting(Response::getStatus)
+                .isEqualTo(401);
+        assertThat(answer("POST", "/orders", "bearer s3cret"))
+                .get()
+                .extracting(Response::getStatus)
+                .isEqualTo(401);
+        assertThat(answer("POST", "/orders", TOKEN + "x"))
+                .get()
+                .extracting(Response::getStatus)
+                .isEqualTo(401);
     }
 
     @Test
@@ -84,13 +113,15 @@ class BearerTokenFilterTest {
 
     @Test
     void aClosedGateAnswers503ToAuthorisedMutationsOnly() {
-        BearerTokenFilter gated = new BearerTokenFilter(new BearerToken("s3cret"),
-                List.of(() -> Optional.of("recovering state from Kafka, retry shortly")));
+        BearerTokenFilter gated = new BearerTokenFilter(
+                new BearerToken("s3cret"), List.of(() -> Optional.of("recovering state from Kafka, retry shortly")));
         Response waiting = gated.requireToken(request("POST", "/orders", TOKEN)).orElseThrow();
         assertThat(waiting.getStatus()).isEqualTo(503);
         assertThat(((ApiError) waiting.getEntity()).error()).contains("recovering");
-        assertThat(gated.requireToken(request("POST", "/orders", null))).get()
-                .extracting(Response::getStatus).isEqualTo(401);
+        assertThat(gated.requireToken(request("POST", "/orders", null)))
+                .get()
+                .extracting(Response::getStatus)
+                .isEqualTo(401);
         assertThat(gated.requireToken(request("GET", "/orders", null))).isEmpty();
 
         BearerTokenFilter open = new BearerTokenFilter(new BearerToken("s3cret"), List.of(Optional::empty));

@@ -1,5 +1,8 @@
 package io.steadystate.kit.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -8,9 +11,6 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ErrorMappersTest {
 
@@ -49,8 +49,7 @@ class ErrorMappersTest {
 
     @Test
     void aWrongTypeIsMalformedJsonToo() {
-        record Update(Integer period) {
-        }
+        record Update(Integer period) {}
         try {
             new ObjectMapper().readValue("{\"period\": \"five\"}", Update.class);
             throw new AssertionError("parsed");

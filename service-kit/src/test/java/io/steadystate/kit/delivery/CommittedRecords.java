@@ -1,5 +1,10 @@
 package io.steadystate.kit.delivery;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -10,26 +15,26 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Predicate;
-
 /** What a read_committed reader sees of a topic, and what a group committed: the tests' view of "visible". */
 public final class CommittedRecords {
 
-    private CommittedRecords() {
-    }
+    private CommittedRecords() {}
 
     /** Every committed record of {@code topic} (all partitions, from the beginning, up to the last stable offset). */
     public static List<ConsumerRecord<String, byte[]>> read(String bootstrap, String topic) {
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false),
+                new StringDeserializer(),
+                new ByteArrayDeserializer())) {
             List<TopicPartition> tps = c.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             c.assign(tps);
             c.seekToBeginning(tps);
             Map<TopicPartition, Long> ends = c.endOffsets(tps); // read_committed: the last stable offsets
@@ -46,9 +51,9 @@ public final class CommittedRecords {
     }
 
     /** Polls {@link #read} until {@code done} holds or {@code timeout} passes; returns the last read. */
-    public static List<ConsumerRecord<String, byte[]>> readUntil(String bootstrap, String topic,
-                                                                 Predicate<List<ConsumerRecord<String, byte[]>>> done,
-                                                                 Duration timeout) throws InterruptedException {
+    public static List<ConsumerRecord<String, byte[]>> readUntil(
+            String bootstrap, String topic, Predicate<List<ConsumerRecord<String, byte[]>>> done, Duration timeout)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<ConsumerRecord<String, byte[]>> rs = read(bootstrap, topic);
         while (!done.test(rs)) {
@@ -62,9 +67,12 @@ public final class CommittedRecords {
     }
 
     /** Offsets {@code group} committed, by partition (absent = never committed). */
-    public static Map<TopicPartition, OffsetAndMetadata> committedOffsets(String bootstrap, String group) throws Exception {
+    public static Map<TopicPartition, OffsetAndMetadata> committedOffsets(String bootstrap, String group)
+            throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+            return admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get();
         }
     }
 
@@ -72,6 +80,7 @@ public final class CommittedRecords {
     public static long committedTotal(String bootstrap, String group, String topic) throws Exception {
         return committedOffsets(bootstrap, group).entrySet().stream()
                 .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
-                .mapToLong(e -> e.getValue().offset()).sum();
+                .mapToLong(e -> e.getValue().offset())
+                .sum();
     }
 }

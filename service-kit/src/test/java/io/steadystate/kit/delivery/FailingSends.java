@@ -1,5 +1,8 @@
 package io.steadystate.kit.delivery;
 
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -8,10 +11,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-
-import java.util.Map;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Plain clients whose producer's sends fail while {@link #failing(boolean) switched on}: each send then carries a
@@ -44,8 +43,8 @@ public final class FailingSends implements KafkaClients {
             public Future<RecordMetadata> send(ProducerRecord<String, byte[]> record, Callback callback) {
                 if (failing) {
                     failed.incrementAndGet();
-                    record = new ProducerRecord<>(record.topic(), record.partition(), record.key(), TOO_LARGE,
-                            record.headers());
+                    record = new ProducerRecord<>(
+                            record.topic(), record.partition(), record.key(), TOO_LARGE, record.headers());
                 }
                 return super.send(record, callback);
             }

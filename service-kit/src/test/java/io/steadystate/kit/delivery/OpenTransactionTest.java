@@ -1,6 +1,12 @@
 package io.steadystate.kit.delivery;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -11,13 +17,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The transaction bookkeeping without a broker (the loop's behaviour against a real one is TransactionWindowIT,
@@ -32,12 +31,10 @@ class OpenTransactionTest {
         final CommittedCounter counter = new CommittedCounter();
 
         @Override
-        public void assigned(Collection<TopicPartition> partitions, Consumer<?, ?> consumer) {
-        }
+        public void assigned(Collection<TopicPartition> partitions, Consumer<?, ?> consumer) {}
 
         @Override
-        public void revoked(Collection<TopicPartition> partitions) {
-        }
+        public void revoked(Collection<TopicPartition> partitions) {}
 
         @Override
         public void handle(ConsumerRecords<String, byte[]> records, Outbox out) {
@@ -57,17 +54,18 @@ class OpenTransactionTest {
 
     /** A transactional producer whose commit takes {@code commitMillis} (a slow broker). */
     private static MockProducer<String, byte[]> producer(long commitMillis) {
-        MockProducer<String, byte[]> p = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer()) {
-            @Override
-            public void commitTransaction() {
-                try {
-                    Thread.sleep(commitMillis);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                super.commitTransaction();
-            }
-        };
+        MockProducer<String, byte[]> p =
+                new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer()) {
+                    @Override
+                    public void commitTransaction() {
+                        try {
+                            Thread.sleep(commitMillis);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        super.commitTransaction();
+                    }
+                };
         p.initTransactions();
         return p;
     }
@@ -91,18 +89,22 @@ class OpenTransactionTest {
         ConsumerRecords<String, byte[]> first = polled(0, 3);
         handler.handle(first, Outbox.NONE);
         open.handled(first);
-        assertThat(handler.counter.count()).as("nothing counts before the commit").isZero();
+        assertThat(handler.counter.count())
+                .as("nothing counts before the commit")
+                .isZero();
         producer.abortTransaction();
         open.aborted();
-        assertThat(handler.counter.pending()).as("the aborted transaction's work is forgotten").isZero();
+        assertThat(handler.counter.pending())
+                .as("the aborted transaction's work is forgotten")
+                .isZero();
 
-        open.beginIfClosed(producer);   // the replay of the same records from the committed offset
+        open.beginIfClosed(producer); // the replay of the same records from the committed offset
         handler.handle(first, Outbox.NONE);
         open.handled(first);
         open.commit(producer, new ConsumerGroupMetadata("g"));
         assertThat(handler.counter.count()).as("three records, counted once").isEqualTo(3);
-        assertThat(producer.consumerGroupOffsetsHistory()).containsExactly(
-                Map.of("g", Map.of(TP, new OffsetAndMetadata(3))));
+        assertThat(producer.consumerGroupOffsetsHistory())
+                .containsExactly(Map.of("g", Map.of(TP, new OffsetAndMetadata(3))));
     }
 
     @Test
@@ -114,13 +116,14 @@ class OpenTransactionTest {
 
         MockProducer<String, byte[]> slow = producer(80);
         open.beginIfClosed(slow);
-        open.handled(polled(0, 3));     // a full poll: behind
+        open.handled(polled(0, 3)); // a full poll: behind
         open.commit(slow, new ConsumerGroupMetadata("g"));
         open.beginIfClosed(slow);
         open.handled(polled(3, 3));
-        assertThat(open.ageNanos()).as("behind after an 80 ms commit: stretched, capped at 5 × 10 ms")
+        assertThat(open.ageNanos())
+                .as("behind after an 80 ms commit: stretched, capped at 5 × 10 ms")
                 .isEqualTo(OpenTransaction.STRETCH_CAP * maxAge.toNanos());
-        open.handled(polled(6, 2));     // the backlog is gone: the poll was not full
+        open.handled(polled(6, 2)); // the backlog is gone: the poll was not full
         assertThat(open.ageNanos()).as("keeping up: the plain max age").isEqualTo(maxAge.toNanos());
 
         OpenTransaction quick = new OpenTransaction(new TransactionWindow(5_000, Duration.ofSeconds(5)), handler, 1);
@@ -130,7 +133,8 @@ class OpenTransactionTest {
         quick.commit(fast, new ConsumerGroupMetadata("g"));
         quick.beginIfClosed(fast);
         quick.handled(polled(1, 1));
-        assertThat(quick.ageNanos()).as("behind, but a commit quicker than the max age changes nothing")
+        assertThat(quick.ageNanos())
+                .as("behind, but a commit quicker than the max age changes nothing")
                 .isEqualTo(Duration.ofSeconds(5).toNanos());
     }
 }

@@ -1,19 +1,12 @@
 package io.steadystate.kit.delivery;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.steadystate.core.kafka.Topics;
 import io.steadystate.core.testkafka.RealKafka;
 import io.steadystate.core.testkafka.RealKafkaExtension;
 import io.steadystate.core.testkafka.TestRecords;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
@@ -24,8 +17,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * One transaction spanning many polls ({@code max.poll.records=1}, a window of {@link #INPUTS} records and a
@@ -49,29 +48,47 @@ class TransactionWindowIT {
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Relay relay = new Relay(holding, release);
-        DeliverySettings settings = new DeliverySettings("kit-it", bootstrap, GROUP, List.of(Topics.MARKET_EVENTS),
-                List.of(Topics.SIGNALS), "kit-it-window", true, Map.of("max.poll.records", 1), Map.of(),
-                Duration.ofSeconds(1), new TransactionWindow(INPUTS, Duration.ofMinutes(1)));
+        DeliverySettings settings = new DeliverySettings(
+                "kit-it",
+                bootstrap,
+                GROUP,
+                List.of(Topics.MARKET_EVENTS),
+                List.of(Topics.SIGNALS),
+                "kit-it-window",
+                true,
+                Map.of("max.poll.records", 1),
+                Map.of(),
+                Duration.ofSeconds(1),
+                new TransactionWindow(INPUTS, Duration.ofMinutes(1)));
         try (DeliveryLoop loop = new DeliveryLoop(settings, relay, KafkaClients.PLAIN, new SimpleMeterRegistry())) {
             loop.start();
-            assertThat(holding.await(60, TimeUnit.SECONDS)).as("the handler reached poll " + HOLD_AT_POLL).isTrue();
+            assertThat(holding.await(60, TimeUnit.SECONDS))
+                    .as("the handler reached poll " + HOLD_AT_POLL)
+                    .isTrue();
 
             assertThat(relay.polls.get()).as("one record per poll").isEqualTo(HOLD_AT_POLL);
-            List<ConsumerRecord<String, byte[]>> uncommitted = TestRecords.readUntil(bootstrap, Topics.SIGNALS,
-                    rs -> rs.size() >= HOLD_AT_POLL - 1, Duration.ofSeconds(30));
-            assertThat(uncommitted).as("the earlier polls' outputs are on the broker (read_uncommitted)")
+            List<ConsumerRecord<String, byte[]>> uncommitted = TestRecords.readUntil(
+                    bootstrap, Topics.SIGNALS, rs -> rs.size() >= HOLD_AT_POLL - 1, Duration.ofSeconds(30));
+            assertThat(uncommitted)
+                    .as("the earlier polls' outputs are on the broker (read_uncommitted)")
                     .hasSizeGreaterThanOrEqualTo(HOLD_AT_POLL - 1);
-            assertThat(CommittedRecords.read(bootstrap, Topics.SIGNALS)).as("none visible read_committed").isEmpty();
-            assertThat(inputOffsets(bootstrap)).as("no offset committed while the transaction is open").isEmpty();
+            assertThat(CommittedRecords.read(bootstrap, Topics.SIGNALS))
+                    .as("none visible read_committed")
+                    .isEmpty();
+            assertThat(inputOffsets(bootstrap))
+                    .as("no offset committed while the transaction is open")
+                    .isEmpty();
 
             release.countDown();
-            List<ConsumerRecord<String, byte[]>> visible = CommittedRecords.readUntil(bootstrap, Topics.SIGNALS,
-                    rs -> rs.size() >= INPUTS, Duration.ofSeconds(60));
+            List<ConsumerRecord<String, byte[]>> visible = CommittedRecords.readUntil(
+                    bootstrap, Topics.SIGNALS, rs -> rs.size() >= INPUTS, Duration.ofSeconds(60));
             assertThat(visible.stream().map(ConsumerRecord::key).collect(Collectors.toSet()))
-                    .as("every output exactly once").hasSize(INPUTS);
+                    .as("every output exactly once")
+                    .hasSize(INPUTS);
             assertThat(visible).hasSize(INPUTS);
             assertThat(relay.polls.get()).isEqualTo(INPUTS);
-            assertThat(inputOffsets(bootstrap)).as("the merged next offsets of all polls, per partition")
+            assertThat(inputOffsets(bootstrap))
+                    .as("the merged next offsets of all polls, per partition")
                     .isEqualTo(inputEnds);
         }
     }
@@ -88,12 +105,10 @@ class TransactionWindowIT {
         }
 
         @Override
-        public void assigned(Collection<TopicPartition> partitions, Consumer<?, ?> consumer) {
-        }
+        public void assigned(Collection<TopicPartition> partitions, Consumer<?, ?> consumer) {}
 
         @Override
-        public void revoked(Collection<TopicPartition> partitions) {
-        }
+        public void revoked(Collection<TopicPartition> partitions) {}
 
         @Override
         public void handle(ConsumerRecords<String, byte[]> records, Outbox out) {
@@ -113,8 +128,9 @@ class TransactionWindowIT {
         Map<TopicPartition, Long> ends = new HashMap<>();
         try (KafkaProducer<String, byte[]> p = TestRecords.producer(bootstrap)) {
             for (int i = 0; i < INPUTS; i++) {
-                var meta = p.send(new ProducerRecord<>(Topics.MARKET_EVENTS, "key-" + i,
-                        ("input " + i).getBytes(StandardCharsets.UTF_8))).get();
+                var meta = p.send(new ProducerRecord<>(
+                                Topics.MARKET_EVENTS, "key-" + i, ("input " + i).getBytes(StandardCharsets.UTF_8)))
+                        .get();
                 ends.merge(new TopicPartition(meta.topic(), meta.partition()), meta.offset() + 1, Math::max);
             }
         }

@@ -1,13 +1,12 @@
 package io.steadystate.kit.fault;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.Test;
-
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
 
 class FaultSwitchTest {
 
@@ -15,7 +14,8 @@ class FaultSwitchTest {
 
     @Test
     void noneIsOffAndOwnModesAreOnWhateverTheirSpelling() {
-        assertThat(new FaultSwitch("strategy-service", MODES, "none", 1).active()).isFalse();
+        assertThat(new FaultSwitch("strategy-service", MODES, "none", 1).active())
+                .isFalse();
         FaultSwitch on = new FaultSwitch("strategy-service", MODES, " Rally-Cache ", 3);
         assertThat(on.active()).isTrue();
         assertThat(on.mode()).isEqualTo("rally-cache");
@@ -32,7 +32,8 @@ class FaultSwitchTest {
     @Test
     void aRateBelowOneIsRefused() {
         assertThatThrownBy(() -> new FaultSwitch("order-service", Set.of("order-tracking"), "none", 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rate");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("rate");
     }
 
     @Test
@@ -43,7 +44,8 @@ class FaultSwitchTest {
                 .bindGauges(registry, leaked, AtomicLong::get);
         leaked.set(30);
         assertThat(registry.get("steadystate.fault.active").gauge().value()).isEqualTo(1);
-        assertThat(registry.get("steadystate.fault.leaked.objects").gauge().value()).isEqualTo(30);
+        assertThat(registry.get("steadystate.fault.leaked.objects").gauge().value())
+                .isEqualTo(30);
 
         SimpleMeterRegistry offRegistry = new SimpleMeterRegistry();
         new FaultSwitch("order-service", Set.of("order-tracking"), "none", 1)

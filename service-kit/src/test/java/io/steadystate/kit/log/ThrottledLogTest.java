@@ -1,11 +1,10 @@
 package io.steadystate.kit.log;
 
-import org.jboss.logging.Logger;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.Test;
 
 class ThrottledLogTest {
 

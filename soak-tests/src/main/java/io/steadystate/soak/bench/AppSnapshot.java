@@ -2,7 +2,6 @@ package io.steadystate.soak.bench;
 
 import io.steadystate.soak.stack.RunFailure;
 import io.steadystate.soak.stack.ServiceId;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,8 +18,7 @@ import java.util.stream.Stream;
  */
 public final class AppSnapshot {
 
-    private AppSnapshot() {
-    }
+    private AppSnapshot() {}
 
     /** Copies what exists; a missing module stays missing (the launcher then names it). Returns the new root. */
     public static Path copy(Path repoRoot, Path runDir) {
@@ -70,5 +68,4 @@ public final class AppSnapshot {
             }
         }
     }
-
 }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.steadystate.soak.stack.RunFailure;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,31 +17,35 @@ public final class BenchFiles {
 
     public static final String JSON = "bench.json";
 
-    private BenchFiles() {
-    }
+    private BenchFiles() {}
 
     public static ObjectMapper mapper() {
-        SimpleModule nan = new SimpleModule().addSerializer(Double.class, new JsonSerializer<>() {
-            @Override
-            public void serialize(Double v, JsonGenerator g, SerializerProvider p) throws IOException {
-                if (v == null || v.isNaN() || v.isInfinite()) {
-                    g.writeNull();
-                } else {
-                    g.writeNumber(v);
-                }
-            }
-        }).addSerializer(double.class, new JsonSerializer<>() {
-            @Override
-            public void serialize(Double v, JsonGenerator g, SerializerProvider p) throws IOException {
-                if (v.isNaN() || v.isInfinite()) {
-                    g.writeNull();
-                } else {
-                    g.writeNumber(v);
-                }
-            }
-        });
-        return new ObjectMapper().registerModule(new JavaTimeModule()).registerModule(nan)
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+        SimpleModule nan = new SimpleModule()
+                .addSerializer(Double.class, new JsonSerializer<>() {
+                    @Override
+                    public void serialize(Double v, JsonGenerator g, SerializerProvider p) throws IOException {
+                        if (v == null || v.isNaN() || v.isInfinite()) {
+                            g.writeNull();
+                        } else {
+                            g.writeNumber(v);
+                        }
+                    }
+                })
+                .addSerializer(double.class, new JsonSerializer<>() {
+                    @Override
+                    public void serialize(Double v, JsonGenerator g, SerializerProvider p) throws IOException {
+                        if (v.isNaN() || v.isInfinite()) {
+                            g.writeNull();
+                        } else {
+                            g.writeNumber(v);
+                        }
+                    }
+                });
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .registerModule(nan)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(SerializationFeature.INDENT_OUTPUT);
     }
 
     public static void write(Path runDir, BenchResult result) {

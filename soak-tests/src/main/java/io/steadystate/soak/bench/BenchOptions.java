@@ -1,11 +1,10 @@
 package io.steadystate.soak.bench;
 
+import io.steadystate.soak.stack.ServiceId;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import io.steadystate.soak.stack.ServiceId;
 
 /**
  * A resolved {@code ./soak bench}. {@code quick}: the CI smoke (one repetition, short steps, small raw runs) —
@@ -16,14 +15,25 @@ import io.steadystate.soak.stack.ServiceId;
  *              e.g. to compare a configuration change in the same kind of run
  * @param searchSteps timed steps per upward search of a sustained rate (pipeline and null pipeline each)
  */
-public record BenchOptions(int reps, Duration step, List<Long> loads, Path runDir, Path repoRoot, boolean quick,
-                           String apiToken, String heap, int symbols, double ticksPerSymbolPerSecond, boolean jfr,
-                           Map<ServiceId, Map<String, String>> extra, int searchSteps) {
+public record BenchOptions(
+        int reps,
+        Duration step,
+        List<Long> loads,
+        Path runDir,
+        Path repoRoot,
+        boolean quick,
+        String apiToken,
+        String heap,
+        int symbols,
+        double ticksPerSymbolPerSecond,
+        boolean jfr,
+        Map<ServiceId, Map<String, String>> extra,
+        int searchSteps) {
 
     /** Bisection stops when the flat and the growing target are within 10 % of each other. */
     public static final double SEARCH_PRECISION = 0.10;
 
-    public static final int RECORD_SIZE = 65;   // one encoded Tick (MarketEventSerde) of a 4-letter symbol
+    public static final int RECORD_SIZE = 65; // one encoded Tick (MarketEventSerde) of a 4-letter symbol
 
     public BenchOptions {
         if (reps < 1) {

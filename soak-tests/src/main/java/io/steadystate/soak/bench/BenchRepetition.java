@@ -2,7 +2,6 @@ package io.steadystate.soak.bench;
 
 import io.steadystate.soak.stack.LocalStack;
 import io.steadystate.soak.stack.ServiceEndpoint;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,41 +26,69 @@ final class BenchRepetition {
     private final List<String> notes;
 
     /** @param notes the run's notes (bench.json): a repetition adds what it could not do as planned */
-    BenchRepetition(BenchOptions options, BooleanSupplier stopRequested, Consumer<String> progress,
-                    List<String> notes) {
+    BenchRepetition(
+            BenchOptions options, BooleanSupplier stopRequested, Consumer<String> progress, List<String> notes) {
         this.options = options;
         this.stopRequested = stopRequested;
         this.progress = progress;
         this.notes = notes;
     }
 
-    BenchResult.Rep run(int rep, KafkaPerfTools tools, MarketProducerSettings producer, LocalStack stack,
-                        RateStep pipeline, RateStep baseline, EventLatencyProbe latency, String bootstrap) {
+    BenchResult.Rep run(
+            int rep,
+            KafkaPerfTools tools,
+            MarketProducerSettings producer,
+            LocalStack stack,
+            RateStep pipeline,
+            RateStep baseline,
+            EventLatencyProbe latency,
+            String bootstrap) {
         progress.accept("repetition " + rep + "/" + options.reps() + ": raw Kafka (market paused)…");
-        KafkaPerfTools.ProducerFigures p = tools.produce(BenchRunner.rawTopic(rep), options.rawRecords(), BenchOptions.RECORD_SIZE,
-                "rep" + rep + "-producer");
-        KafkaPerfTools.ProducerFigures tuned = tools.produce(BenchRunner.rawTopic(rep), options.rawRecords(),
-                BenchOptions.RECORD_SIZE, "rep" + rep + "-producer-market-data", producer.commandProperties());
-        KafkaPerfTools.ConsumerFigures c = tools.consume(BenchRunner.rawTopic(rep), options.rawRecords() * 2, "bench-raw-" + rep,
-                "rep" + rep + "-consumer");
-        BenchResult.Raw raw = new BenchResult.Raw(p.records(), p.perSec(), p.mbPerSec(), p.avgMs(), p.p99Ms(),
-                tuned.perSec(), c.perSec(), c.fetchPerSec(), p.line());
-        progress.accept(String.format(Locale.ROOT, "  raw producer %,.0f rec/s (market-data's settings: %,.0f), consumer %,.0f "
-                + "rec/s (fetch)", raw.producerPerSec(), raw.producerTunedPerSec(), raw.consumerFetchPerSec()));
-        BenchResult.Latency hop = OneHopProbe.measure(bootstrap, "bench.one-hop", BenchRunner.ONE_HOP_RATE, options.oneHop(),
-                BenchOptions.RECORD_SIZE);
-        progress.accept(String.format(Locale.ROOT, "  one hop p50 %.2f ms, p99 %.2f ms (%d records)", hop.p50Ms(), hop.p99Ms(),
-                hop.count()));
+        KafkaPerfTools.ProducerFigures p = tools.produce(
+                BenchRunner.rawTopic(rep), options.rawRecords(), BenchOptions.RECORD_SIZE, "rep" + rep + "-producer");
+        KafkaPerfTools.ProducerFigures tuned = tools.produce(
+                BenchRunner.rawTopic(rep),
+                options.rawRecords(),
+                BenchOptions.RECORD_SIZE,
+                "rep" + rep + "-producer-market-data",
+                producer.commandProperties());
+        KafkaPerfTools.ConsumerFigures c = tools.consume(
+                BenchRunner.rawTopic(rep), options.rawRecords() * 2, "bench-raw-" + rep, "rep" + rep + "-consumer");
+        BenchResult.Raw raw = new BenchResult.Raw(
+                p.records(),
+                p.perSec(),
+                p.mbPerSec(),
+                p.avgMs(),
+                p.p99Ms(),
+                tuned.perSec(),
+                c.perSec(),
+                c.fetchPerSec(),
+                p.line());
+        progress.accept(String.format(
+                Locale.ROOT,
+                "  raw producer %,.0f rec/s (market-data's settings: %,.0f), consumer %,.0f " + "rec/s (fetch)",
+                raw.producerPerSec(),
+                raw.producerTunedPerSec(),
+                raw.consumerFetchPerSec()));
+        BenchResult.Latency hop = OneHopProbe.measure(
+                bootstrap, "bench.one-hop", BenchRunner.ONE_HOP_RATE, options.oneHop(), BenchOptions.RECORD_SIZE);
+        progress.accept(String.format(
+                Locale.ROOT, "  one hop p50 %.2f ms, p99 %.2f ms (%d records)", hop.p50Ms(), hop.p99Ms(), hop.count()));
 
         RateStep.Hooks jfr = rep == 1 && options.jfr()
-                ? new RateStep.Hooks(() -> startJfr(stack), () -> { }, () -> { }) : RateStep.Hooks.NONE;
+                ? new RateStep.Hooks(() -> startJfr(stack), () -> {}, () -> {})
+                : RateStep.Hooks.NONE;
         BenchResult.Rate unthrottled = unthrottled(pipeline, jfr);
         BenchResult.Sustained sustained = sustained(pipeline, unthrottled);
         BenchResult.Rate nullUnthrottled = unthrottled(baseline, RateStep.Hooks.NONE);
         BenchResult.Sustained nullSustained = sustained(baseline, nullUnthrottled);
-        progress.accept(String.format(Locale.ROOT, "  sustained: pipeline %,.0f/s, null pipeline %,.0f/s; pipeline ÷ null "
-                        + "pipeline %.3f, pipeline ÷ raw producer %.3f", sustained.pipelinePerSec(),
-                nullSustained.pipelinePerSec(), BenchSummary.ratio(sustained.pipelinePerSec(), nullSustained.pipelinePerSec()),
+        progress.accept(String.format(
+                Locale.ROOT,
+                "  sustained: pipeline %,.0f/s, null pipeline %,.0f/s; pipeline ÷ null "
+                        + "pipeline %.3f, pipeline ÷ raw producer %.3f",
+                sustained.pipelinePerSec(),
+                nullSustained.pipelinePerSec(),
+                BenchSummary.ratio(sustained.pipelinePerSec(), nullSustained.pipelinePerSec()),
                 BenchSummary.ratio(sustained.pipelinePerSec(), raw.producerPerSec())));
 
         List<BenchResult.LoadStep> loads = new ArrayList<>();
@@ -70,25 +97,52 @@ final class BenchRepetition {
                 break;
             }
             EventLatencyProbe.Window[] window = new EventLatencyProbe.Window[1];
-            BenchResult.Rate r = pipeline.run(load, new RateStep.Hooks(latency::startWindow,
-                    latency::closeWindowToNewTicks, () -> window[0] = latency.endWindow()));
+            BenchResult.Rate r = pipeline.run(
+                    load,
+                    new RateStep.Hooks(
+                            latency::startWindow,
+                            latency::closeWindowToNewTicks,
+                            () -> window[0] = latency.endWindow()));
             EventLatencyProbe.Window w = window[0];
-            loads.add(new BenchResult.LoadStep(load, r, w.tickToSignal(), w.tickToOrder(), w.tickToFill(),
-                    w.sessionCloseToSignal(), w.sessionCloseToOrder()));
-            progress.accept(String.format(Locale.ROOT, "  %,d ticks/s: achieved %,.0f/s; tick→signal p50 %.2f p99 %.2f ms (%d); "
-                            + "tick→order p50 %.2f p99 %.2f ms (%d); session-close signals %d", load, r.pipelinePerSec(),
-                    w.tickToSignal().p50Ms(), w.tickToSignal().p99Ms(), w.tickToSignal().count(),
-                    w.tickToOrder().p50Ms(), w.tickToOrder().p99Ms(), w.tickToOrder().count(),
+            loads.add(new BenchResult.LoadStep(
+                    load,
+                    r,
+                    w.tickToSignal(),
+                    w.tickToOrder(),
+                    w.tickToFill(),
+                    w.sessionCloseToSignal(),
+                    w.sessionCloseToOrder()));
+            progress.accept(String.format(
+                    Locale.ROOT,
+                    "  %,d ticks/s: achieved %,.0f/s; tick→signal p50 %.2f p99 %.2f ms (%d); "
+                            + "tick→order p50 %.2f p99 %.2f ms (%d); session-close signals %d",
+                    load,
+                    r.pipelinePerSec(),
+                    w.tickToSignal().p50Ms(),
+                    w.tickToSignal().p99Ms(),
+                    w.tickToSignal().count(),
+                    w.tickToOrder().p50Ms(),
+                    w.tickToOrder().p99Ms(),
+                    w.tickToOrder().count(),
                     w.sessionCloseToSignal().count()));
         }
-        return BenchResult.Rep.of(rep, raw, hop, unthrottled, sustained, nullUnthrottled, nullSustained, List.copyOf(loads));
+        return BenchResult.Rep.of(
+                rep, raw, hop, unthrottled, sustained, nullUnthrottled, nullSustained, List.copyOf(loads));
     }
 
     private BenchResult.Rate unthrottled(RateStep step, RateStep.Hooks hooks) {
         BenchResult.Rate r = step.run(0, hooks);
-        progress.accept(String.format(Locale.ROOT, "  %s unthrottled: published %,.0f/s, %s %,.0f/s, %s %,.0f/s, lag %s%s",
-                step.pipeline().name(), r.publishedPerSec(), step.pipeline().stages().get(0), r.strategyPerSec(),
-                step.pipeline().stages().get(1), r.orderPerSec(), RateStep.slopes(r), r.sustained() ? " (flat)" : " (growing)"));
+        progress.accept(String.format(
+                Locale.ROOT,
+                "  %s unthrottled: published %,.0f/s, %s %,.0f/s, %s %,.0f/s, lag %s%s",
+                step.pipeline().name(),
+                r.publishedPerSec(),
+                step.pipeline().stages().get(0),
+                r.strategyPerSec(),
+                step.pipeline().stages().get(1),
+                r.orderPerSec(),
+                RateStep.slopes(r),
+                r.sustained() ? " (flat)" : " (growing)"));
         return r;
     }
 
@@ -98,12 +152,16 @@ final class BenchRepetition {
      */
     private BenchResult.Sustained sustained(RateStep step, BenchResult.Rate unthrottled) {
         if (unthrottled.sustained()) {
-            return new BenchResult.Sustained(unthrottled.pipelinePerSec(), 0, true, List.of(new SustainedSearch.Probe(0,
-                    unthrottled.publishedPerSec(), unthrottled.pipelinePerSec(), true)));
+            return new BenchResult.Sustained(
+                    unthrottled.pipelinePerSec(),
+                    0,
+                    true,
+                    List.of(new SustainedSearch.Probe(
+                            0, unthrottled.publishedPerSec(), unthrottled.pipelinePerSec(), true)));
         }
         long start = Math.max(1_000, Math.round(unthrottled.pipelinePerSec() / 2 / 100) * 100);
-        SustainedSearch.Result r = new SustainedSearch(options.searchSteps(), BenchOptions.SEARCH_PRECISION)
-                .search(start, step::probe);
+        SustainedSearch.Result r =
+                new SustainedSearch(options.searchSteps(), BenchOptions.SEARCH_PRECISION).search(start, step::probe);
         return BenchResult.Sustained.of(r);
     }
 
@@ -113,10 +171,18 @@ final class BenchRepetition {
             Files.createDirectories(dir);
             for (ServiceEndpoint e : stack.services()) {
                 Path file = dir.resolve(e.id().module() + ".jfr");
-                Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                        Long.toString(e.pid()), "JFR.start", "name=bench", "settings=profile",
-                        "duration=" + options.step().toSeconds() + "s", "filename=" + file)
-                        .redirectErrorStream(true).redirectOutput(dir.resolve(e.id().module() + ".jcmd.log").toFile())
+                Process p = new ProcessBuilder(
+                                Path.of(System.getProperty("java.home"), "bin", "jcmd")
+                                        .toString(),
+                                Long.toString(e.pid()),
+                                "JFR.start",
+                                "name=bench",
+                                "settings=profile",
+                                "duration=" + options.step().toSeconds() + "s",
+                                "filename=" + file)
+                        .redirectErrorStream(true)
+                        .redirectOutput(
+                                dir.resolve(e.id().module() + ".jcmd.log").toFile())
                         .start();
                 if (!p.waitFor(15, TimeUnit.SECONDS)) {
                     p.destroyForcibly();

@@ -7,10 +7,6 @@ import io.steadystate.soak.stack.RunFailure;
 import io.steadystate.soak.stack.ServiceId;
 import io.steadystate.soak.stack.ServiceLauncher;
 import io.steadystate.soak.stack.StackPlan;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -23,6 +19,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * {@code ./soak bench} end to end on the local stack (Kafka broker + the three services, no Prometheus) and the
@@ -44,6 +43,7 @@ public final class BenchRunner {
 
     /** Simulated seconds per wall second: far above what is needed, so only the tick cap (or nothing) paces. */
     static final double SPEED = 1_000_000;
+
     static final int ONE_HOP_RATE = 1_000;
     /** Start-up allowance of the bench's stack (a run's is {@link StackPlan#READY_TIMEOUT}). */
     static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
@@ -76,7 +76,9 @@ public final class BenchRunner {
         Instant started = Instant.now();
         StackPlan plan = plan(options, launcher);
         Map<ServiceId, Map<String, String>> props = plan.serviceProperties();
-        Path apps = Files.isDirectory(options.runDir().resolve("apps")) ? options.runDir().resolve("apps") : options.repoRoot();
+        Path apps = Files.isDirectory(options.runDir().resolve("apps"))
+                ? options.runDir().resolve("apps")
+                : options.repoRoot();
         MarketProducerSettings producer = null;
         String orderClock = OrderEmitClock.PLANNED;
         List<BenchResult.Rep> reps = new ArrayList<>();
@@ -91,22 +93,35 @@ public final class BenchRunner {
                 notes.add("market-data's " + producer.source() + " sets no " + producer.unset() + ": the raw and null "
                         + "producers use Kafka's default there, which may differ from MarketConfig's default");
             }
-            progress(String.format(Locale.ROOT, "%d repetition(s), %s per step, loads %s ticks/s%s; market-data producer "
-                            + "%s; run dir %s", options.reps(), options.step(), options.loads(),
-                    options.quick() ? " (quick)" : "", producer.label(), options.runDir()));
+            progress(String.format(
+                    Locale.ROOT,
+                    "%d repetition(s), %s per step, loads %s ticks/s%s; market-data producer " + "%s; run dir %s",
+                    options.reps(),
+                    options.step(),
+                    options.loads(),
+                    options.quick() ? " (quick)" : "",
+                    producer.label(),
+                    options.runDir()));
             stack = LocalStack.start(plan, this::progress);
             stackText = stack.describe();
             String bootstrap = stack.bootstrapServers().orElseThrow();
-            KafkaPerfTools tools = new KafkaPerfTools(options.repoRoot().resolve("soak-tests/target/kafka-libs"),
-                    options.runDir().resolve("bench"), bootstrap);
+            KafkaPerfTools tools = new KafkaPerfTools(
+                    options.repoRoot().resolve("soak-tests/target/kafka-libs"),
+                    options.runDir().resolve("bench"),
+                    bootstrap);
             createScratchTopics(bootstrap);
             progress("starting the null pipeline (source, relay, sink JVMs)…");
             try (ServicePipeline services = new ServicePipeline(stack, new Http(options.apiToken()), bootstrap);
-                 NullPipeline nulls = NullPipeline.start(bootstrap, producer, options.symbols(), options.heap(),
-                         options.runDir().resolve("bench"));
-                 EventLatencyProbe latency = new EventLatencyProbe(bootstrap,
-                         new EventLatencyProbe.SessionHours(market.sessionOpen(), market.sessionClose()))) {
-                services.probe().counters();   // fails fast (exit 3) when a consumer does not export its tick counter
+                    NullPipeline nulls = NullPipeline.start(
+                            bootstrap,
+                            producer,
+                            options.symbols(),
+                            options.heap(),
+                            options.runDir().resolve("bench"));
+                    EventLatencyProbe latency = new EventLatencyProbe(
+                            bootstrap,
+                            new EventLatencyProbe.SessionHours(market.sessionOpen(), market.sessionClose()))) {
+                services.probe().counters(); // fails fast (exit 3) when a consumer does not export its tick counter
                 RateStep pipeline = new RateStep(services, options, () -> stopRequested, this::progress);
                 RateStep baseline = new RateStep(nulls, options, () -> stopRequested, this::progress);
                 warmUp(tools, pipeline, baseline);
@@ -114,11 +129,12 @@ public final class BenchRunner {
                 for (int rep = 1; rep <= options.reps() && !stopRequested; rep++) {
                     reps.add(repetition.run(rep, tools, producer, stack, pipeline, baseline, latency, bootstrap));
                 }
-                orderClock = latency.orderClock();   // after the steps: it counts which clock the events used
+                orderClock = latency.orderClock(); // after the steps: it counts which clock the events used
                 discardNote(pipeline);
                 discardNote(baseline);
                 if (services.probe().sawLazyCounters()) {
-                    notes.add(ServiceId.MARKET_DATA.module() + " exported no steadystate_marketdata_events_published_total{type=\"tick\"} "
+                    notes.add(ServiceId.MARKET_DATA.module()
+                            + " exported no steadystate_marketdata_events_published_total{type=\"tick\"} "
                             + "before its first publish (CONTRACTS.md: meters are registered eagerly); read as 0");
                 }
             }
@@ -138,9 +154,16 @@ public final class BenchRunner {
         if (stopRequested && failure == null) {
             failure = "interrupted (Ctrl-C) after " + reps.size() + " repetition(s)";
         }
-        BenchResult result = new BenchResult(BenchResult.SCHEMA, started, Instant.now(),
-                settings(props, producer, apps, orderClock), stackText, List.copyOf(reps), BenchSummary.of(reps),
-                List.copyOf(notes), failure);
+        BenchResult result = new BenchResult(
+                BenchResult.SCHEMA,
+                started,
+                Instant.now(),
+                settings(props, producer, apps, orderClock),
+                stackText,
+                List.copyOf(reps),
+                BenchSummary.of(reps),
+                List.copyOf(notes),
+                failure);
         try {
             BenchFiles.write(options.runDir(), result);
             BenchText.print(result, out);
@@ -152,9 +175,13 @@ public final class BenchRunner {
 
     private void discardNote(RateStep step) {
         if (step.discarded() > 0) {
-            notes.add(String.format(Locale.ROOT, "%s: %,.0f ticks of backlog (made by steps the consumers could not keep "
-                    + "up with) were discarded with Admin.deleteRecords instead of drained (counted from the stage "
-                    + "counters)", step.pipeline().name(), step.discarded()));
+            notes.add(String.format(
+                    Locale.ROOT,
+                    "%s: %,.0f ticks of backlog (made by steps the consumers could not keep "
+                            + "up with) were discarded with Admin.deleteRecords instead of drained (counted from the stage "
+                            + "counters)",
+                    step.pipeline().name(),
+                    step.discarded()));
         }
     }
 
@@ -164,24 +191,50 @@ public final class BenchRunner {
      * not rejections); then {@code --set}.
      */
     static StackPlan plan(BenchOptions options, ServiceLauncher launcher) {
-        return StackPlan.of(options.repoRoot(), options.runDir(), launcher, options.heap(),
-                        new StackPlan.Market(options.symbols(), options.ticksPerSymbolPerSecond(), SPEED,
-                                options.loads().get(0), 0), options.apiToken())
-                .with(ServiceId.ORDER, new java.util.TreeMap<>(Map.of("steadystate.order.max-orders-per-second", "1000000",
-                        "steadystate.order.max-open-orders", "100000")))
+        return StackPlan.of(
+                        options.repoRoot(),
+                        options.runDir(),
+                        launcher,
+                        options.heap(),
+                        new StackPlan.Market(
+                                options.symbols(),
+                                options.ticksPerSymbolPerSecond(),
+                                SPEED,
+                                options.loads().get(0),
+                                0),
+                        options.apiToken())
+                .with(
+                        ServiceId.ORDER,
+                        new java.util.TreeMap<>(Map.of(
+                                "steadystate.order.max-orders-per-second",
+                                "1000000",
+                                "steadystate.order.max-open-orders",
+                                "100000")))
                 .with(options.extra())
                 .readyWithin(READY_TIMEOUT);
     }
 
-    private BenchResult.Settings settings(Map<ServiceId, Map<String, String>> props, MarketProducerSettings producer,
-                                          Path apps, String orderClock) {
+    private BenchResult.Settings settings(
+            Map<ServiceId, Map<String, String>> props, MarketProducerSettings producer, Path apps, String orderClock) {
         Map<String, Map<String, String>> overrides = new LinkedHashMap<>();
         props.forEach((id, p) -> overrides.put(id.module(), Map.copyOf(p)));
-        return new BenchResult.Settings(options.reps(), options.step().toMillis() / 1000.0, options.loads(),
-                options.quick(), options.symbols(), options.ticksPerSymbolPerSecond(), BenchOptions.RECORD_SIZE,
-                options.rawRecords(), Topics.DEFAULT_PARTITIONS, ONE_HOP_RATE, options.heap(), overrides,
+        return new BenchResult.Settings(
+                options.reps(),
+                options.step().toMillis() / 1000.0,
+                options.loads(),
+                options.quick(),
+                options.symbols(),
+                options.ticksPerSymbolPerSecond(),
+                BenchOptions.RECORD_SIZE,
+                options.rawRecords(),
+                Topics.DEFAULT_PARTITIONS,
+                ONE_HOP_RATE,
+                options.heap(),
+                overrides,
                 producer == null ? Map.of() : new java.util.TreeMap<>(producer.kafka()),
-                producer == null ? "not read (" + apps + ")" : producer.source(), orderClock, options.searchSteps());
+                producer == null ? "not read (" + apps + ")" : producer.source(),
+                orderClock,
+                options.searchSteps());
     }
 
     private void createScratchTopics(String bootstrap) {
@@ -207,7 +260,8 @@ public final class BenchRunner {
     /** The first runs after a start are ~3× slower (JIT, page cache): one small raw run and a short run of each pipeline. */
     private void warmUp(KafkaPerfTools tools, RateStep pipeline, RateStep baseline) {
         long rate = Math.max(options.loads().get(0), 5_000);
-        progress("warm-up: broker (ProducerPerformance, not recorded), pipeline and null pipeline at " + rate + " ticks/s…");
+        progress("warm-up: broker (ProducerPerformance, not recorded), pipeline and null pipeline at " + rate
+                + " ticks/s…");
         tools.produce(rawTopic(0), options.rawRecords() / 3, BenchOptions.RECORD_SIZE, "warmup-producer");
         for (RateStep s : List.of(pipeline, baseline)) {
             s.pipeline().run(rate);
@@ -219,5 +273,4 @@ public final class BenchRunner {
     private void progress(String message) {
         out.println("bench: " + message);
     }
-
 }

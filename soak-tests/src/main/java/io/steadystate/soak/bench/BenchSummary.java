@@ -9,21 +9,29 @@ import java.util.function.ToDoubleFunction;
 /** Medians and ranges over the repetitions; ratios are taken within each repetition first, then summarised. */
 public final class BenchSummary {
 
-    private BenchSummary() {
-    }
+    private BenchSummary() {}
 
     public static BenchResult.Summary of(List<BenchResult.Rep> reps) {
         Map<String, Spread> throughput = new LinkedHashMap<>();
         throughput.put("rawProducerPerSec", spread(reps, r -> r.raw().producerPerSec()));
         throughput.put("rawProducerTunedPerSec", spread(reps, r -> r.raw().producerTunedPerSec()));
         throughput.put("rawConsumerFetchPerSec", spread(reps, r -> r.raw().consumerFetchPerSec()));
-        throughput.put("unthrottledPublishedPerSec", spread(reps, r -> r.unthrottled().publishedPerSec()));
-        throughput.put("unthrottledStrategyPerSec", spread(reps, r -> r.unthrottled().strategyPerSec()));
-        throughput.put("unthrottledOrderPerSec", spread(reps, r -> r.unthrottled().orderPerSec()));
-        throughput.put("unthrottledPipelinePerSec", spread(reps, r -> r.unthrottled().pipelinePerSec()));
-        throughput.put("sustainedPipelinePerSec", spread(reps, r -> r.sustained().pipelinePerSec()));
-        throughput.put("unthrottledNullPipelinePerSec", spread(reps, r -> r.nullUnthrottled().pipelinePerSec()));
-        throughput.put("sustainedNullPipelinePerSec", spread(reps, r -> r.nullSustained().pipelinePerSec()));
+        throughput.put(
+                "unthrottledPublishedPerSec", spread(reps, r -> r.unthrottled().publishedPerSec()));
+        throughput.put(
+                "unthrottledStrategyPerSec", spread(reps, r -> r.unthrottled().strategyPerSec()));
+        throughput.put(
+                "unthrottledOrderPerSec", spread(reps, r -> r.unthrottled().orderPerSec()));
+        throughput.put(
+                "unthrottledPipelinePerSec", spread(reps, r -> r.unthrottled().pipelinePerSec()));
+        throughput.put(
+                "sustainedPipelinePerSec", spread(reps, r -> r.sustained().pipelinePerSec()));
+        throughput.put(
+                "unthrottledNullPipelinePerSec",
+                spread(reps, r -> r.nullUnthrottled().pipelinePerSec()));
+        throughput.put(
+                "sustainedNullPipelinePerSec",
+                spread(reps, r -> r.nullSustained().pipelinePerSec()));
 
         Map<String, Spread> ratios = new LinkedHashMap<>();
         for (String name : RATIOS) {
@@ -36,10 +44,16 @@ public final class BenchSummary {
         hop.put("p999Ms", spread(reps, r -> r.oneHop().p999Ms()));
 
         List<BenchResult.LoadSummary> loads = new ArrayList<>();
-        List<Long> targets = reps.isEmpty() ? List.of() : reps.get(0).loads().stream().map(BenchResult.LoadStep::targetPerSec).toList();
+        List<Long> targets = reps.isEmpty()
+                ? List.of()
+                : reps.get(0).loads().stream()
+                        .map(BenchResult.LoadStep::targetPerSec)
+                        .toList();
         for (long target : targets) {
-            List<BenchResult.LoadStep> steps = reps.stream().flatMap(r -> r.loads().stream())
-                    .filter(l -> l.targetPerSec() == target).toList();
+            List<BenchResult.LoadStep> steps = reps.stream()
+                    .flatMap(r -> r.loads().stream())
+                    .filter(l -> l.targetPerSec() == target)
+                    .toList();
             Map<String, Spread> f = new LinkedHashMap<>();
             f.put("achievedPerSec", spreadOf(steps, l -> l.rate().pipelinePerSec()));
             f.put("lagFlat", spreadOf(steps, l -> l.rate().sustained() ? 1 : 0));
@@ -54,23 +68,34 @@ public final class BenchSummary {
     }
 
     /** The ratios of one repetition, in the order bench.json and the table show them. */
-    static final List<String> RATIOS = List.of("sustainedPipelineToNullPipeline", "sustainedPipelineToRawProducer",
-            "sustainedNullPipelineToRawProducer", "unthrottledPipelineToNullPipeline", "unthrottledPipelineToRawProducer",
-            "unthrottledPipelineToRawProducerTuned", "marketDataPublishToRawProducerTuned", "marketDataPublishToRawProducer",
+    static final List<String> RATIOS = List.of(
+            "sustainedPipelineToNullPipeline",
+            "sustainedPipelineToRawProducer",
+            "sustainedNullPipelineToRawProducer",
+            "unthrottledPipelineToNullPipeline",
+            "unthrottledPipelineToRawProducer",
+            "unthrottledPipelineToRawProducerTuned",
+            "marketDataPublishToRawProducerTuned",
+            "marketDataPublishToRawProducer",
             "strategyToRawConsumer");
 
     /**
      * Ratios inside one repetition: pipeline ÷ null pipeline and pipeline ÷ raw producer (Kafka defaults) of the
      * same minutes, so a machine that is slower in one repetition moves numerator and denominator together.
      */
-    public static Map<String, Double> ratiosOf(BenchResult.Raw raw, BenchResult.Rate unthrottled,
-                                               BenchResult.Sustained sustained, BenchResult.Rate nullUnthrottled,
-                                               BenchResult.Sustained nullSustained) {
+    public static Map<String, Double> ratiosOf(
+            BenchResult.Raw raw,
+            BenchResult.Rate unthrottled,
+            BenchResult.Sustained sustained,
+            BenchResult.Rate nullUnthrottled,
+            BenchResult.Sustained nullSustained) {
         Map<String, Double> r = new LinkedHashMap<>();
         r.put("sustainedPipelineToNullPipeline", ratio(sustained.pipelinePerSec(), nullSustained.pipelinePerSec()));
         r.put("sustainedPipelineToRawProducer", ratio(sustained.pipelinePerSec(), raw.producerPerSec()));
         r.put("sustainedNullPipelineToRawProducer", ratio(nullSustained.pipelinePerSec(), raw.producerPerSec()));
-        r.put("unthrottledPipelineToNullPipeline", ratio(unthrottled.pipelinePerSec(), nullUnthrottled.pipelinePerSec()));
+        r.put(
+                "unthrottledPipelineToNullPipeline",
+                ratio(unthrottled.pipelinePerSec(), nullUnthrottled.pipelinePerSec()));
         r.put("unthrottledPipelineToRawProducer", ratio(unthrottled.pipelinePerSec(), raw.producerPerSec()));
         r.put("unthrottledPipelineToRawProducerTuned", ratio(unthrottled.pipelinePerSec(), raw.producerTunedPerSec()));
         r.put("marketDataPublishToRawProducerTuned", ratio(unthrottled.publishedPerSec(), raw.producerTunedPerSec()));
@@ -84,8 +109,11 @@ public final class BenchSummary {
         return Double.isNaN(a) || Double.isNaN(b) || !(b > 0) ? Double.NaN : a / b;
     }
 
-    private static void latency(Map<String, Spread> f, String name, List<BenchResult.LoadStep> steps,
-                                java.util.function.Function<BenchResult.LoadStep, BenchResult.Latency> get) {
+    private static void latency(
+            Map<String, Spread> f,
+            String name,
+            List<BenchResult.LoadStep> steps,
+            java.util.function.Function<BenchResult.LoadStep, BenchResult.Latency> get) {
         f.put(name + ".count", spreadOf(steps, l -> get.apply(l).count()));
         f.put(name + ".p50Ms", spreadOf(steps, l -> get.apply(l).p50Ms()));
         f.put(name + ".p99Ms", spreadOf(steps, l -> get.apply(l).p99Ms()));

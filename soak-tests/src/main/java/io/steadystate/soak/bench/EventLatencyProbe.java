@@ -7,6 +7,11 @@ import io.steadystate.core.event.Signal;
 import io.steadystate.core.kafka.Topics;
 import io.steadystate.core.serde.OrderEventSerde;
 import io.steadystate.core.serde.SignalSerde;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -14,12 +19,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The bench consumer: reads {@code strategy.signals} and {@code order.events} from their end (no group, no
@@ -44,9 +43,12 @@ import java.util.Map;
  */
 public final class EventLatencyProbe implements AutoCloseable {
 
-    public record Window(BenchResult.Latency tickToSignal, BenchResult.Latency tickToOrder, BenchResult.Latency tickToFill,
-                         BenchResult.Latency sessionCloseToSignal, BenchResult.Latency sessionCloseToOrder) {
-    }
+    public record Window(
+            BenchResult.Latency tickToSignal,
+            BenchResult.Latency tickToOrder,
+            BenchResult.Latency tickToFill,
+            BenchResult.Latency sessionCloseToSignal,
+            BenchResult.Latency sessionCloseToOrder) {}
 
     /** Session hours of the simulated exchange (UTC), from market-data's configuration. */
     public record SessionHours(java.time.LocalTime open, java.time.LocalTime close) {
@@ -78,11 +80,22 @@ public final class EventLatencyProbe implements AutoCloseable {
 
     public EventLatencyProbe(String bootstrap, SessionHours session) {
         this.session = session;
-        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1, ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ConsumerConfig.FETCH_MIN_BYTES_CONFIG,
+                        1,
+                        ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+                        100,
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false,
+                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                        2000,
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed"),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : List.of(Topics.SIGNALS, Topics.ORDER_EVENTS)) {
             for (PartitionInfo p : consumer.partitionsFor(topic, Duration.ofSeconds(15))) {
@@ -127,7 +140,8 @@ public final class EventLatencyProbe implements AutoCloseable {
                 long end = orderClock.endMicros(r.headers(), now);
                 if (e.status() == OrderStatus.FILLED) {
                     add(toFill, e.originMicros(), end);
-                } else if (e.role() == OrderRole.ENTRY && !e.signalId().isEmpty()
+                } else if (e.role() == OrderRole.ENTRY
+                        && !e.signalId().isEmpty()
                         && (e.status() == OrderStatus.ACCEPTED || e.status() == OrderStatus.REJECTED)) {
                     add(session.outside(e.eventTime()) ? closeToOrder : toOrder, e.originMicros(), end);
                 }
@@ -162,7 +176,11 @@ public final class EventLatencyProbe implements AutoCloseable {
             throw new IllegalStateException("bench consumer failed: " + failure, failure);
         }
         synchronized (lock) {
-            Window w = new Window(latency(toSignal), latency(toOrder), latency(toFill), latency(closeToSignal),
+            Window w = new Window(
+                    latency(toSignal),
+                    latency(toOrder),
+                    latency(toFill),
+                    latency(closeToSignal),
                     latency(closeToOrder));
             windowStartMicros = Long.MAX_VALUE;
             return w;
@@ -185,12 +203,16 @@ public final class EventLatencyProbe implements AutoCloseable {
         if (h.getTotalCount() == 0) {
             return BenchResult.Latency.NONE;
         }
-        return new BenchResult.Latency(h.getTotalCount(), h.getValueAtPercentile(50) / 1000.0,
-                h.getValueAtPercentile(99) / 1000.0, h.getValueAtPercentile(99.9) / 1000.0, h.getMaxValue() / 1000.0);
+        return new BenchResult.Latency(
+                h.getTotalCount(),
+                h.getValueAtPercentile(50) / 1000.0,
+                h.getValueAtPercentile(99) / 1000.0,
+                h.getValueAtPercentile(99.9) / 1000.0,
+                h.getMaxValue() / 1000.0);
     }
 
     private static Histogram histogram() {
-        return new Histogram(3_600_000_000L, 3);   // up to one hour in microseconds, 3 significant digits
+        return new Histogram(3_600_000_000L, 3); // up to one hour in microseconds, 3 significant digits
     }
 
     static long nowMicros() {

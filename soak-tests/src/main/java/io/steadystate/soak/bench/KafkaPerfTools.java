@@ -1,7 +1,6 @@
 package io.steadystate.soak.bench;
 
 import io.steadystate.soak.stack.RunFailure;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,16 +18,22 @@ import java.util.regex.Pattern;
 public final class KafkaPerfTools {
 
     /** "N records sent, X records/sec (Y MB/sec), A ms avg latency, M ms max latency, p50 ms 50th, … 99.9th." */
-    private static final Pattern PRODUCER = Pattern.compile("(\\d+) records sent, ([\\d.]+) records/sec \\(([\\d.]+) MB/sec\\), "
-            + "([\\d.]+) ms avg latency, ([\\d.]+) ms max latency, (\\d+) ms 50th, (\\d+) ms 95th, (\\d+) ms 99th, (\\d+) ms 99\\.9th");
+    private static final Pattern PRODUCER = Pattern.compile(
+            "(\\d+) records sent, ([\\d.]+) records/sec \\(([\\d.]+) MB/sec\\), "
+                    + "([\\d.]+) ms avg latency, ([\\d.]+) ms max latency, (\\d+) ms 50th, (\\d+) ms 95th, (\\d+) ms 99th, (\\d+) ms 99\\.9th");
 
-    public record ProducerFigures(long records, double perSec, double mbPerSec, double avgMs, double maxMs, double p50Ms,
-                                  double p99Ms, String line) {
-    }
+    public record ProducerFigures(
+            long records,
+            double perSec,
+            double mbPerSec,
+            double avgMs,
+            double maxMs,
+            double p50Ms,
+            double p99Ms,
+            String line) {}
 
     /** {@code perSec} includes the group join (nMsg.sec); {@code fetchPerSec} is fetching only (fetch.nMsg.sec). */
-    public record ConsumerFigures(long records, double perSec, double fetchPerSec) {
-    }
+    public record ConsumerFigures(long records, double perSec, double fetchPerSec) {}
 
     private final Path kafkaLibs;
     private final Path logDir;
@@ -42,8 +47,17 @@ public final class KafkaPerfTools {
 
     /** Unthrottled producer with Kafka's default settings (acks=all, linger.ms=5, batch.size=16384). */
     public ProducerFigures produce(String topic, long records, int recordSize, String label, String... properties) {
-        List<String> args = new ArrayList<>(List.of("--bootstrap-server", bootstrap, "--topic", topic, "--num-records",
-                Long.toString(records), "--record-size", Integer.toString(recordSize), "--throughput", "-1"));
+        List<String> args = new ArrayList<>(List.of(
+                "--bootstrap-server",
+                bootstrap,
+                "--topic",
+                topic,
+                "--num-records",
+                Long.toString(records),
+                "--record-size",
+                Integer.toString(recordSize),
+                "--throughput",
+                "-1"));
         if (properties.length > 0) {
             args.add("--command-property");
             args.addAll(List.of(properties));
@@ -57,8 +71,19 @@ public final class KafkaPerfTools {
     }
 
     public ConsumerFigures consume(String topic, long records, String group, String label) {
-        String out = run(label, "org.apache.kafka.tools.ConsumerPerformance", "--bootstrap-server", bootstrap,
-                "--topic", topic, "--num-records", Long.toString(records), "--group", group, "--timeout", "60000");
+        String out = run(
+                label,
+                "org.apache.kafka.tools.ConsumerPerformance",
+                "--bootstrap-server",
+                bootstrap,
+                "--topic",
+                topic,
+                "--num-records",
+                Long.toString(records),
+                "--group",
+                group,
+                "--timeout",
+                "60000");
         ConsumerFigures f = parseConsumer(out);
         if (f == null) {
             throw new RunFailure("ConsumerPerformance printed no figures; see " + logDir.resolve(label + ".log"));
@@ -67,15 +92,24 @@ public final class KafkaPerfTools {
     }
 
     private String run(String label, String mainClass, String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseG1GC", "-cp", kafkaLibs.toAbsolutePath() + "/*",
-                "-Dlog4j2.level=WARN", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", mainClass));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-XX:+UseG1GC",
+                "-cp",
+                kafkaLibs.toAbsolutePath() + "/*",
+                "-Dlog4j2.level=WARN",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                mainClass));
         cmd.addAll(List.of(args));
         Path log = logDir.resolve(label + ".log");
         try {
             Files.createDirectories(logDir);
             Files.writeString(logDir.resolve(label + ".cmd"), String.join(" ", cmd) + "\n");
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process p = new ProcessBuilder(cmd)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             if (!p.waitFor(180, TimeUnit.SECONDS)) {
                 p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
                 throw new RunFailure(mainClass + " did not finish in 180 s; see " + log);
@@ -98,9 +132,15 @@ public final class KafkaPerfTools {
         for (String line : output.split("\n")) {
             Matcher m = PRODUCER.matcher(line);
             if (m.find()) {
-                last = new ProducerFigures(Long.parseLong(m.group(1)), Double.parseDouble(m.group(2)),
-                        Double.parseDouble(m.group(3)), Double.parseDouble(m.group(4)), Double.parseDouble(m.group(5)),
-                        Double.parseDouble(m.group(6)), Double.parseDouble(m.group(8)), m.group(0).strip());
+                last = new ProducerFigures(
+                        Long.parseLong(m.group(1)),
+                        Double.parseDouble(m.group(2)),
+                        Double.parseDouble(m.group(3)),
+                        Double.parseDouble(m.group(4)),
+                        Double.parseDouble(m.group(5)),
+                        Double.parseDouble(m.group(6)),
+                        Double.parseDouble(m.group(8)),
+                        m.group(0).strip());
             }
         }
         return last;
@@ -122,7 +162,9 @@ public final class KafkaPerfTools {
                 return null;
             }
             try {
-                return new ConsumerFigures(Long.parseLong(values[nMsg].strip()), Double.parseDouble(values[rate].strip()),
+                return new ConsumerFigures(
+                        Long.parseLong(values[nMsg].strip()),
+                        Double.parseDouble(values[rate].strip()),
                         Double.parseDouble(values[fetch].strip()));
             } catch (NumberFormatException e) {
                 return null;

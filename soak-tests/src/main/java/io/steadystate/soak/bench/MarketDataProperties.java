@@ -2,7 +2,6 @@ package io.steadystate.soak.bench;
 
 import io.steadystate.soak.stack.RunFailure;
 import io.steadystate.soak.stack.ServiceId;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -40,7 +39,7 @@ public final class MarketDataProperties {
         try {
             file.load(new StringReader(applicationProperties));
         } catch (IOException e) {
-            throw new IllegalStateException(e);   // a StringReader does not fail
+            throw new IllegalStateException(e); // a StringReader does not fail
         }
         for (String line : applicationProperties.split("\\R")) {
             Matcher m = QUOTED_DEFAULT.matcher(line.strip());
@@ -56,7 +55,8 @@ public final class MarketDataProperties {
     public static MarketDataProperties load(Path appsRoot, Map<String, String> overrides) {
         Path app = appsRoot.resolve(ServiceId.MARKET_DATA.module()).resolve("target/quarkus-app/app");
         try (Stream<Path> jars = Files.list(app)) {
-            Path jar = jars.filter(p -> p.getFileName().toString().endsWith(".jar")).findFirst()
+            Path jar = jars.filter(p -> p.getFileName().toString().endsWith(".jar"))
+                    .findFirst()
                     .orElseThrow(() -> new RunFailure("no market-data-service jar in " + app));
             try (ZipFile zip = new ZipFile(jar.toFile())) {
                 var entry = zip.getEntry("application.properties");
@@ -64,20 +64,22 @@ public final class MarketDataProperties {
                     throw new RunFailure(jar + " has no application.properties");
                 }
                 try (InputStream in = zip.getInputStream(entry)) {
-                    return new MarketDataProperties(new String(in.readAllBytes(), StandardCharsets.UTF_8), overrides,
+                    return new MarketDataProperties(
+                            new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                            overrides,
                             jar.getFileName() + "!/application.properties");
                 }
             }
         } catch (IOException e) {
-            throw new RunFailure("could not read market-data-service's configuration from " + app + ": "
-                    + e.getMessage(), e);
+            throw new RunFailure(
+                    "could not read market-data-service's configuration from " + app + ": " + e.getMessage(), e);
         }
     }
 
     /** The value the service resolves, stripped; null when neither the file nor the bench sets it. */
     public String get(String key) {
-        String v = overrides.getOrDefault(key,
-                file.getProperty("%prod." + key, file.getProperty(key, defaults.getProperty(key))));
+        String v = overrides.getOrDefault(
+                key, file.getProperty("%prod." + key, file.getProperty(key, defaults.getProperty(key))));
         return v == null ? null : v.strip();
     }
 

@@ -21,6 +21,7 @@ public record MarketProducerSettings(Map<String, String> kafka, List<String> uns
             "steadystate.market.producer.linger-ms", "linger.ms",
             "steadystate.market.producer.batch-size", "batch.size",
             "steadystate.market.producer.compression-type", "compression.type");
+
     private static final List<String> ORDER = List.of("linger.ms", "batch.size", "compression.type");
 
     public MarketProducerSettings {
@@ -35,7 +36,11 @@ public record MarketProducerSettings(Map<String, String> kafka, List<String> uns
         kafka.put("enable.idempotence", "true");
         List<String> unset = new ArrayList<>();
         for (String kafkaKey : ORDER) {
-            String key = KEYS.entrySet().stream().filter(e -> e.getValue().equals(kafkaKey)).findFirst().orElseThrow().getKey();
+            String key = KEYS.entrySet().stream()
+                    .filter(e -> e.getValue().equals(kafkaKey))
+                    .findFirst()
+                    .orElseThrow()
+                    .getKey();
             String value = properties.get(key);
             if (value == null) {
                 unset.add(key);
@@ -67,6 +72,9 @@ public record MarketProducerSettings(Map<String, String> kafka, List<String> uns
 
     /** As ProducerPerformance {@code --command-property} arguments. */
     public String[] commandProperties() {
-        return kafka.entrySet().stream().map(e -> e.getKey() + '=' + e.getValue()).sorted().toArray(String[]::new);
+        return kafka.entrySet().stream()
+                .map(e -> e.getKey() + '=' + e.getValue())
+                .sorted()
+                .toArray(String[]::new);
     }
 }

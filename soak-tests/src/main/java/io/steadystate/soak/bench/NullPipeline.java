@@ -2,10 +2,6 @@ package io.steadystate.soak.bench;
 
 import io.steadystate.core.kafka.Topics;
 import io.steadystate.soak.stack.RunFailure;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * The null pipeline: the services' topology and client settings with no business logic, as three JVMs launched
@@ -33,6 +32,7 @@ final class NullPipeline implements BenchPipeline, AutoCloseable {
     static final String SINK_GROUP = "bench-null-sink";
     /** strategy-service's and order-service's max.poll.records (their application.properties at the time of writing). */
     static final String RELAY_MAX_POLL = "1000";
+
     static final String SINK_MAX_POLL = "2000";
 
     private final Child source;
@@ -48,10 +48,14 @@ final class NullPipeline implements BenchPipeline, AutoCloseable {
     }
 
     /** Creates the two topics (partitions of market.events), starts the three JVMs and waits until each is ready. */
-    static NullPipeline start(String bootstrap, MarketProducerSettings producer, int symbols, String heap, Path logDir) {
+    static NullPipeline start(
+            String bootstrap, MarketProducerSettings producer, int symbols, String heap, Path logDir) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(TICKS, Topics.DEFAULT_PARTITIONS, (short) 1),
-                    new NewTopic(SIGNALS, Topics.DEFAULT_PARTITIONS, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(List.of(
+                            new NewTopic(TICKS, Topics.DEFAULT_PARTITIONS, (short) 1),
+                            new NewTopic(SIGNALS, Topics.DEFAULT_PARTITIONS, (short) 1)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -73,7 +77,10 @@ final class NullPipeline implements BenchPipeline, AutoCloseable {
             for (Child c : started) {
                 c.awaitReady(60);
             }
-            return new NullPipeline(started.get(2), started.get(1), started.get(0),
+            return new NullPipeline(
+                    started.get(2),
+                    started.get(1),
+                    started.get(0),
                     new BacklogDiscard(bootstrap, List.of(TICKS, SIGNALS)));
         } catch (RuntimeException e) {
             started.forEach(Child::close);
@@ -145,9 +152,17 @@ final class NullPipeline implements BenchPipeline, AutoCloseable {
         }
 
         static Child launch(String role, String bootstrap, List<String> settings, String heap, Path logDir) {
-            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError",
-                    "-cp", System.getProperty("java.class.path"), NullPipelineProcess.class.getName(), role, bootstrap));
+            List<String> cmd = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xms" + heap,
+                    "-Xmx" + heap,
+                    "-XX:+UseG1GC",
+                    "-XX:+ExitOnOutOfMemoryError",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    NullPipelineProcess.class.getName(),
+                    role,
+                    bootstrap));
             cmd.addAll(settings);
             Path log = logDir.resolve("null-" + role + ".log");
             try {
@@ -161,7 +176,8 @@ final class NullPipeline implements BenchPipeline, AutoCloseable {
         }
 
         private void read() {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader r =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = r.readLine(); line != null; line = r.readLine()) {
                     if (line.equals("ready")) {
                         ready = true;
@@ -179,7 +195,8 @@ final class NullPipeline implements BenchPipeline, AutoCloseable {
             while (!ready) {
                 alive();
                 if (System.nanoTime() > until) {
-                    throw new RunFailure("the null pipeline's " + role + " was not ready within " + seconds + " s; see " + log);
+                    throw new RunFailure(
+                            "the null pipeline's " + role + " was not ready within " + seconds + " s; see " + log);
                 }
                 RunFailure.pause(100);
             }
@@ -197,7 +214,8 @@ final class NullPipeline implements BenchPipeline, AutoCloseable {
 
         private void alive() {
             if (!process.isAlive()) {
-                throw new RunFailure("the null pipeline's " + role + " exited with " + process.exitValue() + "; see " + log);
+                throw new RunFailure(
+                        "the null pipeline's " + role + " exited with " + process.exitValue() + "; see " + log);
             }
         }
 

@@ -24,12 +24,10 @@ public final class NullPipelineProcess {
 
         LongAdder second();
 
-        default void command(String line) {
-        }
+        default void command(String line) {}
     }
 
-    private NullPipelineProcess() {
-    }
+    private NullPipelineProcess() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
@@ -42,8 +40,8 @@ public final class NullPipelineProcess {
             settings.put(args[i].substring(0, eq), args[i].substring(eq + 1));
         }
         AtomicBoolean running = new AtomicBoolean(true);
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
-                StandardCharsets.UTF_8);
+        PrintStream out =
+                new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
         Role role = switch (args[0]) {
             case "source" -> new NullTickSource(args[1], settings, running, out);
             case "relay" -> new NullRelay(args[1], settings, running, out);
@@ -52,16 +50,19 @@ public final class NullPipelineProcess {
         };
         Thread worker = new Thread(role, "null-" + args[0]);
         worker.start();
-        Thread reporter = new Thread(() -> {
-            while (running.get()) {
-                out.println("count " + role.first().sum() + " " + role.second().sum());
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "null-report");
+        Thread reporter = new Thread(
+                () -> {
+                    while (running.get()) {
+                        out.println("count " + role.first().sum() + " "
+                                + role.second().sum());
+                        try {
+                            Thread.sleep(100);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "null-report");
         reporter.setDaemon(true);
         reporter.start();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {

@@ -6,6 +6,13 @@ import io.steadystate.core.event.Signal;
 import io.steadystate.core.event.Tick;
 import io.steadystate.core.serde.MarketEventSerde;
 import io.steadystate.core.serde.SignalSerde;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -19,14 +26,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-
-import java.io.PrintStream;
-import java.time.Duration;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The null pipeline's strategy-service: one consumer group on the tick topic, one plain consumer and one plain
@@ -55,11 +54,20 @@ final class NullRelay implements NullPipelineProcess.Role {
         this.out = out;
         this.ticks = settings.get("ticks");
         this.signals = settings.get("signals");
-        consumer = new KafkaConsumer<>(NullSink.consumerConfig(bootstrap, settings.get("group"),
-                settings.getOrDefault("max.poll.records", "500")), new StringDeserializer(), new ByteArrayDeserializer());
+        consumer = new KafkaConsumer<>(
+                NullSink.consumerConfig(
+                        bootstrap, settings.get("group"), settings.getOrDefault("max.poll.records", "500")),
+                new StringDeserializer(),
+                new ByteArrayDeserializer());
         // a plain producer at Kafka's defaults (acks=all, idempotent, linger.ms=5): what issue 11 asks of the services
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.CLIENT_ID_CONFIG, "bench-null-relay"), new StringSerializer(), new ByteArraySerializer());
+        producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ProducerConfig.CLIENT_ID_CONFIG,
+                        "bench-null-relay"),
+                new StringSerializer(),
+                new ByteArraySerializer());
     }
 
     @Override
@@ -76,8 +84,7 @@ final class NullRelay implements NullPipelineProcess.Role {
     public void run() {
         consumer.subscribe(List.of(ticks), new ConsumerRebalanceListener() {
             @Override
-            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            }
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {}
 
             @Override
             public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
@@ -114,7 +121,17 @@ final class NullRelay implements NullPipelineProcess.Role {
 
     static Signal signalOf(Tick t) {
         double p = t.price();
-        return new Signal(Signal.idFor(t.symbol(), 11, t.eventTime()), t.symbol(), 11, Side.BUY, p, p * 0.99, p * 1.01,
-                100, t.eventTime(), t.eventTime(), t.originMicros());
+        return new Signal(
+                Signal.idFor(t.symbol(), 11, t.eventTime()),
+                t.symbol(),
+                11,
+                Side.BUY,
+                p,
+                p * 0.99,
+                p * 1.01,
+                100,
+                t.eventTime(),
+                t.eventTime(),
+                t.originMicros());
     }
 }

@@ -4,6 +4,13 @@ import io.steadystate.core.event.MarketEvent;
 import io.steadystate.core.event.Tick;
 import io.steadystate.core.serde.MarketEventSerde;
 import io.steadystate.core.serde.SignalSerde;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,14 +20,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-
-import java.io.PrintStream;
-import java.time.Duration;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The null pipeline's order-service: one consumer group reading both the tick topic and the relay's signal topic
@@ -44,8 +43,10 @@ final class NullSink implements NullPipelineProcess.Role {
         this.out = out;
         this.ticks = settings.get("ticks");
         this.signals = settings.get("signals");
-        consumer = new KafkaConsumer<>(consumerConfig(bootstrap, settings.get("group"),
-                settings.getOrDefault("max.poll.records", "500")), new StringDeserializer(), new ByteArrayDeserializer());
+        consumer = new KafkaConsumer<>(
+                consumerConfig(bootstrap, settings.get("group"), settings.getOrDefault("max.poll.records", "500")),
+                new StringDeserializer(),
+                new ByteArrayDeserializer());
     }
 
     /**
@@ -53,10 +54,19 @@ final class NullSink implements NullPipelineProcess.Role {
      * start) and their max.poll.records.
      */
     static Map<String, Object> consumerConfig(String bootstrap, String group, String maxPollRecords) {
-        return Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, group,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.parseInt(maxPollRecords),
-                ConsumerConfig.CLIENT_ID_CONFIG, group);
+        return Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                group,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                Integer.parseInt(maxPollRecords),
+                ConsumerConfig.CLIENT_ID_CONFIG,
+                group);
     }
 
     @Override
@@ -73,8 +83,7 @@ final class NullSink implements NullPipelineProcess.Role {
     public void run() {
         consumer.subscribe(List.of(ticks, signals), new ConsumerRebalanceListener() {
             @Override
-            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            }
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {}
 
             @Override
             public void onPartitionsAssigned(Collection<TopicPartition> partitions) {

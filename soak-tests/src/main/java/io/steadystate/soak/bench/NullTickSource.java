@@ -3,19 +3,18 @@ package io.steadystate.soak.bench;
 import io.steadystate.core.event.Tick;
 import io.steadystate.core.kafka.Partitioning;
 import io.steadystate.core.serde.MarketEventSerde;
-import org.apache.kafka.clients.producer.Callback;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The null pipeline's market: real {@link Tick}s (a cheap random walk over {@code symbols} 4-letter symbols, so
@@ -44,10 +43,10 @@ final class NullTickSource implements NullPipelineProcess.Role {
             failed.increment();
         }
     };
-    private volatile long rate = -1;   // -1 paused, 0 unthrottled
-    private volatile long epoch;       // bumps on every command so the pacer restarts its schedule
+    private volatile long rate = -1; // -1 paused, 0 unthrottled
+    private volatile long epoch; // bumps on every command so the pacer restarts its schedule
     private long next;
-    private long eventTime = 1_767_605_400_000L;   // 2026-01-05 09:30 UTC, simulated time only
+    private long eventTime = 1_767_605_400_000L; // 2026-01-05 09:30 UTC, simulated time only
 
     NullTickSource(String bootstrap, Map<String, String> settings, AtomicBoolean running, PrintStream out) {
         this.running = running;
@@ -133,7 +132,7 @@ final class NullTickSource implements NullPipelineProcess.Role {
                     continue;
                 }
                 for (int k = 0; k < 1000 && sent < due; k++, sent++) {
-                    send(startMicros + (long) (sent * 1e6 / r));   // the tick's scheduled time, µs
+                    send(startMicros + (long) (sent * 1e6 / r)); // the tick's scheduled time, µs
                 }
             }
         } finally {
@@ -148,7 +147,9 @@ final class NullTickSource implements NullPipelineProcess.Role {
         double p = Math.round(prices[i] * 100) / 100.0;
         eventTime += 40;
         Tick t = new Tick(symbols[i], eventTime, ++sequences[i], p, p - 0.01, p + 0.01, 100, originMicros);
-        producer.send(new ProducerRecord<>(topic, Partitioning.partitionOf(symbols[i], partitions), symbols[i],
-                serde.encode(t)), counting);
+        producer.send(
+                new ProducerRecord<>(
+                        topic, Partitioning.partitionOf(symbols[i], partitions), symbols[i], serde.encode(t)),
+                counting);
     }
 }

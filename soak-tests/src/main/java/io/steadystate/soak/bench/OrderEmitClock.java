@@ -50,7 +50,12 @@ final class OrderEmitClock {
         if (unstamped == 0) {
             return "order-service's emit time (header " + EmitTime.HEADER + ") on all " + stamped + " order events";
         }
-        return String.format(java.util.Locale.ROOT, "order-service's emit time (header %s) on %d order events, the bench "
-                + "consumer's receive time (one consume hop more) on %d without it", EmitTime.HEADER, stamped, unstamped);
+        return String.format(
+                java.util.Locale.ROOT,
+                "order-service's emit time (header %s) on %d order events, the bench "
+                        + "consumer's receive time (one consume hop more) on %d without it",
+                EmitTime.HEADER,
+                stamped,
+                unstamped);
     }
 }

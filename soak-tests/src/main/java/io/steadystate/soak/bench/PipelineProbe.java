@@ -8,7 +8,6 @@ import io.steadystate.soak.stack.RunFailure;
 import io.steadystate.soak.stack.ServiceId;
 import io.steadystate.soak.stack.Stack;
 import io.steadystate.soak.verdict.TheilSen;
-
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,11 +26,9 @@ public final class PipelineProbe implements AutoCloseable {
     public static final List<String> GROUPS = List.of("strategy-service", "order-service");
 
     /** Cumulative ticks: published, processed by the first stage (strategy / relay), by the second (order / sink). */
-    public record Counters(double published, double strategy, double order) {
-    }
+    public record Counters(double published, double strategy, double order) {}
 
-    public record Point(double seconds, Counters counters, Map<String, Long> lag) {
-    }
+    public record Point(double seconds, Counters counters, Map<String, Long> lag) {}
 
     private final Stack stack;
     private final MetricsSource metrics;
@@ -45,7 +42,8 @@ public final class PipelineProbe implements AutoCloseable {
     }
 
     public Counters counters() {
-        return new Counters(value(ServiceId.MARKET_DATA, PUBLISHED, Map.of("type", "tick"), true),
+        return new Counters(
+                value(ServiceId.MARKET_DATA, PUBLISHED, Map.of("type", "tick"), true),
                 value(ServiceId.STRATEGY, STRATEGY_TICKS, Map.of(), false),
                 value(ServiceId.ORDER, ORDER_TICKS, Map.of(), false));
     }
@@ -110,16 +108,20 @@ public final class PipelineProbe implements AutoCloseable {
         double strategy = (b.counters().strategy() - a.counters().strategy()) / dt;
         double order = (b.counters().order() - a.counters().order()) / dt;
         double[] x = points.stream().mapToDouble(Point::seconds).toArray();
-        double[] strategyBacklog = points.stream().mapToDouble(p -> p.counters().published() - p.counters().strategy()).toArray();
-        double[] orderBacklog = points.stream().mapToDouble(p -> p.counters().published() - p.counters().order()).toArray();
+        double[] strategyBacklog = points.stream()
+                .mapToDouble(p -> p.counters().published() - p.counters().strategy())
+                .toArray();
+        double[] orderBacklog = points.stream()
+                .mapToDouble(p -> p.counters().published() - p.counters().order())
+                .toArray();
         Map<String, Double> slopes = new LinkedHashMap<>();
         slopes.put(stages.get(0), TheilSen.slope(x, strategyBacklog));
         slopes.put(stages.get(1), TheilSen.slope(x, orderBacklog));
         double tolerance = Math.max(200, 0.02 * published);
         boolean sustained = slopes.values().stream().allMatch(v -> v <= tolerance);
         Map<String, Long> ends = new LinkedHashMap<>(b.lag());
-        return new BenchResult.Rate(target, dt, published, strategy, order, Math.min(strategy, order), slopes, ends,
-                sustained);
+        return new BenchResult.Rate(
+                target, dt, published, strategy, order, Math.min(strategy, order), slopes, ends, sustained);
     }
 
     /** True when market-data's published counter was missing at some point (it should be registered eagerly). */

@@ -1,7 +1,6 @@
 package io.steadystate.soak.bench;
 
 import io.steadystate.soak.stack.RunFailure;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,7 @@ final class RateStep {
 
     /** Callbacks around the measured part of a step: after warm-up, at its end, after the drain. */
     record Hooks(Runnable measuring, Runnable measured, Runnable drained) {
-        static final Hooks NONE = new Hooks(() -> { }, () -> { }, () -> { });
+        static final Hooks NONE = new Hooks(() -> {}, () -> {}, () -> {});
     }
 
     private final BenchPipeline pipeline;
@@ -73,8 +72,14 @@ final class RateStep {
     /** A step as a probe of the upward search. */
     SustainedSearch.Probe probe(long target) {
         BenchResult.Rate r = run(target, Hooks.NONE);
-        progress.accept(String.format(Locale.ROOT, "  %s at %,d/s: published %,.0f/s, processed %,.0f/s, lag %s%s",
-                pipeline.name(), target, r.publishedPerSec(), r.pipelinePerSec(), slopes(r),
+        progress.accept(String.format(
+                Locale.ROOT,
+                "  %s at %,d/s: published %,.0f/s, processed %,.0f/s, lag %s%s",
+                pipeline.name(),
+                target,
+                r.publishedPerSec(),
+                r.pipelinePerSec(),
+                slopes(r),
                 r.sustained() ? " (flat)" : " (growing)"));
         return new SustainedSearch.Probe(target, r.publishedPerSec(), r.pipelinePerSec(), r.sustained());
     }
@@ -82,8 +87,10 @@ final class RateStep {
     /** "strategy-service +12/s, order-service −3/s": the backlog slopes of a step, for progress lines. */
     static String slopes(BenchResult.Rate r) {
         StringBuilder b = new StringBuilder();
-        r.lagSlopePerSec().forEach((stage, slope) -> b.append(b.isEmpty() ? "" : ", ").append(stage)
-                .append(String.format(Locale.ROOT, " %+,.0f/s", slope)));
+        r.lagSlopePerSec()
+                .forEach((stage, slope) -> b.append(b.isEmpty() ? "" : ", ")
+                        .append(stage)
+                        .append(String.format(Locale.ROOT, " %+,.0f/s", slope)));
         return b.toString();
     }
 
@@ -111,7 +118,8 @@ final class RateStep {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            throw new RunFailure("could not discard the " + pipeline.name() + " backlog after a step: " + e.getMessage(), e);
+            throw new RunFailure(
+                    "could not discard the " + pipeline.name() + " backlog after a step: " + e.getMessage(), e);
         }
         PipelineProbe.Counters last = pipeline.counters();
         int stable = 0;
@@ -124,5 +132,4 @@ final class RateStep {
         }
         ledger.settledAfterDiscard(last);
     }
-
 }

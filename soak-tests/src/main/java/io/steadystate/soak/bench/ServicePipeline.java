@@ -6,7 +6,6 @@ import io.steadystate.soak.stack.MarketClient;
 import io.steadystate.soak.stack.RunFailure;
 import io.steadystate.soak.stack.ServiceId;
 import io.steadystate.soak.stack.Stack;
-
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

@@ -13,8 +13,12 @@ public record Spread(double median, double min, double max, int n) {
     public static final Spread NONE = new Spread(Double.NaN, Double.NaN, Double.NaN, 0);
 
     public static Spread of(Collection<Double> values) {
-        double[] v = values.stream().filter(Objects::nonNull).mapToDouble(Double::doubleValue)
-                .filter(d -> !Double.isNaN(d)).sorted().toArray();
+        double[] v = values.stream()
+                .filter(Objects::nonNull)
+                .mapToDouble(Double::doubleValue)
+                .filter(d -> !Double.isNaN(d))
+                .sorted()
+                .toArray();
         if (v.length == 0) {
             return NONE;
         }

@@ -32,8 +32,7 @@ public final class SustainedSearch {
      * @param probes          every step, in the order run
      * @param bracketed       true when a growing step bounds the answer from above (or the source was the limit)
      */
-    public record Result(double sustainedPerSec, long bestTargetPerSec, List<Probe> probes, boolean bracketed) {
-    }
+    public record Result(double sustainedPerSec, long bestTargetPerSec, List<Probe> probes, boolean bracketed) {}
 
     private final int maxSteps;
     private final double precision;

@@ -18,12 +18,15 @@ import java.util.Random;
  */
 public record ChaosPlan(List<ChaosTarget> targets, long seed, double from, double to, int rounds) {
 
-    public static final ChaosPlan DEFAULT = new ChaosPlan(List.of(ChaosTarget.MARKET_DATA, ChaosTarget.STRATEGY,
-            ChaosTarget.ORDER, ChaosTarget.BROKER), 42, 0.15, 0.6, 1);
+    public static final ChaosPlan DEFAULT = new ChaosPlan(
+            List.of(ChaosTarget.MARKET_DATA, ChaosTarget.STRATEGY, ChaosTarget.ORDER, ChaosTarget.BROKER),
+            42,
+            0.15,
+            0.6,
+            1);
 
     /** One kill of the plan: the target and the second of the run (wall clock since sampling began) it happens at. */
-    public record Kill(int index, ChaosTarget target, double atSeconds) {
-    }
+    public record Kill(int index, ChaosTarget target, double atSeconds) {}
 
     public ChaosPlan {
         targets = List.copyOf(targets);
@@ -31,7 +34,8 @@ public record ChaosPlan(List<ChaosTarget> targets, long seed, double from, doubl
             throw new IllegalArgumentException("chaos needs at least one target");
         }
         if (!(from >= 0 && from < to && to <= 0.95)) {
-            throw new IllegalArgumentException("chaos window must satisfy 0 <= from < to <= 0.95, was " + from + ".." + to);
+            throw new IllegalArgumentException(
+                    "chaos window must satisfy 0 <= from < to <= 0.95, was " + from + ".." + to);
         }
         if (rounds < 1 || rounds > 10) {
             throw new IllegalArgumentException("chaos rounds must be 1..10, was " + rounds);
@@ -50,8 +54,8 @@ public record ChaosPlan(List<ChaosTarget> targets, long seed, double from, doubl
         for (String pair : spec.split(",")) {
             String[] kv = pair.split("=", 2);
             if (kv.length != 2) {
-                throw new IllegalArgumentException("--chaos takes key=value pairs (targets, seed, from, to, rounds), got '"
-                        + pair + "'");
+                throw new IllegalArgumentException(
+                        "--chaos takes key=value pairs (targets, seed, from, to, rounds), got '" + pair + "'");
             }
             String v = kv[1].trim();
             try {
@@ -93,7 +97,13 @@ public record ChaosPlan(List<ChaosTarget> targets, long seed, double from, doubl
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "targets=%s,seed=%d,from=%s,to=%s,rounds=%d",
-                String.join("+", targets.stream().map(ChaosTarget::label).toList()), seed, from, to, rounds);
+        return String.format(
+                Locale.ROOT,
+                "targets=%s,seed=%d,from=%s,to=%s,rounds=%d",
+                String.join("+", targets.stream().map(ChaosTarget::label).toList()),
+                seed,
+                from,
+                to,
+                rounds);
     }
 }

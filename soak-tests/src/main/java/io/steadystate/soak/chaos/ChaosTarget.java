@@ -1,12 +1,14 @@
 package io.steadystate.soak.chaos;
 
 import io.steadystate.soak.stack.ServiceId;
-
 import java.util.Locale;
 
 /** What the chaos plan can kill -9: one of the three services, or the Kafka broker. */
 public enum ChaosTarget {
-    MARKET_DATA(ServiceId.MARKET_DATA), STRATEGY(ServiceId.STRATEGY), ORDER(ServiceId.ORDER), BROKER(null);
+    MARKET_DATA(ServiceId.MARKET_DATA),
+    STRATEGY(ServiceId.STRATEGY),
+    ORDER(ServiceId.ORDER),
+    BROKER(null);
 
     private final ServiceId service;
 

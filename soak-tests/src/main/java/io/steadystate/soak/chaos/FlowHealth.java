@@ -5,7 +5,6 @@ import io.steadystate.soak.sampling.Sample;
 import io.steadystate.soak.sampling.ServiceSample;
 import io.steadystate.soak.sampling.StoreSample;
 import io.steadystate.soak.verdict.Check;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,15 +28,19 @@ public final class FlowHealth {
     static final int MIN_SIGNALS = 20;
 
     /** One window's figures. */
-    public record Window(double fromSeconds, double toSeconds, int samples, double signals, double acceptanceRate,
-                         double meanOpenBrackets, double meanOpenPositions, Map<String, Double> rejectShares) {
-    }
+    public record Window(
+            double fromSeconds,
+            double toSeconds,
+            int samples,
+            double signals,
+            double acceptanceRate,
+            double meanOpenBrackets,
+            double meanOpenPositions,
+            Map<String, Double> rejectShares) {}
 
-    public record Result(Window steady, Window afterRecovery, List<String> collapses, String notJudged, Check check) {
-    }
+    public record Result(Window steady, Window afterRecovery, List<String> collapses, String notJudged, Check check) {}
 
-    private FlowHealth() {
-    }
+    private FlowHealth() {}
 
     public static Result judge(List<Sample> samples, double steadyFrom, double steadyTo, double afterFrom) {
         Window steady = window(samples, steadyFrom, steadyTo);
@@ -45,43 +48,78 @@ public final class FlowHealth {
         List<String> collapses = new ArrayList<>();
         String notJudged = null;
         if (steady.signals() < MIN_SIGNALS || after.samples() < 3) {
-            notJudged = String.format(Locale.ROOT, "not judged: steady state %.0f signals in %d samples, after recovery "
-                    + "%d samples (needs ≥ %d signals and ≥ 3 samples)", steady.signals(), steady.samples(),
-                    after.samples(), MIN_SIGNALS);
+            notJudged = String.format(
+                    Locale.ROOT,
+                    "not judged: steady state %.0f signals in %d samples, after recovery "
+                            + "%d samples (needs ≥ %d signals and ≥ 3 samples)",
+                    steady.signals(),
+                    steady.samples(),
+                    after.samples(),
+                    MIN_SIGNALS);
         } else {
             if (after.signals() == 0) {
                 collapses.add("no signal processed after recovery");
             }
             if (after.signals() > 0 && after.acceptanceRate() < 0.5 * steady.acceptanceRate()) {
-                collapses.add(String.format(Locale.ROOT, "acceptance rate collapsed %.0f %% → %.0f %%",
-                        100 * steady.acceptanceRate(), 100 * after.acceptanceRate()));
+                collapses.add(String.format(
+                        Locale.ROOT,
+                        "acceptance rate collapsed %.0f %% → %.0f %%",
+                        100 * steady.acceptanceRate(),
+                        100 * after.acceptanceRate()));
             }
             if (steady.meanOpenBrackets() >= 10 && after.meanOpenBrackets() < 0.25 * steady.meanOpenBrackets()) {
-                collapses.add(String.format(Locale.ROOT, "open brackets collapsed %.0f → %.0f",
-                        steady.meanOpenBrackets(), after.meanOpenBrackets()));
+                collapses.add(String.format(
+                        Locale.ROOT,
+                        "open brackets collapsed %.0f → %.0f",
+                        steady.meanOpenBrackets(),
+                        after.meanOpenBrackets()));
             }
             if (steady.meanOpenPositions() >= 10 && after.meanOpenPositions() < 0.25 * steady.meanOpenPositions()) {
-                collapses.add(String.format(Locale.ROOT, "open positions collapsed %.0f → %.0f",
-                        steady.meanOpenPositions(), after.meanOpenPositions()));
+                collapses.add(String.format(
+                        Locale.ROOT,
+                        "open positions collapsed %.0f → %.0f",
+                        steady.meanOpenPositions(),
+                        after.meanOpenPositions()));
             }
             after.rejectShares().forEach((reason, share) -> {
                 double before = steady.rejectShares().getOrDefault(reason, 0.0);
                 if (share > 0.3 && share > before + 0.3) {
-                    collapses.add(String.format(Locale.ROOT, "reject reason %s surged %.0f %% → %.0f %% of signals",
-                            reason, 100 * before, 100 * share));
+                    collapses.add(String.format(
+                            Locale.ROOT,
+                            "reject reason %s surged %.0f %% → %.0f %% of signals",
+                            reason,
+                            100 * before,
+                            100 * share));
                 }
             });
         }
-        String detail = String.format(Locale.ROOT, "steady state (%.0f–%.0f s): %s; after recovery (from %.0f s): %s%s",
-                steady.fromSeconds(), steady.toSeconds(), describe(steady), after.fromSeconds(), describe(after),
-                notJudged != null ? " — " + notJudged : collapses.isEmpty() ? "" : " — COLLAPSE: " + String.join("; ", collapses));
-        return new Result(steady, after, List.copyOf(collapses), notJudged,
+        String detail = String.format(
+                Locale.ROOT,
+                "steady state (%.0f–%.0f s): %s; after recovery (from %.0f s): %s%s",
+                steady.fromSeconds(),
+                steady.toSeconds(),
+                describe(steady),
+                after.fromSeconds(),
+                describe(after),
+                notJudged != null
+                        ? " — " + notJudged
+                        : collapses.isEmpty() ? "" : " — COLLAPSE: " + String.join("; ", collapses));
+        return new Result(
+                steady,
+                after,
+                List.copyOf(collapses),
+                notJudged,
                 new Check("chaos:business-flow", SERVICE, collapses.isEmpty(), detail));
     }
 
     private static String describe(Window w) {
-        return String.format(Locale.ROOT, "%.0f signals, %.0f %% accepted, open brackets %.0f, open positions %.0f, "
-                + "rejects %s", w.signals(), 100 * w.acceptanceRate(), w.meanOpenBrackets(), w.meanOpenPositions(),
+        return String.format(
+                Locale.ROOT,
+                "%.0f signals, %.0f %% accepted, open brackets %.0f, open positions %.0f, " + "rejects %s",
+                w.signals(),
+                100 * w.acceptanceRate(),
+                w.meanOpenBrackets(),
+                w.meanOpenPositions(),
                 shares(w.rejectShares()));
     }
 
@@ -132,13 +170,21 @@ public final class FlowHealth {
         double signals = accepted + rejected;
         Map<String, Double> shares = new TreeMap<>();
         rejects.forEach((k, v) -> shares.put(k, signals == 0 ? 0 : v / signals));
-        return new Window(Double.isNaN(first) ? from : first, Double.isNaN(last) ? from : last, n, signals,
-                signals == 0 ? 0 : accepted / signals, n == 0 ? 0 : brackets / n, n == 0 ? 0 : positions / n, shares);
+        return new Window(
+                Double.isNaN(first) ? from : first,
+                Double.isNaN(last) ? from : last,
+                n,
+                signals,
+                signals == 0 ? 0 : accepted / signals,
+                n == 0 ? 0 : brackets / n,
+                n == 0 ? 0 : positions / n,
+                shares);
     }
 
     /** Same process: the start time did not change (a restart resets every counter). */
     private static boolean same(ServiceSample a, ServiceSample b) {
-        return a.processStartSeconds() != null && b.processStartSeconds() != null
+        return a.processStartSeconds() != null
+                && b.processStartSeconds() != null
                 && Math.abs(a.processStartSeconds() - b.processStartSeconds()) <= 1;
     }
 

@@ -1,11 +1,5 @@
 package io.steadystate.soak.chaos;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,6 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * The consumer groups' side of {@link TopicAudit}: the audit's cut (the inputs' log end, read <em>before</em> the
@@ -25,6 +24,7 @@ final class GroupCommits {
     private final String bootstrap;
     /** Records found after a group's committed offset: group → their coordinates (a handful at most, normally none). */
     private final Map<String, List<TopicPartition>> pendingPartitions = new LinkedHashMap<>();
+
     private final Map<String, List<Long>> pendingOffsets = new LinkedHashMap<>();
 
     /** The inputs' log end (read_committed: the LSO) when the audit began, read before the committed offsets. */
@@ -35,13 +35,13 @@ final class GroupCommits {
     /** {@code group/topic} → records before the cut that the group had not consumed (only where it committed). */
     private final Map<String, Long> unconsumed = new LinkedHashMap<>();
 
-    private GroupCommits(String bootstrap, Map<TopicPartition, Long> cut,
-                         Map<String, Map<TopicPartition, Long>> committed) {
+    private GroupCommits(
+            String bootstrap, Map<TopicPartition, Long> cut, Map<String, Map<TopicPartition, Long>> committed) {
         this.bootstrap = bootstrap;
         this.cut = cut;
         this.committed = committed;
-        committed.forEach((group, offsets) -> offsets.keySet()
-                .forEach(tp -> unconsumed.put(group + "/" + tp.topic(), 0L)));
+        committed.forEach((group, offsets) ->
+                offsets.keySet().forEach(tp -> unconsumed.put(group + "/" + tp.topic(), 0L)));
     }
 
     /**
@@ -70,7 +70,9 @@ final class GroupCommits {
                 unconsumed.merge(key, 1L, Long::sum);
                 if (pendingOffsets.computeIfAbsent(key, k -> new ArrayList<>()).size() < 1000) {
                     pendingOffsets.get(key).add(r.offset());
-                    pendingPartitions.computeIfAbsent(key, k -> new ArrayList<>()).add(tp);
+                    pendingPartitions
+                            .computeIfAbsent(key, k -> new ArrayList<>())
+                            .add(tp);
                 }
             }
         });
@@ -120,7 +122,8 @@ final class GroupCommits {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             for (String group : List.of("strategy-service", "order-service")) {
                 Map<TopicPartition, OffsetAndMetadata> c = admin.listConsumerGroupOffsets(group)
-                        .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                        .partitionsToOffsetAndMetadata()
+                        .get(10, TimeUnit.SECONDS);
                 Map<TopicPartition, Long> offsets = new HashMap<>();
                 c.forEach((tp, o) -> offsets.put(tp, o == null ? 0 : o.offset()));
                 out.put(group, offsets);

@@ -1,15 +1,5 @@
 package io.steadystate.soak.chaos;
 
-import org.apache.kafka.clients.admin.AbortTransactionSpec;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListTopicsOptions;
-import org.apache.kafka.clients.admin.ProducerState;
-import org.apache.kafka.clients.admin.TransactionDescription;
-import org.apache.kafka.clients.admin.TransactionListing;
-import org.apache.kafka.clients.admin.TransactionState;
-import org.apache.kafka.common.TopicPartition;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.AbortTransactionSpec;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.clients.admin.ProducerState;
+import org.apache.kafka.clients.admin.TransactionDescription;
+import org.apache.kafka.clients.admin.TransactionListing;
+import org.apache.kafka.clients.admin.TransactionState;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * The operator's step after a broker crash that Kafka can need: abort a transaction left open on a partition that
@@ -41,35 +40,54 @@ import java.util.concurrent.TimeUnit;
  */
 final class HangingTransactions implements AutoCloseable {
 
-    private static final Set<TransactionState> LIVE =
-            EnumSet.of(TransactionState.ONGOING, TransactionState.PREPARE_COMMIT, TransactionState.PREPARE_ABORT,
-                    TransactionState.PREPARE_EPOCH_FENCE);
+    private static final Set<TransactionState> LIVE = EnumSet.of(
+            TransactionState.ONGOING,
+            TransactionState.PREPARE_COMMIT,
+            TransactionState.PREPARE_ABORT,
+            TransactionState.PREPARE_EPOCH_FENCE);
     static final Duration MIN_OPEN = Duration.ofSeconds(30);
 
     private final Admin admin;
 
     HangingTransactions(String bootstrap) {
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000));
+        this.admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                10_000,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                5_000));
     }
 
     /** What a partition says of one open transaction and what its coordinator says of that producer (null: nothing). */
-    record Open(TopicPartition partition, long producerId, int producerEpoch, long startOffset, Instant lastWrite,
-                int coordinatorEpoch, TransactionDescription coordinator) {
+    record Open(
+            TopicPartition partition,
+            long producerId,
+            int producerEpoch,
+            long startOffset,
+            Instant lastWrite,
+            int coordinatorEpoch,
+            TransactionDescription coordinator) {
 
         boolean hanging(Instant now) {
             if (lastWrite.plus(openLongerThan(coordinator)).isAfter(now)) {
                 return false;
             }
-            return coordinator == null || !LIVE.contains(coordinator.state())
+            return coordinator == null
+                    || !LIVE.contains(coordinator.state())
                     || coordinator.producerEpoch() > producerEpoch;
         }
 
         String describe() {
-            return String.format("producer %d epoch %d on %s from offset %d, last written %s, coordinator %s", producerId,
-                    producerEpoch, partition, startOffset, lastWrite,
-                    coordinator == null ? "knows no transaction of it"
+            return String.format(
+                    "producer %d epoch %d on %s from offset %d, last written %s, coordinator %s",
+                    producerId,
+                    producerEpoch,
+                    partition,
+                    startOffset,
+                    lastWrite,
+                    coordinator == null
+                            ? "knows no transaction of it"
                             : coordinator.state() + " at epoch " + coordinator.producerEpoch());
         }
     }
@@ -92,12 +110,19 @@ final class HangingTransactions implements AutoCloseable {
     List<String> abortHanging() {
         List<String> aborted = new ArrayList<>();
         try {
-            List<Open> hanging = openTransactions().stream().filter(o -> o.hanging(Instant.now()))
-                    .sorted(java.util.Comparator.comparing((Open o) -> o.partition().topic().startsWith("__consumer_offsets")))
+            List<Open> hanging = openTransactions().stream()
+                    .filter(o -> o.hanging(Instant.now()))
+                    .sorted(java.util.Comparator.comparing(
+                            (Open o) -> o.partition().topic().startsWith("__consumer_offsets")))
                     .toList();
             for (Open open : hanging) {
-                admin.abortTransaction(new AbortTransactionSpec(open.partition(), open.producerId(),
-                        (short) open.producerEpoch(), open.coordinatorEpoch())).all().get(10, TimeUnit.SECONDS);
+                admin.abortTransaction(new AbortTransactionSpec(
+                                open.partition(),
+                                open.producerId(),
+                                (short) open.producerEpoch(),
+                                open.coordinatorEpoch()))
+                        .all()
+                        .get(10, TimeUnit.SECONDS);
                 aborted.add(open.describe());
             }
         } catch (Exception e) {
@@ -112,21 +137,35 @@ final class HangingTransactions implements AutoCloseable {
     private List<Open> openTransactions() throws Exception {
         Map<Long, TransactionDescription> byProducer = new HashMap<>();
         List<String> ids = admin.listTransactions().all().get(10, TimeUnit.SECONDS).stream()
-                .map(TransactionListing::transactionalId).toList();
+                .map(TransactionListing::transactionalId)
+                .toList();
         if (!ids.isEmpty()) {
-            admin.describeTransactions(ids).all().get(10, TimeUnit.SECONDS).values()
+            admin.describeTransactions(ids)
+                    .all()
+                    .get(10, TimeUnit.SECONDS)
+                    .values()
                     .forEach(d -> byProducer.put(d.producerId(), d));
         }
-        Set<String> topics = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get(10, TimeUnit.SECONDS);
+        Set<String> topics = admin.listTopics(new ListTopicsOptions().listInternal(true))
+                .names()
+                .get(10, TimeUnit.SECONDS);
         List<TopicPartition> partitions = new ArrayList<>();
-        admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).forEach((name, d) ->
-                d.partitions().forEach(p -> partitions.add(new TopicPartition(name, p.partition()))));
+        admin.describeTopics(topics)
+                .allTopicNames()
+                .get(10, TimeUnit.SECONDS)
+                .forEach((name, d) ->
+                        d.partitions().forEach(p -> partitions.add(new TopicPartition(name, p.partition()))));
         List<Open> open = new ArrayList<>();
         admin.describeProducers(partitions).all().get(10, TimeUnit.SECONDS).forEach((tp, state) -> {
             for (ProducerState p : state.activeProducers()) {
                 if (p.currentTransactionStartOffset().isPresent()) {
-                    open.add(new Open(tp, p.producerId(), p.producerEpoch(), p.currentTransactionStartOffset().getAsLong(),
-                            Instant.ofEpochMilli(p.lastTimestamp()), p.coordinatorEpoch().orElse(0),
+                    open.add(new Open(
+                            tp,
+                            p.producerId(),
+                            p.producerEpoch(),
+                            p.currentTransactionStartOffset().getAsLong(),
+                            Instant.ofEpochMilli(p.lastTimestamp()),
+                            p.coordinatorEpoch().orElse(0),
                             byProducer.get(p.producerId())));
                 }
             }

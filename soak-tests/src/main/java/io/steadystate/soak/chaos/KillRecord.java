@@ -9,8 +9,18 @@ package io.steadystate.soak.chaos;
  * @param lagBefore   Σ consumer lag just before the kill (null when unknown)
  * @param note        why a step is missing (not ready in time, …), else null
  */
-public record KillRecord(int index, String target, long seed, double plannedAt, Double killedAt, Double restartedAt,
-                         Double readyAt, Double drainedAt, Long lagBefore, long lagLimit, String note) {
+public record KillRecord(
+        int index,
+        String target,
+        long seed,
+        double plannedAt,
+        Double killedAt,
+        Double restartedAt,
+        Double readyAt,
+        Double drainedAt,
+        Long lagBefore,
+        long lagLimit,
+        String note) {
 
     /** Kill → ready, seconds; null when it never became ready. */
     public Double secondsToReady() {
@@ -19,7 +29,9 @@ public record KillRecord(int index, String target, long seed, double plannedAt, 
 
     /** Kill → ready and lag drained: the time to recover; null when it did not. */
     public Double secondsToRecover() {
-        return killedAt == null || drainedAt == null || readyAt == null ? null : Math.max(readyAt, drainedAt) - killedAt;
+        return killedAt == null || drainedAt == null || readyAt == null
+                ? null
+                : Math.max(readyAt, drainedAt) - killedAt;
     }
 
     public boolean recovered() {

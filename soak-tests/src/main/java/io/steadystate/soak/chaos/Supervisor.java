@@ -2,11 +2,10 @@ package io.steadystate.soak.chaos;
 
 import io.steadystate.soak.sampling.ConsumerLagProbe;
 import io.steadystate.soak.stack.Http;
-import io.steadystate.soak.stack.MarketClient;
 import io.steadystate.soak.stack.LocalStack;
+import io.steadystate.soak.stack.MarketClient;
 import io.steadystate.soak.stack.ServiceEndpoint;
 import io.steadystate.soak.stack.ServiceId;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +29,7 @@ public final class Supervisor implements AutoCloseable {
     static final Duration RESTART_BACKOFF = Duration.ofSeconds(2);
     /** Generous: on a loaded 2-core machine a Quarkus JVM took 100 s to start (load average 43). */
     static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
+
     static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(180);
 
     private final ChaosPlan plan;
@@ -43,14 +43,21 @@ public final class Supervisor implements AutoCloseable {
     private final HangingTransactions hanging;
     /** Services between their planned kill and their restart: a gap in the samples, not a crash. */
     private final Set<ServiceId> down = ConcurrentHashMap.newKeySet();
+
     private final List<KillRecord> records = new ArrayList<>();
     private volatile boolean stopping;
     /** Set by close (Ctrl-C, teardown): a recovery in progress stops waiting. */
     private volatile boolean aborted;
+
     private Thread thread;
 
-    public Supervisor(ChaosPlan plan, Duration runDuration, LocalStack stack, Http http, DoubleSupplier elapsed,
-                      Consumer<String> progress) {
+    public Supervisor(
+            ChaosPlan plan,
+            Duration runDuration,
+            LocalStack stack,
+            Http http,
+            DoubleSupplier elapsed,
+            Consumer<String> progress) {
         this.plan = plan;
         this.schedule = plan.schedule(runDuration);
         this.stack = stack;
@@ -106,8 +113,18 @@ public final class Supervisor implements AutoCloseable {
         }
         List<KillRecord> out = new ArrayList<>(records());
         for (ChaosPlan.Kill k : schedule.subList(Math.min(out.size(), schedule.size()), schedule.size())) {
-            out.add(new KillRecord(k.index(), k.target().label(), plan.seed(), k.atSeconds(), null, null, null, null,
-                    null, 0, "not done: the run ended (or was stopped) before its planned time"));
+            out.add(new KillRecord(
+                    k.index(),
+                    k.target().label(),
+                    plan.seed(),
+                    k.atSeconds(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    0,
+                    "not done: the run ended (or was stopped) before its planned time"));
         }
         return out;
     }
@@ -124,8 +141,13 @@ public final class Supervisor implements AutoCloseable {
             synchronized (this) {
                 records.add(r);
             }
-            progress.accept(String.format(Locale.ROOT, "chaos: %s killed at %.0f s, ready after %s, recovered after %s%s",
-                    r.target(), r.killedAt(), seconds(r.secondsToReady()), seconds(r.secondsToRecover()),
+            progress.accept(String.format(
+                    Locale.ROOT,
+                    "chaos: %s killed at %.0f s, ready after %s, recovered after %s%s",
+                    r.target(),
+                    r.killedAt(),
+                    seconds(r.secondsToReady()),
+                    seconds(r.secondsToRecover()),
                     r.note() == null ? "" : " (" + r.note() + ")"));
         }
     }
@@ -183,8 +205,18 @@ public final class Supervisor implements AutoCloseable {
                 down.remove(service);
             }
         }
-        return new KillRecord(k.index(), k.target().label(), plan.seed(), k.atSeconds(), killedAt, restartedAt,
-                readyAt, drainedAt, before, limit, note);
+        return new KillRecord(
+                k.index(),
+                k.target().label(),
+                plan.seed(),
+                k.atSeconds(),
+                killedAt,
+                restartedAt,
+                readyAt,
+                drainedAt,
+                before,
+                limit,
+                note);
     }
 
     /**
@@ -201,7 +233,9 @@ public final class Supervisor implements AutoCloseable {
             for (ServiceId id : watched) {
                 ServiceEndpoint e = stack.service(id);
                 try {
-                    all &= http.get(e.resolve("q/health/ready"), "application/json").status() == 200;
+                    all &= http.get(e.resolve("q/health/ready"), "application/json")
+                                    .status()
+                            == 200;
                 } catch (IOException notYet) {
                     all = false;
                 }
@@ -255,7 +289,9 @@ public final class Supervisor implements AutoCloseable {
         }
         var byGroup = lag.lagByGroup();
         // a group that has not committed again yet (just restarted) is missing: no figure rather than a low one
-        return byGroup.size() < 2 ? null : byGroup.values().stream().mapToLong(Long::longValue).sum();
+        return byGroup.size() < 2
+                ? null
+                : byGroup.values().stream().mapToLong(Long::longValue).sum();
     }
 
     private static String seconds(Double s) {

@@ -15,8 +15,6 @@ import io.steadystate.core.serde.PositionSerde;
 import io.steadystate.core.serde.SignalSerde;
 import io.steadystate.core.serde.UndecodableRecordException;
 import io.steadystate.soak.verdict.Check;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * The end-of-run proof of "nothing lost, nothing doubled", read from the topics rather than from counters (a
@@ -43,15 +42,26 @@ public final class TopicAudit {
     private static final int EXAMPLES = 5;
 
     /** The figures behind the checks (report.json). */
-    public record Figures(long ticks, long duplicateTicks, long sequenceGaps, Map<String, Long> groupLagAtAudit,
-                          long signals, long duplicateSignals, long signalsWithoutOrder, long signalsWithSeveralOrders,
-                          long orderEvents, long duplicateOrderEvents, long duplicateFills, long fills,
-                          long positions, long duplicatePositionChanges, long positionsSettled,
-                          long positionsNotEqualFills, List<String> examples) {
-    }
+    public record Figures(
+            long ticks,
+            long duplicateTicks,
+            long sequenceGaps,
+            Map<String, Long> groupLagAtAudit,
+            long signals,
+            long duplicateSignals,
+            long signalsWithoutOrder,
+            long signalsWithSeveralOrders,
+            long orderEvents,
+            long duplicateOrderEvents,
+            long duplicateFills,
+            long fills,
+            long positions,
+            long duplicatePositionChanges,
+            long positionsSettled,
+            long positionsNotEqualFills,
+            List<String> examples) {}
 
-    public record Result(Figures figures, List<Check> checks) {
-    }
+    public record Result(Figures figures, List<Check> checks) {}
 
     private final String bootstrap;
     private final Set<String> excluded;
@@ -126,10 +136,14 @@ public final class TopicAudit {
             orders[0]++;
             if (!eventIds.add(e.id())) {
                 orders[1]++;
-                example(examples, "order event twice: " + e.id() + " at " + coordinates(r.topic(), r.partition(), r.offset()));
+                example(
+                        examples,
+                        "order event twice: " + e.id() + " at " + coordinates(r.topic(), r.partition(), r.offset()));
             }
             if (e.role() == OrderRole.ENTRY && !e.signalId().isEmpty()) {
-                entriesBySignal.computeIfAbsent(e.signalId(), k -> new HashSet<>()).add(e.orderId());
+                entriesBySignal
+                        .computeIfAbsent(e.signalId(), k -> new HashSet<>())
+                        .add(e.orderId());
             }
             if (e.status() == OrderStatus.FILLED) {
                 if (fillsByOrder.merge(e.orderId(), 1, Integer::sum) == 1) {
@@ -157,7 +171,9 @@ public final class TopicAudit {
             byte[] before = lastPositionBytes.put(key, r.value());
             if (before != null && Arrays.equals(before, r.value())) {
                 positions[0]++;
-                example(examples, "position change twice: " + key + " at " + coordinates(r.topic(), r.partition(), r.offset()));
+                example(
+                        examples,
+                        "position change twice: " + key + " at " + coordinates(r.topic(), r.partition(), r.offset()));
             }
             Position p = decode(() -> positionSerde.decode(r.value()));
             if (p != null) {
@@ -166,7 +182,9 @@ public final class TopicAudit {
             }
         });
 
-        long settled = settledAt.keySet().stream().filter(k -> !lastPosition.containsKey(k)).count();
+        long settled = settledAt.keySet().stream()
+                .filter(k -> !lastPosition.containsKey(k))
+                .count();
         Map<String, Double> fillSum = new HashMap<>();
         for (OrderEvent f : fills) {
             String key = Position.keyOf(f.symbol(), f.slotId());
@@ -180,8 +198,14 @@ public final class TopicAudit {
             double sum = fillSum.getOrDefault(e.getKey(), 0.0);
             if (Math.abs(e.getValue().quantity() - sum) > 1e-6 * Math.max(1, Math.abs(sum))) {
                 unequal++;
-                example(examples, String.format(Locale.ROOT, "position %s = %s, Σ fills = %s", e.getKey(),
-                        e.getValue().quantity(), sum));
+                example(
+                        examples,
+                        String.format(
+                                Locale.ROOT,
+                                "position %s = %s, Σ fills = %s",
+                                e.getKey(),
+                                e.getValue().quantity(),
+                                sum));
             }
         }
 
@@ -200,41 +224,100 @@ public final class TopicAudit {
         long duplicateFills = fillsByOrder.values().stream().filter(n -> n > 1).count();
         Map<String, Long> lag = commits.lagAfterRecheck(text -> example(examples, text));
 
-        Figures f = new Figures(ticks[0], ticks[1], ticks[2], lag, signalIds.size(), dupSignals[0], withoutOrder,
-                several, orders[0], orders[1], duplicateFills, fills.size(), lastPosition.size(), positions[0], settled,
-                unequal, List.copyOf(examples));
+        Figures f = new Figures(
+                ticks[0],
+                ticks[1],
+                ticks[2],
+                lag,
+                signalIds.size(),
+                dupSignals[0],
+                withoutOrder,
+                several,
+                orders[0],
+                orders[1],
+                duplicateFills,
+                fills.size(),
+                lastPosition.size(),
+                positions[0],
+                settled,
+                unequal,
+                List.copyOf(examples));
         return new Result(f, checks(f));
     }
 
     static List<Check> checks(Figures f) {
         List<Check> out = new ArrayList<>();
-        boolean consumed = !f.groupLagAtAudit().isEmpty() && f.groupLagAtAudit().values().stream().allMatch(l -> l == 0);
-        out.add(new Check("accounting:ticks-consumed", "all", consumed && f.ticks() > 0, String.format(Locale.ROOT,
-                "%,d ticks on market.events (%,d published twice; %,d sequence jumps, by design at a market-data "
-                        + "restart); records before the log end at the audit's start and after each group's committed "
-                        + "offset %s — 0 everywhere: every record consumed at least once%s",
-                f.ticks(), f.duplicateTicks(), f.sequenceGaps(), f.groupLagAtAudit(), examples(f, "unconsumed"))));
-        out.add(new Check("accounting:signal-one-order", "order-service",
-                f.signalsWithoutOrder() == 0 && f.signalsWithSeveralOrders() == 0, String.format(Locale.ROOT,
-                "%,d distinct signals (%,d recomputed copies on strategy.signals): %,d without an order, %,d with more "
-                        + "than one", f.signals(), f.duplicateSignals(), f.signalsWithoutOrder(), f.signalsWithSeveralOrders())));
-        out.add(new Check("accounting:order-events-once", "order-service", f.duplicateOrderEvents() == 0,
-                String.format(Locale.ROOT, "%,d order events on order.events, %,d appear twice (same order id and status)%s",
-                        f.orderEvents(), f.duplicateOrderEvents(), examples(f, "order event twice"))));
-        out.add(new Check("accounting:fills-once", "order-service", f.duplicateFills() == 0,
-                String.format(Locale.ROOT, "%,d orders filled, %,d filled more than once", f.fills(), f.duplicateFills())));
-        out.add(new Check("accounting:position-changes-once", "order-service", f.duplicatePositionChanges() == 0,
-                String.format(Locale.ROOT, "%,d identical consecutive snapshots of one position on order.positions%s",
-                        f.duplicatePositionChanges(), examples(f, "position change twice"))));
-        out.add(new Check("accounting:positions-equal-fills", "order-service", f.positionsNotEqualFills() == 0,
-                String.format(Locale.ROOT, "%,d open positions, %,d differ from the sum of their fills (%,d settled at "
-                        + "delisting/expiry left out)%s", f.positions(), f.positionsNotEqualFills(), f.positionsSettled(),
+        boolean consumed = !f.groupLagAtAudit().isEmpty()
+                && f.groupLagAtAudit().values().stream().allMatch(l -> l == 0);
+        out.add(new Check(
+                "accounting:ticks-consumed",
+                "all",
+                consumed && f.ticks() > 0,
+                String.format(
+                        Locale.ROOT,
+                        "%,d ticks on market.events (%,d published twice; %,d sequence jumps, by design at a market-data "
+                                + "restart); records before the log end at the audit's start and after each group's committed "
+                                + "offset %s — 0 everywhere: every record consumed at least once%s",
+                        f.ticks(),
+                        f.duplicateTicks(),
+                        f.sequenceGaps(),
+                        f.groupLagAtAudit(),
+                        examples(f, "unconsumed"))));
+        out.add(new Check(
+                "accounting:signal-one-order",
+                "order-service",
+                f.signalsWithoutOrder() == 0 && f.signalsWithSeveralOrders() == 0,
+                String.format(
+                        Locale.ROOT,
+                        "%,d distinct signals (%,d recomputed copies on strategy.signals): %,d without an order, %,d with more "
+                                + "than one",
+                        f.signals(),
+                        f.duplicateSignals(),
+                        f.signalsWithoutOrder(),
+                        f.signalsWithSeveralOrders())));
+        out.add(new Check(
+                "accounting:order-events-once",
+                "order-service",
+                f.duplicateOrderEvents() == 0,
+                String.format(
+                        Locale.ROOT,
+                        "%,d order events on order.events, %,d appear twice (same order id and status)%s",
+                        f.orderEvents(),
+                        f.duplicateOrderEvents(),
+                        examples(f, "order event twice"))));
+        out.add(new Check(
+                "accounting:fills-once",
+                "order-service",
+                f.duplicateFills() == 0,
+                String.format(
+                        Locale.ROOT, "%,d orders filled, %,d filled more than once", f.fills(), f.duplicateFills())));
+        out.add(new Check(
+                "accounting:position-changes-once",
+                "order-service",
+                f.duplicatePositionChanges() == 0,
+                String.format(
+                        Locale.ROOT,
+                        "%,d identical consecutive snapshots of one position on order.positions%s",
+                        f.duplicatePositionChanges(),
+                        examples(f, "position change twice"))));
+        out.add(new Check(
+                "accounting:positions-equal-fills",
+                "order-service",
+                f.positionsNotEqualFills() == 0,
+                String.format(
+                        Locale.ROOT,
+                        "%,d open positions, %,d differ from the sum of their fills (%,d settled at "
+                                + "delisting/expiry left out)%s",
+                        f.positions(),
+                        f.positionsNotEqualFills(),
+                        f.positionsSettled(),
                         examples(f, "position "))));
         return out;
     }
 
     private static String examples(Figures f, String prefix) {
-        List<String> e = f.examples().stream().filter(x -> x.startsWith(prefix)).limit(3).toList();
+        List<String> e =
+                f.examples().stream().filter(x -> x.startsWith(prefix)).limit(3).toList();
         return e.isEmpty() ? "" : "; e.g. " + String.join("; ", e);
     }
 

@@ -12,10 +12,6 @@ import io.steadystate.soak.stack.Fault;
 import io.steadystate.soak.stack.ServiceId;
 import io.steadystate.soak.stack.ServiceLauncher;
 import io.steadystate.soak.verdict.Workload;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,14 +19,20 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code ./soak calibrate}: the harness's detection power, measured. Plants strategy-service's
  * {@code bytes-per-kilotick} leak at each rate, then runs clean sessions; each is a full soak of the profile, one
  * after the other (they share the machine). Prints and writes {@code calibration.json}.
  */
-@Command(name = "calibrate", description = "Plant a leak of known bytes per tick at several rates and run clean "
-        + "sessions: report the smallest rate found LEAK and the false LEAKs (exit 0 when it ran, 3 if a run failed).")
+@Command(
+        name = "calibrate",
+        description =
+                "Plant a leak of known bytes per tick at several rates and run clean "
+                        + "sessions: report the smallest rate found LEAK and the false LEAKs (exit 0 when it ran, 3 if a run failed).")
 final class CalibrateCommand implements Callable<Integer> {
 
     @Option(names = "--profile", paramLabel = "NAME", description = "session profile (default: the default profile)")
@@ -39,7 +41,11 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--duration", paramLabel = "D", description = "wall-clock duration of each run")
     String duration;
 
-    @Option(names = "--rates", paramLabel = "B,…", split = ",", defaultValue = "0.1,1,10",
+    @Option(
+            names = "--rates",
+            paramLabel = "B,…",
+            split = ",",
+            defaultValue = "0.1,1,10",
             description = "planted leak rates in bytes per tick (default 0.1,1,10)")
     double[] rates;
 
@@ -49,7 +55,10 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--workload", paramLabel = "K=V,…", description = "production day to project onto (see run)")
     String workload;
 
-    @Option(names = {"--budget", "--budget-mb-per-day"}, paramLabel = "MB", description = "MB per production day")
+    @Option(
+            names = {"--budget", "--budget-mb-per-day"},
+            paramLabel = "MB",
+            description = "MB per production day")
     Double budget;
 
     @Option(names = "--no-load", description = "do not run Gatling")
@@ -78,7 +87,8 @@ final class CalibrateCommand implements Callable<Integer> {
                 p = p.withBudget(budget);
             }
             if (rates.length == 0 || Arrays.stream(rates).anyMatch(r -> !(r >= 0.001))) {
-                throw new IllegalArgumentException("--rates must be bytes per tick >= 0.001, got " + Arrays.toString(rates));
+                throw new IllegalArgumentException(
+                        "--rates must be bytes per tick >= 0.001, got " + Arrays.toString(rates));
             }
             if (cleanRuns < 0) {
                 throw new IllegalArgumentException("--clean must be >= 0");
@@ -106,7 +116,8 @@ final class CalibrateCommand implements Callable<Integer> {
             Path dir = out.resolve(String.format(Locale.ROOT, "leak-%sB", rateName(rate)));
             RunReport r = run(p, new Fault(ServiceId.STRATEGY, "bytes-per-kilotick", perKilotick), dir, root);
             failed |= r.failure() != null;
-            planted.add(Calibration.planted(perKilotick / 1000.0, p.workload(), r, out.relativize(dir).toString()));
+            planted.add(Calibration.planted(
+                    perKilotick / 1000.0, p.workload(), r, out.relativize(dir).toString()));
         }
         for (int i = 1; i <= cleanRuns; i++) {
             Path dir = out.resolve("clean-" + i);
@@ -126,10 +137,11 @@ final class CalibrateCommand implements Callable<Integer> {
         if (stop.signalled()) {
             throw new CommandLine.ExecutionException(spec.commandLine(), "soak calibrate: stopped by a signal");
         }
-        SessionOptions o = new SessionOptions(p, fault, dir, root, null, null, null, runDir.token(), !noLoad,
-                RunCommand.findOnPath("prometheus"));
-        System.out.println("soak calibrate: " + (fault == null ? "clean run" : "planted " + fault + " rate "
-                + fault.rate() + " bytes/1000 ticks") + " → " + dir);
+        SessionOptions o = new SessionOptions(
+                p, fault, dir, root, null, null, null, runDir.token(), !noLoad, RunCommand.findOnPath("prometheus"));
+        System.out.println("soak calibrate: "
+                + (fault == null ? "clean run" : "planted " + fault + " rate " + fault.rate() + " bytes/1000 ticks")
+                + " → " + dir);
         stop.run(new SoakSession(o, ServiceLauncher.quarkusJars(root), System.out));
         return ReportFiles.read(dir);
     }

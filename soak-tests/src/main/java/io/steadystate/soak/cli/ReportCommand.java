@@ -6,28 +6,33 @@ import io.steadystate.soak.session.Rejudge;
 import io.steadystate.soak.session.VerdictText;
 import io.steadystate.soak.verdict.VerdictPolicy;
 import io.steadystate.soak.verdict.Workload;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.concurrent.Callable;
-
-@Command(name = "report", description = "Re-render report.html and junit.xml from a run directory's report.json, or "
-        + "with --budget/--workload re-judge the finished run (no re-run); exits with the (new) exit code.")
+@Command(
+        name = "report",
+        description = "Re-render report.html and junit.xml from a run directory's report.json, or "
+                + "with --budget/--workload re-judge the finished run (no re-run); exits with the (new) exit code.")
 final class ReportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "a run directory (holding report.json)")
     Path dir;
 
-    @Option(names = {"--budget", "--budget-mb-per-day"}, paramLabel = "MB",
+    @Option(
+            names = {"--budget", "--budget-mb-per-day"},
+            paramLabel = "MB",
             description = "re-judge against this budget in MB per production day")
     Double budget;
 
-    @Option(names = "--workload", paramLabel = "K=V,…",
+    @Option(
+            names = "--workload",
+            paramLabel = "K=V,…",
             description = "re-judge projected onto this production day: symbols=1000,ticks=20000,orders=50000,"
                     + "listings=0.01,heap=256m (keys left out keep the defaults)")
     String workload;
@@ -40,8 +45,9 @@ final class ReportCommand implements Callable<Integer> {
         RunReport report = ReportFiles.read(dir);
         if (budget == null && workload == null) {
             ReportFiles.renderFrom(dir, report);
-            System.out.println("soak: " + (report.failure() != null ? "RUN FAILED: " + report.failure()
-                    : report.outcome()) + " — re-rendered " + dir.resolve(ReportFiles.HTML));
+            System.out.println(
+                    "soak: " + (report.failure() != null ? "RUN FAILED: " + report.failure() : report.outcome())
+                            + " — re-rendered " + dir.resolve(ReportFiles.HTML));
             return report.exitCode();
         }
         VerdictPolicy policy = report.meta().policy();

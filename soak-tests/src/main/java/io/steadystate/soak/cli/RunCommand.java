@@ -8,21 +8,25 @@ import io.steadystate.soak.session.SoakSession;
 import io.steadystate.soak.stack.Fault;
 import io.steadystate.soak.stack.ServiceLauncher;
 import io.steadystate.soak.trace.TraceMode;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-@Command(name = "run", description = "Run a soak session and judge every service (exit 0 PASS, 1 LEAK, "
-        + "2 INCONCLUSIVE, 3 run failed).")
+@Command(
+        name = "run",
+        description =
+                "Run a soak session and judge every service (exit 0 PASS, 1 LEAK, " + "2 INCONCLUSIVE, 3 run failed).")
 public final class RunCommand implements Callable<Integer> {
 
-    @Option(names = "--profile", paramLabel = "NAME", description = "session profile (see `soak profiles`); default: week")
+    @Option(
+            names = "--profile",
+            paramLabel = "NAME",
+            description = "session profile (see `soak profiles`); default: week")
     String profileName;
 
     @Option(names = "--profiles-file", paramLabel = "FILE", description = "a profiles YAML instead of the built-in one")
@@ -40,39 +44,57 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--sample-interval", paramLabel = "D", description = "sampling period, e.g. 5s")
     String sampleInterval;
 
-    @Option(names = "--fault", paramLabel = "SERVICE:MODE[:RATE]",
+    @Option(
+            names = "--fault",
+            paramLabel = "SERVICE:MODE[:RATE]",
             description = "switch on a leak fault, e.g. strategy:rally-cache (positive control)")
     String fault;
 
-    @Option(names = "--chaos", paramLabel = "SPEC", arity = "0..1", fallbackValue = "default",
-            description = "kill -9 each service in turn and then the broker at random points (seeded), restart them and "
-                    + "judge delivery and recovery; SPEC = targets=market-data+strategy+order+broker,seed=42,from=0.15,"
-                    + "to=0.6,rounds=1 (every key optional; no SPEC = these defaults)")
+    @Option(
+            names = "--chaos",
+            paramLabel = "SPEC",
+            arity = "0..1",
+            fallbackValue = "default",
+            description =
+                    "kill -9 each service in turn and then the broker at random points (seeded), restart them and "
+                            + "judge delivery and recovery; SPEC = targets=market-data+strategy+order+broker,seed=42,from=0.15,"
+                            + "to=0.6,rounds=1 (every key optional; no SPEC = these defaults)")
     String chaos;
 
     @Option(names = "--no-chaos", description = "run a profile that declares chaos (e.g. chaos) without it")
     boolean noChaos;
 
-    @Option(names = "--poison", paramLabel = "RATE",
+    @Option(
+            names = "--poison",
+            paramLabel = "RATE",
             description = "hostile records per second onto market.events, strategy.signals and strategy.params; each "
                     + "must land in its DLQ with the right reason")
     Double poison;
 
-    @Option(names = {"--budget", "--budget-mb-per-day"}, paramLabel = "MB",
-            description = "allowed post-GC heap growth per PRODUCTION day of the workload (default from the profile: 1)")
+    @Option(
+            names = {"--budget", "--budget-mb-per-day"},
+            paramLabel = "MB",
+            description =
+                    "allowed post-GC heap growth per PRODUCTION day of the workload (default from the profile: 1)")
     Double budget;
 
-    @Option(names = "--workload", paramLabel = "K=V,…",
-            description = "the production day to project onto: symbols=1000,ticks=20000 (per symbol per day),"
-                    + "orders=50000,listings=0.01 (share of the universe a day),heap=256m; keys left out keep the default")
+    @Option(
+            names = "--workload",
+            paramLabel = "K=V,…",
+            description =
+                    "the production day to project onto: symbols=1000,ticks=20000 (per symbol per day),"
+                            + "orders=50000,listings=0.01 (share of the universe a day),heap=256m; keys left out keep the default")
     String workload;
 
-    @Option(names = "--ticks-per-symbol-per-second", paramLabel = "R",
+    @Option(
+            names = "--ticks-per-symbol-per-second",
+            paramLabel = "R",
             description = "tick rate per symbol per simulated second (raises the soak's density)")
     Double tickRate;
 
-
-    @Option(names = "--target", paramLabel = "URLS",
+    @Option(
+            names = "--target",
+            paramLabel = "URLS",
             description = "a deployed stack instead of the local one: market-data,strategy,order base URLs")
     String targets;
 
@@ -82,12 +104,13 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--bootstrap-servers", paramLabel = "HOSTS", description = "Kafka of the deployed stack (for lag)")
     String bootstrap;
 
-
     @Option(names = "--no-load", description = "do not run Gatling")
     boolean noLoad;
 
-    @Option(names = "--trace", description = "leak-trace every local service (heap dumps at both ends of the window),"
-            + " not only those judged LEAK")
+    @Option(
+            names = "--trace",
+            description = "leak-trace every local service (heap dumps at both ends of the window),"
+                    + " not only those judged LEAK")
     boolean trace;
 
     @Option(names = "--no-trace", description = "take no heap dumps, so no leak traces even on LEAK")
@@ -102,7 +125,8 @@ public final class RunCommand implements Callable<Integer> {
     /** Validates the arguments into options; an invalid combination is a ParameterException (exit 3). */
     SessionOptions options() {
         try {
-            ProfileCatalog catalog = profilesFile == null ? ProfileCatalog.builtIn() : ProfileCatalog.fromFile(profilesFile);
+            ProfileCatalog catalog =
+                    profilesFile == null ? ProfileCatalog.builtIn() : ProfileCatalog.fromFile(profilesFile);
             Profile p = profileName == null ? catalog.defaultProfile() : catalog.get(profileName);
             if (duration != null) {
                 p = p.withDuration(DurationText.parse(duration));
@@ -138,9 +162,11 @@ public final class RunCommand implements Callable<Integer> {
             if (trace && noTrace) {
                 throw new IllegalArgumentException("--trace and --no-trace exclude each other");
             }
-            String chaosSpec = noChaos ? null : chaos != null ? chaos : catalog.chaos(p.name()).orElse(null);
-            io.steadystate.soak.chaos.ChaosPlan plan = chaosSpec == null ? null
-                    : io.steadystate.soak.chaos.ChaosPlan.parse(chaosSpec);
+            String chaosSpec = noChaos
+                    ? null
+                    : chaos != null ? chaos : catalog.chaos(p.name()).orElse(null);
+            io.steadystate.soak.chaos.ChaosPlan plan =
+                    chaosSpec == null ? null : io.steadystate.soak.chaos.ChaosPlan.parse(chaosSpec);
             if ((plan != null || poison != null) && targets != null) {
                 throw new IllegalArgumentException("--chaos and --poison work on the local stack only");
             }
@@ -149,9 +175,20 @@ public final class RunCommand implements Callable<Integer> {
             }
             Path root = runDir.repoRoot();
             Path dir = runDir.runDir(p.name());
-            return new SessionOptions(p, f, dir.toAbsolutePath(), root.toAbsolutePath(), targets, prometheus, bootstrap,
-                    runDir.token(), !noLoad, findOnPath("prometheus"),
-                    trace ? TraceMode.ALL : noTrace ? TraceMode.OFF : TraceMode.LEAKS, plan, poison);
+            return new SessionOptions(
+                    p,
+                    f,
+                    dir.toAbsolutePath(),
+                    root.toAbsolutePath(),
+                    targets,
+                    prometheus,
+                    bootstrap,
+                    runDir.token(),
+                    !noLoad,
+                    findOnPath("prometheus"),
+                    trace ? TraceMode.ALL : noTrace ? TraceMode.OFF : TraceMode.LEAKS,
+                    plan,
+                    poison);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -1,11 +1,10 @@
 package io.steadystate.soak.cli;
 
-import picocli.CommandLine.Option;
-
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import picocli.CommandLine.Option;
 
 /** Options every stack-starting command shares (a picocli mixin): where the repo is, where the run goes, the token. */
 public final class RunDirOptions {
@@ -20,13 +19,19 @@ public final class RunDirOptions {
     Path repo;
 
     Path repoRoot() {
-        return repo != null ? repo : Path.of(Optional.ofNullable(System.getenv("SOAK_REPO")).orElse("."));
+        return repo != null
+                ? repo
+                : Path.of(Optional.ofNullable(System.getenv("SOAK_REPO")).orElse("."));
     }
 
     /** {@code --out}, or {@code <repo>/runs/<yyyyMMdd-HHmmss>-<name>}. */
     Path runDir(String name) {
-        return out != null ? out : repoRoot().resolve("runs").resolve(
-                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + name);
+        return out != null
+                ? out
+                : repoRoot()
+                        .resolve("runs")
+                        .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
+                                + name);
     }
 
     String token() {

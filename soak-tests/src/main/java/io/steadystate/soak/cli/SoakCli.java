@@ -8,12 +8,22 @@ import picocli.CommandLine.Command;
  * ({@code bench}, issue 8) join without touching these. Exit codes: 0 PASS, 1 LEAK, 2 INCONCLUSIVE, 3 the run
  * itself failed — usage errors are 3 too, so 2 always means "inconclusive".
  */
-@Command(name = "soak", mixinStandardHelpOptions = true, version = "soak 0.1.0",
+@Command(
+        name = "soak",
+        mixinStandardHelpOptions = true,
+        version = "soak 0.1.0",
         description = "Time-compressed trading sessions with a per-service leak verdict.",
-        subcommands = {RunCommand.class, CalibrateCommand.class, BenchCommand.class, ProfilesCommand.class, ReportCommand.class,
-                CommandLine.HelpCommand.class},
+        subcommands = {
+            RunCommand.class,
+            CalibrateCommand.class,
+            BenchCommand.class,
+            ProfilesCommand.class,
+            ReportCommand.class,
+            CommandLine.HelpCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:PASS", "1:LEAK (or a failed check)", "2:INCONCLUSIVE (run longer)", "3:the run itself failed"})
+        exitCodeList = {"0:PASS", "1:LEAK (or a failed check)", "2:INCONCLUSIVE (run longer)", "3:the run itself failed"
+        })
 public final class SoakCli implements Runnable {
 
     public static final int RUN_FAILED = 3;

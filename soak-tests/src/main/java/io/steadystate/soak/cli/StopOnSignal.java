@@ -1,7 +1,6 @@
 package io.steadystate.soak.cli;
 
 import io.steadystate.soak.session.SoakSession;
-
 import java.time.Duration;
 
 /**
@@ -16,17 +15,19 @@ final class StopOnSignal {
 
     /** The session's exit code; {@link #signalled()} afterwards says whether a signal ended it. */
     int run(SoakSession session) {
-        Thread hook = new Thread(() -> {
-            signalled = true;
-            session.requestStop();
-            try {
-                if (!session.awaitFinished(GRACE)) {
-                    System.err.println("soak: shutdown did not finish in " + GRACE.toSeconds() + " s");
-                }
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        }, "soak-shutdown");
+        Thread hook = new Thread(
+                () -> {
+                    signalled = true;
+                    session.requestStop();
+                    try {
+                        if (!session.awaitFinished(GRACE)) {
+                            System.err.println("soak: shutdown did not finish in " + GRACE.toSeconds() + " s");
+                        }
+                    } catch (InterruptedException ignored) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "soak-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         int exit = session.run();
         try {

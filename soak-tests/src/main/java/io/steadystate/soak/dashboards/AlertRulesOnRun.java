@@ -3,7 +3,6 @@ package io.steadystate.soak.dashboards;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.steadystate.soak.verdict.Check;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,7 +35,13 @@ import java.util.regex.Pattern;
  */
 public final class AlertRulesOnRun {
 
-    public enum State { QUIET, PENDING, FIRING, ERROR, CLUSTER_ONLY }
+    public enum State {
+        QUIET,
+        PENDING,
+        FIRING,
+        ERROR,
+        CLUSTER_ONLY
+    }
 
     /** The rule the leak faults must trip: the long-lived heap after GC filling max heap within the hour. */
     public static final String HEAP_GROWTH = "SteadyStatePostGcHeapFillingFast";
@@ -55,8 +60,7 @@ public final class AlertRulesOnRun {
     // rule's time is shortened by cut × compression, and that product is held to MAX_JUDGED_CUT.
 
     /** One series (label set) for which the condition held, and its longest unbroken stretch. */
-    public record Held(Map<String, String> labels, Duration longest) {
-    }
+    public record Held(Map<String, String> labels, Duration longest) {}
 
     /**
      * @param scaledExpr what was evaluated (the ranges cut to the run)
@@ -64,9 +68,18 @@ public final class AlertRulesOnRun {
      * @param cut        how many times the longest range was shortened (1 when it fits the run)
      * @param trueFor    the longest stretch any series held
      */
-    public record Alert(String name, String expr, String scaledExpr, Duration forDuration, Duration scaledFor,
-                        double cut, double compression, State state, Duration trueFor, List<Held> held,
-                        String detail) {
+    public record Alert(
+            String name,
+            String expr,
+            String scaledExpr,
+            Duration forDuration,
+            Duration scaledFor,
+            double cut,
+            double compression,
+            State state,
+            Duration trueFor,
+            List<Held> held,
+            String detail) {
 
         /** Whether a clean run holds this rule to "must not fire" (see {@link #MAX_JUDGED_CUT}). */
         public boolean judgedOnCleanRun() {
@@ -75,8 +88,10 @@ public final class AlertRulesOnRun {
 
         /** Why a rule is not judged on a clean run, e.g. "range cut 48x × 21x denser than production". */
         public String notJudgedWhy() {
-            return "range cut " + Math.round(cut) + "x" + (compression > 1.05
-                    ? String.format(java.util.Locale.ROOT, " × %.0fx denser than production", compression) : "");
+            return "range cut " + Math.round(cut) + "x"
+                    + (compression > 1.05
+                            ? String.format(java.util.Locale.ROOT, " × %.0fx denser than production", compression)
+                            : "");
         }
     }
 
@@ -91,8 +106,9 @@ public final class AlertRulesOnRun {
          */
         public static Window of(RunScope run, Duration scrapeInterval) {
             Duration length = Duration.between(run.start(), run.end());
-            Instant steadyFrom = run.start().plus(Duration.ofMillis(Math.round(length.toMillis()
-                    * Math.max(run.warmupFraction(), MIN_WARMUP_FRACTION))));
+            Instant steadyFrom = run.start()
+                    .plus(Duration.ofMillis(
+                            Math.round(length.toMillis() * Math.max(run.warmupFraction(), MIN_WARMUP_FRACTION))));
             Duration half = Duration.between(steadyFrom, run.end()).dividedBy(2);
             return new Window(steadyFrom.plus(half), run.end(), half, scrapeInterval, run.compression());
         }
@@ -104,8 +120,7 @@ public final class AlertRulesOnRun {
     private static final Pattern RANGE = Pattern.compile("\\[([0-9a-z]+)(:([0-9a-z]*))?]");
     private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(ms|s|m|h|d|w|y)");
 
-    private AlertRulesOnRun() {
-    }
+    private AlertRulesOnRun() {}
 
     public static List<Alert> evaluate(PrometheusApi api, Window window, Path rulesFile, boolean localStack) {
         List<Alert> out = new ArrayList<>();
@@ -118,20 +133,26 @@ public final class AlertRulesOnRun {
         for (JsonNode g : root.path("groups")) {
             for (JsonNode r : g.path("rules")) {
                 if (r.hasNonNull("alert")) {
-                    out.add(evaluate(api, window, r.path("alert").asText(), r.path("expr").asText().strip(),
-                            duration(r.path("for").asText("0s")), localStack));
+                    out.add(evaluate(
+                            api,
+                            window,
+                            r.path("alert").asText(),
+                            r.path("expr").asText().strip(),
+                            duration(r.path("for").asText("0s")),
+                            localStack));
                 }
             }
         }
         return out;
     }
 
-    static Alert evaluate(PrometheusApi api, Window window, String name, String expr, Duration forDuration,
-                          boolean localStack) {
+    static Alert evaluate(
+            PrometheusApi api, Window window, String name, String expr, Duration forDuration, boolean localStack) {
         Duration longestRange = longestRange(expr);
         String scaled = scale(expr, window.range(), window.step());
         double cut = longestRange.compareTo(window.range()) > 0
-                ? (double) longestRange.toMillis() / Math.max(1, window.range().toMillis()) : 1;
+                ? (double) longestRange.toMillis() / Math.max(1, window.range().toMillis())
+                : 1;
         Duration scaledFor = Duration.ofMillis(Math.round(forDuration.toMillis() / cut));
         Set<String> cluster = ClusterMetrics.anyFromCluster(expr);
         try {
@@ -144,16 +165,37 @@ public final class AlertRulesOnRun {
                 longest = Math.max(longest, l);
             }
             Duration trueFor = Duration.ofSeconds(longest);
-            State state = series.isEmpty() ? (localStack && !cluster.isEmpty() ? State.CLUSTER_ONLY : State.QUIET)
+            State state = series.isEmpty()
+                    ? (localStack && !cluster.isEmpty() ? State.CLUSTER_ONLY : State.QUIET)
                     : trueFor.compareTo(scaledFor) >= 0 ? State.FIRING : State.PENDING;
             String detail = state == State.CLUSTER_ONLY
                     ? "uses " + String.join(", ", cluster) + " metrics, which the local stack has none of"
                     : series.size() + " series held";
-            return new Alert(name, expr, scaled, forDuration, scaledFor, cut, window.compression(), state, trueFor,
-                    List.copyOf(held), detail);
+            return new Alert(
+                    name,
+                    expr,
+                    scaled,
+                    forDuration,
+                    scaledFor,
+                    cut,
+                    window.compression(),
+                    state,
+                    trueFor,
+                    List.copyOf(held),
+                    detail);
         } catch (PrometheusApi.QueryFailed e) {
-            return new Alert(name, expr, scaled, forDuration, scaledFor, cut, window.compression(), State.ERROR,
-                    Duration.ZERO, List.of(), e.getMessage());
+            return new Alert(
+                    name,
+                    expr,
+                    scaled,
+                    forDuration,
+                    scaledFor,
+                    cut,
+                    window.compression(),
+                    State.ERROR,
+                    Duration.ZERO,
+                    List.of(),
+                    e.getMessage());
         }
     }
 
@@ -172,7 +214,9 @@ public final class AlertRulesOnRun {
                 m.appendReplacement(out, "[" + cut + "]");
             } else {
                 // a subquery's resolution no coarser than the scrape, so the cut window still holds points
-                String res = m.group(3).isEmpty() ? "" : step.compareTo(duration(m.group(3))) < 0 ? step.toMillis() + "ms" : m.group(3);
+                String res = m.group(3).isEmpty()
+                        ? ""
+                        : step.compareTo(duration(m.group(3))) < 0 ? step.toMillis() + "ms" : m.group(3);
                 m.appendReplacement(out, "[" + cut + ":" + res + "]");
             }
         }
@@ -213,12 +257,14 @@ public final class AlertRulesOnRun {
             String line = a.name() + " " + a.state() + " (held " + a.trueFor().toSeconds() + " s, scaled for "
                     + a.scaledFor().toSeconds() + " s of " + text(a.forDuration()) + ", by " + services(a) + ")";
             switch (a.state()) {
-                case ERROR -> out.add(new Check("alert-rules", "all", false, a.name() + " does not evaluate: " + a.detail()));
-                case FIRING -> (a.judgedOnCleanRun() || run.faultRun() ? fired : listed).add(a.judgedOnCleanRun() ? line
-                        : line + " not judged: its " + a.notJudgedWhy());
+                case ERROR ->
+                    out.add(new Check("alert-rules", "all", false, a.name() + " does not evaluate: " + a.detail()));
+                case FIRING ->
+                    (a.judgedOnCleanRun() || run.faultRun() ? fired : listed)
+                            .add(a.judgedOnCleanRun() ? line : line + " not judged: its " + a.notJudgedWhy());
                 case PENDING -> listed.add(line);
                 case CLUSTER_ONLY -> clusterOnly.add(a.name());
-                default -> { }
+                default -> {}
             }
         }
         String summary = "fired after the warm-up: " + (fired.isEmpty() ? "none" : String.join(", ", fired))
@@ -228,27 +274,52 @@ public final class AlertRulesOnRun {
             out.add(new Check("alert-rules", "all", fired.isEmpty(), "clean run, " + summary));
             return out;
         }
-        Alert heap = alerts.stream().filter(a -> a.name().equals(HEAP_GROWTH)).findFirst().orElse(null);
-        Held fault = heap == null ? null : heap.held().stream()
-                .filter(h -> run.faultService().equals(h.labels().get("service"))).findFirst().orElse(null);
+        Alert heap = alerts.stream()
+                .filter(a -> a.name().equals(HEAP_GROWTH))
+                .findFirst()
+                .orElse(null);
+        Held fault = heap == null
+                ? null
+                : heap.held().stream()
+                        .filter(h -> run.faultService().equals(h.labels().get("service")))
+                        .findFirst()
+                        .orElse(null);
         boolean ok = fault != null && fault.longest().compareTo(heap.scaledFor()) >= 0;
         FaultHeapTrend trend = run.faultTrend();
         if (!ok && heap != null && trend != null && !trend.fillsWithinHour()) {
             // a slow leak (the verdict's business) does not page: the fast rule has nothing to say about it
-            out.add(new Check("alert-rules", run.faultService(), true, "fault run: " + HEAP_GROWTH + " not expected "
-                    + "to fire, the leak does not fill the heap within the hour: " + trend.describe() + "; " + summary));
+            out.add(new Check(
+                    "alert-rules",
+                    run.faultService(),
+                    true,
+                    "fault run: " + HEAP_GROWTH + " not expected "
+                            + "to fire, the leak does not fill the heap within the hour: " + trend.describe() + "; "
+                            + summary));
             return out;
         }
-        out.add(new Check("alert-rules", run.faultService(), ok, "fault run: " + HEAP_GROWTH
-                + (heap == null ? " is not in the rules" : fault == null ? " never held for " + run.faultService()
-                : " held " + fault.longest().toSeconds() + " s for " + run.faultService() + " (scaled for "
-                + heap.scaledFor().toSeconds() + " s)" + (ok ? "" : ": too short")) + "; " + summary));
+        out.add(new Check(
+                "alert-rules",
+                run.faultService(),
+                ok,
+                "fault run: " + HEAP_GROWTH
+                        + (heap == null
+                                ? " is not in the rules"
+                                : fault == null
+                                        ? " never held for " + run.faultService()
+                                        : " held " + fault.longest().toSeconds() + " s for " + run.faultService()
+                                                + " (scaled for "
+                                                + heap.scaledFor().toSeconds() + " s)" + (ok ? "" : ": too short"))
+                        + "; " + summary));
         return out;
     }
 
     private static String services(Alert a) {
-        return a.held().stream().map(h -> h.labels().getOrDefault("service", h.labels().toString())).distinct()
-                .sorted().reduce((x, y) -> x + ", " + y).orElse("?");
+        return a.held().stream()
+                .map(h -> h.labels().getOrDefault("service", h.labels().toString()))
+                .distinct()
+                .sorted()
+                .reduce((x, y) -> x + ", " + y)
+                .orElse("?");
     }
 
     static String text(Duration d) {
@@ -278,15 +349,16 @@ public final class AlertRulesOnRun {
         int end = 0;
         while (m.find() && m.start() == end) {
             long n = Long.parseLong(m.group(1));
-            d = d.plus(switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                case "d" -> Duration.ofDays(n);
-                case "w" -> Duration.ofDays(7 * n);
-                default -> Duration.ofDays(365 * n);
-            });
+            d = d.plus(
+                    switch (m.group(2)) {
+                        case "ms" -> Duration.ofMillis(n);
+                        case "s" -> Duration.ofSeconds(n);
+                        case "m" -> Duration.ofMinutes(n);
+                        case "h" -> Duration.ofHours(n);
+                        case "d" -> Duration.ofDays(n);
+                        case "w" -> Duration.ofDays(7 * n);
+                        default -> Duration.ofDays(365 * n);
+                    });
             end = m.end();
         }
         if (end != s.length()) {

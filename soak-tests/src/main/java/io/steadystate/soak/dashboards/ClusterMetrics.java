@@ -13,13 +13,21 @@ import java.util.regex.Pattern;
 final class ClusterMetrics {
 
     /** Metric prefix → exporter. */
-    private static final Map<String, String> EXPORTERS = Map.of("kube_", "kube-state-metrics",
-            "container_", "cAdvisor (kubelet)", "kubelet_", "kubelet", "node_", "node-exporter");
-    private static final Pattern NAME = Pattern.compile("(?<![a-zA-Z0-9_:.])[a-zA-Z_:][a-zA-Z0-9_:]*+(?!\\s*\\()");
-    private static final Set<String> KEYWORDS = Set.of("and", "or", "unless", "bool", "offset", "inf", "nan", "Inf", "NaN");
+    private static final Map<String, String> EXPORTERS = Map.of(
+            "kube_",
+            "kube-state-metrics",
+            "container_",
+            "cAdvisor (kubelet)",
+            "kubelet_",
+            "kubelet",
+            "node_",
+            "node-exporter");
 
-    private ClusterMetrics() {
-    }
+    private static final Pattern NAME = Pattern.compile("(?<![a-zA-Z0-9_:.])[a-zA-Z_:][a-zA-Z0-9_:]*+(?!\\s*\\()");
+    private static final Set<String> KEYWORDS =
+            Set.of("and", "or", "unless", "bool", "offset", "inf", "nan", "Inf", "NaN");
+
+    private ClusterMetrics() {}
 
     /** The metric names a PromQL expression selects (label matchers, strings, grouping labels and ranges left out). */
     static Set<String> metricNames(String query) {
@@ -39,8 +47,11 @@ final class ClusterMetrics {
 
     /** The exporter of a metric, or null when it is not a cluster exporter's (the services' own). */
     static String exporter(String metric) {
-        return EXPORTERS.entrySet().stream().filter(e -> metric.startsWith(e.getKey())).map(Map.Entry::getValue)
-                .findFirst().orElse(null);
+        return EXPORTERS.entrySet().stream()
+                .filter(e -> metric.startsWith(e.getKey()))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     /** The cluster exporter when every metric of the query is a cluster exporter's, else null. */

@@ -3,7 +3,6 @@ package io.steadystate.soak.dashboards;
 import io.steadystate.soak.sampling.Sample;
 import io.steadystate.soak.sampling.ServiceSample;
 import io.steadystate.soak.verdict.TheilSen;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,12 +27,14 @@ public record FaultHeapTrend(String service, double levelMb, double mbPerHour, d
             return null;
         }
         double from = samples.get(0).elapsedSeconds()
-                + steadyFraction * (samples.get(samples.size() - 1).elapsedSeconds() - samples.get(0).elapsedSeconds());
+                + steadyFraction
+                        * (samples.get(samples.size() - 1).elapsedSeconds()
+                                - samples.get(0).elapsedSeconds());
         List<double[]> points = new ArrayList<>();
         for (Sample s : samples) {
             ServiceSample ss = s.service(service);
             if (s.elapsedSeconds() >= from && ss != null && ss.alive() && ss.postGcHeapBytes() != null) {
-                points.add(new double[]{s.elapsedSeconds() / 3600, ss.postGcHeapBytes() / 1048576.0});
+                points.add(new double[] {s.elapsedSeconds() / 3600, ss.postGcHeapBytes() / 1048576.0});
             }
         }
         if (points.size() < 4) {
@@ -50,7 +51,11 @@ public record FaultHeapTrend(String service, double levelMb, double mbPerHour, d
     }
 
     public String describe() {
-        return String.format(Locale.ROOT, "post-GC heap %.0f MB of %.0f MB, growing %+.1f MB per wall hour (the "
-                + "harness's samples)", levelMb, heapMb, mbPerHour);
+        return String.format(
+                Locale.ROOT,
+                "post-GC heap %.0f MB of %.0f MB, growing %+.1f MB per wall hour (the " + "harness's samples)",
+                levelMb,
+                heapMb,
+                mbPerHour);
     }
 }

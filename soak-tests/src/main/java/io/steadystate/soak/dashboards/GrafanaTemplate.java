@@ -21,6 +21,7 @@ public final class GrafanaTemplate {
 
     /** Grafana's data points for a panel about as wide as the report's charts. */
     static final int MAX_DATA_POINTS = 600;
+
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{(\\w+)(?::[^}]*)?}|\\$(\\w+)|\\[\\[(\\w+)]]");
     private static final Pattern LABEL_VALUES = Pattern.compile("^\\s*label_values\\((?:(.*),)?\\s*(\\w+)\\s*\\)\\s*$");
 
@@ -37,7 +38,8 @@ public final class GrafanaTemplate {
         long rangeMs = Math.max(1, Duration.between(start, end).toMillis());
         long raw = Math.max(scrapeInterval.toMillis(), rangeMs / MAX_DATA_POINTS);
         this.interval = Duration.ofSeconds(Math.max(1, (raw + 999) / 1000));
-        this.rateInterval = Duration.ofMillis(Math.max(interval.toMillis() + scrapeInterval.toMillis(), 4 * scrapeInterval.toMillis()));
+        this.rateInterval = Duration.ofMillis(
+                Math.max(interval.toMillis() + scrapeInterval.toMillis(), 4 * scrapeInterval.toMillis()));
     }
 
     public Duration step() {
@@ -83,7 +85,11 @@ public final class GrafanaTemplate {
                         break;
                     }
                     try {
-                        found.addAll(api.labelValues(m.group(2), m.group(1) == null ? null : expand(m.group(1).trim()), start, end));
+                        found.addAll(api.labelValues(
+                                m.group(2),
+                                m.group(1) == null ? null : expand(m.group(1).trim()),
+                                start,
+                                end));
                     } catch (PrometheusApi.QueryFailed e) {
                         problems.add("variable $" + v.name() + " (" + v.query() + "): " + e.getMessage());
                     }
@@ -121,7 +127,8 @@ public final class GrafanaTemplate {
         return switch (name) {
             case "__interval" -> interval.toSeconds() + "s";
             case "__interval_ms" -> Long.toString(interval.toMillis());
-            case "__rate_interval" -> rateInterval.toMillis() % 1000 == 0 ? rateInterval.toSeconds() + "s" : rateInterval.toMillis() + "ms";
+            case "__rate_interval" ->
+                rateInterval.toMillis() % 1000 == 0 ? rateInterval.toSeconds() + "s" : rateInterval.toMillis() + "ms";
             case "__rate_interval_ms" -> Long.toString(rateInterval.toMillis());
             case "__range" -> (rangeMs / 1000) + "s";
             case "__range_s" -> Long.toString(rangeMs / 1000);

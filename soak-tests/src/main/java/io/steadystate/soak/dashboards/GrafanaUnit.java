@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Values formatted as Grafana shows them for the units our dashboards use (unknown units: plain numbers). */
 final class GrafanaUnit {
 
-    private GrafanaUnit() {
-    }
+    private GrafanaUnit() {}
 
     static String format(String unit, double v) {
         if (Double.isNaN(v)) {
@@ -16,9 +15,9 @@ final class GrafanaUnit {
             return v > 0 ? "+Inf" : "-Inf";
         }
         return switch (unit == null ? "short" : unit) {
-            case "bytes" -> scaled(v, 1024, new String[]{"B", "KiB", "MiB", "GiB", "TiB"});
-            case "decbytes" -> scaled(v, 1000, new String[]{"B", "kB", "MB", "GB", "TB"});
-            case "Bps" -> scaled(v, 1000, new String[]{"B/s", "kB/s", "MB/s", "GB/s", "TB/s"});
+            case "bytes" -> scaled(v, 1024, new String[] {"B", "KiB", "MiB", "GiB", "TiB"});
+            case "decbytes" -> scaled(v, 1000, new String[] {"B", "kB", "MB", "GB", "TB"});
+            case "Bps" -> scaled(v, 1000, new String[] {"B/s", "kB/s", "MB/s", "GB/s", "TB/s"});
             case "percentunit" -> num(v * 100) + "%";
             case "percent" -> num(v) + "%";
             case "s" -> seconds(v);
@@ -51,7 +50,7 @@ final class GrafanaUnit {
     }
 
     private static String suffixed(double v) {
-        return scaled(v, 1000, new String[]{"", " K", " Mil", " Bil", " Tri"}).trim();
+        return scaled(v, 1000, new String[] {"", " K", " Mil", " Bil", " Tri"}).trim();
     }
 
     private static String scaled(double v, double base, String[] units) {
@@ -67,7 +66,9 @@ final class GrafanaUnit {
 
     private static String num(double v) {
         double a = Math.abs(v);
-        String f = a == Math.rint(a) && a < 1e15 ? "%.0f" : a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : a >= 0.01 ? "%.2f" : "%.3g";
+        String f = a == Math.rint(a) && a < 1e15
+                ? "%.0f"
+                : a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : a >= 0.01 ? "%.2f" : "%.3g";
         return String.format(Locale.ROOT, f, v);
     }
 }

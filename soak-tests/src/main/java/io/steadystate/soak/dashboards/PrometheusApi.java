@@ -2,7 +2,6 @@ package io.steadystate.soak.dashboards;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -22,8 +21,7 @@ import java.util.TreeMap;
 public final class PrometheusApi {
 
     /** One series of a range query: its labels and its samples (seconds since the epoch, value). */
-    public record Series(Map<String, String> labels, double[] t, double[] v) {
-    }
+    public record Series(Map<String, String> labels, double[] t, double[] v) {}
 
     /** Prometheus refused or failed the query; the message is Prometheus' own error. */
     public static final class QueryFailed extends Exception {
@@ -35,15 +33,20 @@ public final class PrometheusApi {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public PrometheusApi(URI base) {
         this.base = base.toString().endsWith("/") ? base : URI.create(base + "/");
     }
 
     public List<String> labelValues(String label, String match, Instant start, Instant end) throws QueryFailed {
-        StringBuilder q = new StringBuilder("api/v1/label/").append(enc(label)).append("/values?start=")
-                .append(start.getEpochSecond()).append("&end=").append(end.getEpochSecond());
+        StringBuilder q = new StringBuilder("api/v1/label/")
+                .append(enc(label))
+                .append("/values?start=")
+                .append(start.getEpochSecond())
+                .append("&end=")
+                .append(end.getEpochSecond());
         if (match != null && !match.isBlank()) {
             q.append("&match[]=").append(enc(match));
         }
@@ -54,11 +57,14 @@ public final class PrometheusApi {
 
     public List<Series> queryRange(String expr, Instant start, Instant end, Duration step) throws QueryFailed {
         JsonNode data = get("api/v1/query_range?query=" + enc(expr) + "&start=" + start.getEpochSecond() + "&end="
-                + end.getEpochSecond() + "&step=" + step.toSeconds()).path("data");
+                        + end.getEpochSecond() + "&step=" + step.toSeconds())
+                .path("data");
         List<Series> out = new ArrayList<>();
         for (JsonNode r : data.path("result")) {
             Map<String, String> labels = new TreeMap<>();
-            r.path("metric").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+            r.path("metric")
+                    .fields()
+                    .forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
             JsonNode values = r.path("values");
             double[] t = new double[values.size()];
             double[] v = new double[values.size()];
@@ -74,9 +80,13 @@ public final class PrometheusApi {
     /** Instant query at {@code time}: the series that have a value then (alert expressions). */
     public List<Map<String, String>> query(String expr, Instant time) throws QueryFailed {
         List<Map<String, String>> out = new ArrayList<>();
-        for (JsonNode r : get("api/v1/query?query=" + enc(expr) + "&time=" + time.getEpochSecond()).path("data").path("result")) {
+        for (JsonNode r : get("api/v1/query?query=" + enc(expr) + "&time=" + time.getEpochSecond())
+                .path("data")
+                .path("result")) {
             Map<String, String> labels = new TreeMap<>();
-            r.path("metric").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+            r.path("metric")
+                    .fields()
+                    .forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
             out.add(labels);
         }
         return out;
@@ -86,7 +96,10 @@ public final class PrometheusApi {
     public Duration scrapeInterval() {
         try {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("scrape_interval:\\s*(\\d+)(ms|s|m)\\b")
-                    .matcher(get("api/v1/status/config").path("data").path("yaml").asText(""));
+                    .matcher(get("api/v1/status/config")
+                            .path("data")
+                            .path("yaml")
+                            .asText(""));
             if (m.find()) {
                 long n = Long.parseLong(m.group(1));
                 return switch (m.group(2)) {
@@ -103,12 +116,20 @@ public final class PrometheusApi {
 
     private JsonNode get(String pathAndQuery) throws QueryFailed {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve(pathAndQuery))
-                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(base.resolve(pathAndQuery))
+                            .timeout(Duration.ofSeconds(30))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             JsonNode body = JSON.readTree(r.body());
             if (!"success".equals(body.path("status").asText())) {
-                throw new QueryFailed(String.format(Locale.ROOT, "HTTP %d %s: %s", r.statusCode(),
-                        body.path("errorType").asText(""), body.path("error").asText(r.body())));
+                throw new QueryFailed(String.format(
+                        Locale.ROOT,
+                        "HTTP %d %s: %s",
+                        r.statusCode(),
+                        body.path("errorType").asText(""),
+                        body.path("error").asText(r.body())));
             }
             return body;
         } catch (IOException e) {

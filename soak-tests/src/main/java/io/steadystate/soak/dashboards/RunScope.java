@@ -12,8 +12,16 @@ import java.util.Set;
  * whether the leak is fast enough that the fast heap rule must fire; {@code compression} is how many times denser
  * than the production workload the run's events came ({@link #compression}).
  */
-public record RunScope(Instant start, Instant end, Set<String> services, String faultService, boolean localStack,
-                       double warmupFraction, boolean disrupted, FaultHeapTrend faultTrend, double compression) {
+public record RunScope(
+        Instant start,
+        Instant end,
+        Set<String> services,
+        String faultService,
+        boolean localStack,
+        double warmupFraction,
+        boolean disrupted,
+        FaultHeapTrend faultTrend,
+        double compression) {
 
     /**
      * Seconds of market hours in a production trading day (09:30–16:00, the simulated market's session): a
@@ -21,8 +29,13 @@ public record RunScope(Instant start, Instant end, Set<String> services, String 
      */
     public static final double TRADING_SECONDS = 6.5 * 3600;
 
-    public RunScope(Instant start, Instant end, Set<String> services, String faultService, boolean localStack,
-                    double warmupFraction) {
+    public RunScope(
+            Instant start,
+            Instant end,
+            Set<String> services,
+            String faultService,
+            boolean localStack,
+            double warmupFraction) {
         this(start, end, services, faultService, localStack, warmupFraction, false, null, 1);
     }
 

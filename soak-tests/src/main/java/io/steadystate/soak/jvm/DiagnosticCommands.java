@@ -2,17 +2,16 @@ package io.steadystate.soak.jvm;
 
 import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.VirtualMachine;
-
-import javax.management.MBeanServerConnection;
-import javax.management.ObjectName;
-import javax.management.remote.JMXConnector;
-import javax.management.remote.JMXConnectorFactory;
-import javax.management.remote.JMXServiceURL;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
 
 /**
  * jcmd's diagnostic commands ({@code GC.class_histogram}, {@code JFR.start}, …) and heap dumps run on a local
@@ -48,17 +47,19 @@ public final class DiagnosticCommands {
      */
     public void dumpHeap(long pid, Path file) throws IOException {
         try {
-            invoke(pid, HOTSPOT, "dumpHeap", new Object[]{file.toString(), true},
-                    new String[]{String.class.getName(), boolean.class.getName()});
+            invoke(pid, HOTSPOT, "dumpHeap", new Object[] {file.toString(), true}, new String[] {
+                String.class.getName(), boolean.class.getName()
+            });
         } catch (AttachNotSupportedException | IOException | RuntimeException | javax.management.JMException e) {
-            viaJcmd(pid, "GC.heap_dump", new String[]{file.toString()}, e);
+            viaJcmd(pid, "GC.heap_dump", new String[] {file.toString()}, e);
         }
     }
 
     /** Through the attach API only, no fallback (what the tests prove works). */
     static String viaAttach(long pid, String command, String[] args)
             throws IOException, AttachNotSupportedException, javax.management.JMException {
-        Object out = invoke(pid, DCMD, operation(command), new Object[]{args}, new String[]{String[].class.getName()});
+        Object out =
+                invoke(pid, DCMD, operation(command), new Object[] {args}, new String[] {String[].class.getName()});
         return out == null ? "" : out.toString();
     }
 
@@ -94,8 +95,7 @@ public final class DiagnosticCommands {
         return b.toString();
     }
 
-    private static String viaJcmd(long pid, String command, String[] args, Exception attachFailure)
-            throws IOException {
+    private static String viaJcmd(long pid, String command, String[] args, Exception attachFailure) throws IOException {
         Path beside = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(
                 Files.isExecutable(beside) ? beside.toString() : "jcmd", Long.toString(pid), command));

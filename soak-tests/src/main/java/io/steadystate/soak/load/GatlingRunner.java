@@ -1,7 +1,6 @@
 package io.steadystate.soak.load;
 
 import io.steadystate.soak.report.RunReport;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +30,8 @@ public final class GatlingRunner {
         this.plan = plan;
         List<String> cmd = command(plan, dir);
         Files.writeString(dir.resolve("gatling.cmd"), String.join(" ", cmd) + "\n");
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("gatling.log").toFile());
         // the token goes through the environment, never the command line (ps, gatling.cmd)
         pb.environment().put(LoadPlan.TOKEN_ENV, plan.token());
@@ -40,15 +40,23 @@ public final class GatlingRunner {
 
     /** Gatling's JVM: its own heap, analytics off, the plan as system properties, the harness's classpath. */
     static List<String> command(LoadPlan plan, Path dir) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseG1GC",
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-XX:+UseG1GC",
                 "-Dgatling.data.enableAnalytics=false",
                 // Gatling's stats writer reaches into java.lang (StringInternals); its Maven plugin opens it too
                 "--add-opens=java.base/java.lang=ALL-UNNAMED",
                 "-Djava.util.prefs.userRoot=" + dir.resolve("prefs")));
         plan.systemProperties().forEach((k, v) -> cmd.add("-D" + k + "=" + v));
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"),
-                "io.gatling.app.Gatling", "-s", SoakApiSimulation.class.getName(), "-rf", dir.toString()));
+        cmd.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.gatling.app.Gatling",
+                "-s",
+                SoakApiSimulation.class.getName(),
+                "-rf",
+                dir.toString()));
         return cmd;
     }
 
@@ -61,7 +69,8 @@ public final class GatlingRunner {
             if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroy();
                 process.waitFor(10, TimeUnit.SECONDS);
-                return new RunReport.LoadResult(true, -1, false, index(), "Gatling did not finish in time; see gatling/gatling.log");
+                return new RunReport.LoadResult(
+                        true, -1, false, index(), "Gatling did not finish in time; see gatling/gatling.log");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -70,9 +79,14 @@ public final class GatlingRunner {
         }
         int exit = process.exitValue();
         String summary = summary();
-        return new RunReport.LoadResult(true, exit, exit == 0, index(), (exit == 0 ? "assertions passed"
-                : exit == 2 ? "assertions FAILED" : "Gatling exited " + exit) + " (" + plan.assertions() + ")"
-                + (summary.isEmpty() ? "" : "; " + summary));
+        return new RunReport.LoadResult(
+                true,
+                exit,
+                exit == 0,
+                index(),
+                (exit == 0 ? "assertions passed" : exit == 2 ? "assertions FAILED" : "Gatling exited " + exit) + " ("
+                        + plan.assertions() + ")"
+                        + (summary.isEmpty() ? "" : "; " + summary));
     }
 
     public void stop() {
@@ -83,8 +97,10 @@ public final class GatlingRunner {
 
     private String index() {
         try (Stream<Path> files = Files.walk(runDir.resolve("gatling"), 3)) {
-            return files.filter(p -> p.getFileName().toString().equals("index.html")).findFirst()
-                    .map(p -> runDir.relativize(p).toString()).orElse(null);
+            return files.filter(p -> p.getFileName().toString().equals("index.html"))
+                    .findFirst()
+                    .map(p -> runDir.relativize(p).toString())
+                    .orElse(null);
         } catch (IOException e) {
             return null;
         }
@@ -97,8 +113,10 @@ public final class GatlingRunner {
             List<String> out = new ArrayList<>();
             for (String l : lines) {
                 String t = l.strip();
-                if (t.startsWith("> request count") || t.startsWith("> response time 99th")
-                        || t.startsWith("> mean requests/sec") || t.contains(": false")) {
+                if (t.startsWith("> request count")
+                        || t.startsWith("> response time 99th")
+                        || t.startsWith("> mean requests/sec")
+                        || t.contains(": false")) {
                     out.add(t.replaceAll("\\s+", " ").replace("> ", ""));
                 }
             }

@@ -1,7 +1,6 @@
 package io.steadystate.soak.load;
 
 import io.steadystate.soak.profile.Profile;
-
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -20,11 +19,19 @@ import java.util.function.UnaryOperator;
  * @param p99Millis       assertion: 99th percentile response time under this
  * @param maxErrorPercent assertion: failed requests under this share
  */
-public record LoadPlan(String orderUrl, String marketUrl, String token, int users, double rps, Duration duration,
-                       double p99Millis, double maxErrorPercent) {
+public record LoadPlan(
+        String orderUrl,
+        String marketUrl,
+        String token,
+        int users,
+        double rps,
+        Duration duration,
+        double p99Millis,
+        double maxErrorPercent) {
 
     /** The same variable the services read their token from. */
     public static final String TOKEN_ENV = "STEADYSTATE_API_TOKEN";
+
     static final double P99_MILLIS = 1000;
     static final double MAX_ERROR_PERCENT = 1;
 
@@ -38,8 +45,15 @@ public record LoadPlan(String orderUrl, String marketUrl, String token, int user
 
     /** The profile's API load for the run's whole duration, under the default assertions (error rate < 1 %, p99 < 1 s). */
     public static LoadPlan of(Profile p, String orderUrl, String marketUrl, String token) {
-        return new LoadPlan(orderUrl, marketUrl, token, p.orderApi().users(), p.orderApi().rps(), p.duration(),
-                P99_MILLIS, MAX_ERROR_PERCENT);
+        return new LoadPlan(
+                orderUrl,
+                marketUrl,
+                token,
+                p.orderApi().users(),
+                p.orderApi().rps(),
+                p.duration(),
+                P99_MILLIS,
+                MAX_ERROR_PERCENT);
     }
 
     /** Gatling's system properties (no token: see {@link #TOKEN_ENV}). */
@@ -58,10 +72,12 @@ public record LoadPlan(String orderUrl, String marketUrl, String token, int user
     /** The plan inside Gatling's JVM; what is not set falls back on a small loopback load. */
     public static LoadPlan read(UnaryOperator<String> property, UnaryOperator<String> env) {
         String token = env.apply(TOKEN_ENV);
-        return new LoadPlan(or(property, "soak.order.url", "http://127.0.0.1:8083"),
+        return new LoadPlan(
+                or(property, "soak.order.url", "http://127.0.0.1:8083"),
                 or(property, "soak.market.url", "http://127.0.0.1:8081"),
                 token == null || token.isBlank() ? "steadystate-local" : token,
-                Integer.parseInt(or(property, "soak.users", "2")), Double.parseDouble(or(property, "soak.rps", "4")),
+                Integer.parseInt(or(property, "soak.users", "2")),
+                Double.parseDouble(or(property, "soak.rps", "4")),
                 Duration.ofSeconds(Long.parseLong(or(property, "soak.duration.seconds", "60"))),
                 Double.parseDouble(or(property, "soak.p99.millis", "1000")),
                 Double.parseDouble(or(property, "soak.max.error.percent", "1")));
@@ -79,7 +95,10 @@ public record LoadPlan(String orderUrl, String marketUrl, String token, int user
 
     /** As the report states them. */
     public String assertions() {
-        return String.format(Locale.ROOT, "error rate < %s%%, p99 < %s", trim(maxErrorPercent),
+        return String.format(
+                Locale.ROOT,
+                "error rate < %s%%, p99 < %s",
+                trim(maxErrorPercent),
                 p99Millis >= 1000 ? trim(p99Millis / 1000) + " s" : trim(p99Millis) + " ms");
     }
 

@@ -9,7 +9,10 @@ record RestingBracket(String side, double limitPrice, double stopLoss, double ta
 
     static RestingBracket from(double quote, boolean buy) {
         double limit = buy ? quote * 0.5 : quote * 2.0;
-        return new RestingBracket(buy ? "BUY" : "SELL", round(limit), round(buy ? limit * 0.9 : limit * 1.1),
+        return new RestingBracket(
+                buy ? "BUY" : "SELL",
+                round(limit),
+                round(buy ? limit * 0.9 : limit * 1.1),
                 round(buy ? limit * 1.1 : limit * 0.9));
     }
 

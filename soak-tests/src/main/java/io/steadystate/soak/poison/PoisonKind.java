@@ -2,7 +2,6 @@ package io.steadystate.soak.poison;
 
 import io.steadystate.core.kafka.Topics;
 import io.steadystate.soak.stack.ServiceId;
-
 import java.util.List;
 
 /**

@@ -1,12 +1,6 @@
 package io.steadystate.soak.poison;
 
 import io.steadystate.soak.stack.MarketClient;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -15,6 +9,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * {@code --poison RATE}: a producer of the harness that writes {@code RATE} hostile records per second during the
@@ -32,6 +31,7 @@ public final class PoisonProducer implements AutoCloseable {
     private final PoisonRecords records = new PoisonRecords(7);
     /** topic-partition@offset → kind, of every acknowledged poison record. */
     private final Map<String, PoisonKind> written = new ConcurrentHashMap<>();
+
     private final Map<PoisonKind, AtomicLong> failed = new EnumMap<>(PoisonKind.class);
     private volatile boolean stopping;
     private Thread thread;
@@ -46,10 +46,20 @@ public final class PoisonProducer implements AutoCloseable {
         for (PoisonKind k : PoisonKind.values()) {
             failed.put(k, new AtomicLong());
         }
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.CLIENT_ID_CONFIG, "soak-poison",
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 1024 * 1024, ProducerConfig.LINGER_MS_CONFIG, 0),
-                new StringSerializer(), new ByteArraySerializer());
+        this.producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.CLIENT_ID_CONFIG,
+                        "soak-poison",
+                        ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                        1024 * 1024,
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        0),
+                new StringSerializer(),
+                new ByteArraySerializer());
     }
 
     public PoisonProducer start() {
@@ -100,8 +110,11 @@ public final class PoisonProducer implements AutoCloseable {
 
     private List<String> liveSymbols(List<String> previous) {
         try {
-            List<String> out = market.symbols().stream().map(MarketClient.Listing::symbol)
-                    .filter(s -> s != null && !s.isEmpty()).limit(5).toList();
+            List<String> out = market.symbols().stream()
+                    .map(MarketClient.Listing::symbol)
+                    .filter(s -> s != null && !s.isEmpty())
+                    .limit(5)
+                    .toList();
             return out.isEmpty() ? previous : out;
         } catch (IOException | RuntimeException e) {
             return previous;

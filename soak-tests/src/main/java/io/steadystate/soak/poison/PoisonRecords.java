@@ -1,11 +1,10 @@
 package io.steadystate.soak.poison;
 
-import org.apache.kafka.clients.producer.ProducerRecord;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * The bytes of each {@link PoisonKind}, written field by field in the wire format of trading-core's serde
@@ -80,9 +79,13 @@ final class PoisonRecords {
     /** The record key: the symbol for market.events and strategy.signals, the slot id for strategy.params. */
     String key(PoisonKind kind, long n, String symbol) {
         return switch (kind.topic()) {
-            case "strategy.params" -> kind == PoisonKind.PARAMS_OLDER_VERSION || kind == PoisonKind.PARAMS_NAN
-                    || kind == PoisonKind.PARAMS_NEGATIVE || kind == PoisonKind.PARAMS_HUGE
-                    ? Integer.toString(REAL_SLOT) : kind == PoisonKind.PARAMS_UNKNOWN_SLOT ? "999" : "poison-" + n;
+            case "strategy.params" ->
+                kind == PoisonKind.PARAMS_OLDER_VERSION
+                                || kind == PoisonKind.PARAMS_NAN
+                                || kind == PoisonKind.PARAMS_NEGATIVE
+                                || kind == PoisonKind.PARAMS_HUGE
+                        ? Integer.toString(REAL_SLOT)
+                        : kind == PoisonKind.PARAMS_UNKNOWN_SLOT ? "999" : "poison-" + n;
             default -> symbol;
         };
     }
@@ -108,7 +111,12 @@ final class PoisonRecords {
         byte[] s = symbol.getBytes(StandardCharsets.UTF_8);
         ByteBuffer b = ByteBuffer.allocate(3 + 2 + s.length + 8 * 7);
         b.put(MAGIC).put(TICK).put((byte) 1).putShort((short) s.length).put(s);
-        b.putLong(eventTime).putLong(sequence).putDouble(price).putDouble(bid).putDouble(ask).putLong(100)
+        b.putLong(eventTime)
+                .putLong(sequence)
+                .putDouble(price)
+                .putDouble(bid)
+                .putDouble(ask)
+                .putLong(100)
                 .putLong(eventTime * 1000);
         return b.array();
     }
@@ -118,17 +126,37 @@ final class PoisonRecords {
         byte[] id = ("poison:" + n).getBytes(StandardCharsets.UTF_8);
         byte[] s = symbol.getBytes(StandardCharsets.UTF_8);
         ByteBuffer b = ByteBuffer.allocate(3 + 2 + id.length + 2 + s.length + 4 + 1 + 8 * 7);
-        b.put(MAGIC).put(SIGNAL).put((byte) 1).putShort((short) id.length).put(id).putShort((short) s.length).put(s);
-        b.putInt(REAL_SLOT).put((byte) 0).putDouble(reference).putDouble(reference * 0.99).putDouble(reference * 1.01)
-                .putDouble(quantity).putLong(eventTime - 60_000).putLong(eventTime).putLong(eventTime * 1000);
+        b.put(MAGIC)
+                .put(SIGNAL)
+                .put((byte) 1)
+                .putShort((short) id.length)
+                .put(id)
+                .putShort((short) s.length)
+                .put(s);
+        b.putInt(REAL_SLOT)
+                .put((byte) 0)
+                .putDouble(reference)
+                .putDouble(reference * 0.99)
+                .putDouble(reference * 1.01)
+                .putDouble(quantity)
+                .putLong(eventTime - 60_000)
+                .putLong(eventTime)
+                .putLong(eventTime * 1000);
         return b.array();
     }
 
     static byte[] params(int slotId, double lotSize, double threshold, double stopLossPct, long version) {
         ByteBuffer b = ByteBuffer.allocate(3 + 4 + 1 + 8 + 4 + 4 + 8 * 4);
         b.put(MAGIC).put(SLOT_PARAMETERS).put((byte) 1);
-        b.putInt(slotId).put((byte) 1).putDouble(lotSize).putInt(10).putInt(5).putDouble(Double.isNaN(threshold)
-                ? Double.NaN : threshold).putDouble(stopLossPct).putDouble(2).putLong(version);
+        b.putInt(slotId)
+                .put((byte) 1)
+                .putDouble(lotSize)
+                .putInt(10)
+                .putInt(5)
+                .putDouble(Double.isNaN(threshold) ? Double.NaN : threshold)
+                .putDouble(stopLossPct)
+                .putDouble(2)
+                .putLong(version);
         return b.array();
     }
 }

@@ -10,8 +10,7 @@ public final class DurationText {
 
     private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|h|m|s)");
 
-    private DurationText() {
-    }
+    private DurationText() {}
 
     public static Duration parse(String text) {
         if (text == null || text.isBlank()) {

@@ -1,7 +1,6 @@
 package io.steadystate.soak.profile;
 
 import io.steadystate.soak.verdict.Workload;
-
 import java.time.Duration;
 
 /**
@@ -11,18 +10,29 @@ import java.time.Duration;
  * @param budgetMbPerDay allowed post-GC heap growth per <em>production</em> day of {@code workload}
  * @param workload       the production day the verdict projects onto (what a real feed brings in a day)
  */
-public record Profile(String name, String description, Duration duration, int symbols,
-                      double ticksPerSymbolPerSecond, double speed, long maxTicksPerSecond, double churnPerDay,
-                      OrderApiLoad orderApi, Burst burst, Duration sampleInterval, double warmupFraction,
-                      double budgetMbPerDay, double rssBudgetMbPerDay, String heap, Workload workload) {
+public record Profile(
+        String name,
+        String description,
+        Duration duration,
+        int symbols,
+        double ticksPerSymbolPerSecond,
+        double speed,
+        long maxTicksPerSecond,
+        double churnPerDay,
+        OrderApiLoad orderApi,
+        Burst burst,
+        Duration sampleInterval,
+        double warmupFraction,
+        double budgetMbPerDay,
+        double rssBudgetMbPerDay,
+        String heap,
+        Workload workload) {
 
     /** Gatling load: concurrent virtual users and a hard cap on requests per second. */
-    public record OrderApiLoad(int users, double rps) {
-    }
+    public record OrderApiLoad(int users, double rps) {}
 
     /** Every {@code every}, the tick rate is multiplied by {@code factor} for {@code length}. */
-    public record Burst(Duration every, double factor, Duration length) {
-    }
+    public record Burst(Duration every, double factor, Duration length) {}
 
     public Profile {
         // a report.json written before workloads existed has none: it is re-judged on the default production day
@@ -33,15 +43,23 @@ public record Profile(String name, String description, Duration duration, int sy
         require(speed > 0, "speed must be positive");
         require(maxTicksPerSecond >= 0, "maxTicksPerSecond must be >= 0 (0 = unthrottled)");
         require(churnPerDay >= 0 && churnPerDay <= 1, "churnPerDay must be in [0, 1]");
-        require(orderApi != null && orderApi.users() >= 0 && orderApi.rps() >= 0, "orderApi needs users >= 0, rps >= 0");
+        require(
+                orderApi != null && orderApi.users() >= 0 && orderApi.rps() >= 0,
+                "orderApi needs users >= 0, rps >= 0");
         require(sampleInterval != null && sampleInterval.toMillis() >= 1000, "sampleInterval must be at least 1s");
-        require(sampleInterval.compareTo(duration.dividedBy(10)) <= 0,
+        require(
+                sampleInterval.compareTo(duration.dividedBy(10)) <= 0,
                 "sampleInterval must leave at least 10 samples in the run");
         require(warmupFraction >= 0 && warmupFraction < 0.9, "warmupFraction must be in [0, 0.9)");
         require(budgetMbPerDay > 0 && rssBudgetMbPerDay > 0, "budgets must be positive");
         require(heap != null && heap.matches("\\d+[kmgKMG]"), "heap must look like 256m");
-        require(burst == null || (burst.factor() > 0 && burst.every() != null && burst.length() != null
-                && burst.length().compareTo(burst.every()) < 0), "burst needs factor > 0 and length < every");
+        require(
+                burst == null
+                        || (burst.factor() > 0
+                                && burst.every() != null
+                                && burst.length() != null
+                                && burst.length().compareTo(burst.every()) < 0),
+                "burst needs factor > 0 and length < every");
     }
 
     private static void require(boolean condition, String message) {
@@ -66,38 +84,142 @@ public record Profile(String name, String description, Duration duration, int sy
     }
 
     public Profile withDuration(Duration d) {
-        return new Profile(name, description, d, symbols, ticksPerSymbolPerSecond, speed, maxTicksPerSecond,
-                churnPerDay, orderApi, burst, sampleInterval.compareTo(d.dividedBy(10)) <= 0 ? sampleInterval
-                : d.dividedBy(10), warmupFraction, budgetMbPerDay, rssBudgetMbPerDay, heap, workload);
+        return new Profile(
+                name,
+                description,
+                d,
+                symbols,
+                ticksPerSymbolPerSecond,
+                speed,
+                maxTicksPerSecond,
+                churnPerDay,
+                orderApi,
+                burst,
+                sampleInterval.compareTo(d.dividedBy(10)) <= 0 ? sampleInterval : d.dividedBy(10),
+                warmupFraction,
+                budgetMbPerDay,
+                rssBudgetMbPerDay,
+                heap,
+                workload);
     }
 
     public Profile withSymbols(int n) {
-        return new Profile(name, description, duration, n, ticksPerSymbolPerSecond, speed, maxTicksPerSecond,
-                churnPerDay, orderApi, burst, sampleInterval, warmupFraction, budgetMbPerDay, rssBudgetMbPerDay, heap, workload);
+        return new Profile(
+                name,
+                description,
+                duration,
+                n,
+                ticksPerSymbolPerSecond,
+                speed,
+                maxTicksPerSecond,
+                churnPerDay,
+                orderApi,
+                burst,
+                sampleInterval,
+                warmupFraction,
+                budgetMbPerDay,
+                rssBudgetMbPerDay,
+                heap,
+                workload);
     }
 
     public Profile withSpeed(double s) {
-        return new Profile(name, description, duration, symbols, ticksPerSymbolPerSecond, s, maxTicksPerSecond,
-                churnPerDay, orderApi, burst, sampleInterval, warmupFraction, budgetMbPerDay, rssBudgetMbPerDay, heap, workload);
+        return new Profile(
+                name,
+                description,
+                duration,
+                symbols,
+                ticksPerSymbolPerSecond,
+                s,
+                maxTicksPerSecond,
+                churnPerDay,
+                orderApi,
+                burst,
+                sampleInterval,
+                warmupFraction,
+                budgetMbPerDay,
+                rssBudgetMbPerDay,
+                heap,
+                workload);
     }
 
     public Profile withBudget(double mbPerDay) {
-        return new Profile(name, description, duration, symbols, ticksPerSymbolPerSecond, speed, maxTicksPerSecond,
-                churnPerDay, orderApi, burst, sampleInterval, warmupFraction, mbPerDay, rssBudgetMbPerDay, heap, workload);
+        return new Profile(
+                name,
+                description,
+                duration,
+                symbols,
+                ticksPerSymbolPerSecond,
+                speed,
+                maxTicksPerSecond,
+                churnPerDay,
+                orderApi,
+                burst,
+                sampleInterval,
+                warmupFraction,
+                mbPerDay,
+                rssBudgetMbPerDay,
+                heap,
+                workload);
     }
 
     public Profile withSampleInterval(Duration interval) {
-        return new Profile(name, description, duration, symbols, ticksPerSymbolPerSecond, speed, maxTicksPerSecond,
-                churnPerDay, orderApi, burst, interval, warmupFraction, budgetMbPerDay, rssBudgetMbPerDay, heap, workload);
+        return new Profile(
+                name,
+                description,
+                duration,
+                symbols,
+                ticksPerSymbolPerSecond,
+                speed,
+                maxTicksPerSecond,
+                churnPerDay,
+                orderApi,
+                burst,
+                interval,
+                warmupFraction,
+                budgetMbPerDay,
+                rssBudgetMbPerDay,
+                heap,
+                workload);
     }
 
     public Profile withTicksPerSymbolPerSecond(double rate) {
-        return new Profile(name, description, duration, symbols, rate, speed, maxTicksPerSecond,
-                churnPerDay, orderApi, burst, sampleInterval, warmupFraction, budgetMbPerDay, rssBudgetMbPerDay, heap, workload);
+        return new Profile(
+                name,
+                description,
+                duration,
+                symbols,
+                rate,
+                speed,
+                maxTicksPerSecond,
+                churnPerDay,
+                orderApi,
+                burst,
+                sampleInterval,
+                warmupFraction,
+                budgetMbPerDay,
+                rssBudgetMbPerDay,
+                heap,
+                workload);
     }
 
     public Profile withWorkload(Workload w) {
-        return new Profile(name, description, duration, symbols, ticksPerSymbolPerSecond, speed, maxTicksPerSecond,
-                churnPerDay, orderApi, burst, sampleInterval, warmupFraction, budgetMbPerDay, rssBudgetMbPerDay, heap, w);
+        return new Profile(
+                name,
+                description,
+                duration,
+                symbols,
+                ticksPerSymbolPerSecond,
+                speed,
+                maxTicksPerSecond,
+                churnPerDay,
+                orderApi,
+                burst,
+                sampleInterval,
+                warmupFraction,
+                budgetMbPerDay,
+                rssBudgetMbPerDay,
+                heap,
+                w);
     }
 }

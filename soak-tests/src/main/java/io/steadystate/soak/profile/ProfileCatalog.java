@@ -3,7 +3,6 @@ package io.steadystate.soak.profile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -74,7 +73,8 @@ public final class ProfileCatalog {
                 throw new IllegalArgumentException("profile '" + e.getKey() + "': " + bad.getMessage(), bad);
             }
         }
-        String def = root.path("defaultProfile").asText(byName.keySet().iterator().next());
+        String def =
+                root.path("defaultProfile").asText(byName.keySet().iterator().next());
         if (!byName.containsKey(def)) {
             throw new IllegalArgumentException("defaultProfile '" + def + "' is not defined");
         }
@@ -84,16 +84,29 @@ public final class ProfileCatalog {
     private static Profile profile(String name, JsonNode n) {
         JsonNode api = n.path("orderApi");
         JsonNode burst = n.get("burst");
-        return new Profile(name, n.path("description").asText(""),
-                duration(n, "duration"), required(n, "symbols").asInt(),
-                required(n, "ticksPerSymbolPerSecond").asDouble(), required(n, "speed").asDouble(),
-                n.path("maxTicksPerSecond").asLong(0), n.path("churnPerDay").asDouble(0),
-                new Profile.OrderApiLoad(api.path("users").asInt(0), api.path("rps").asDouble(0)),
-                burst == null || burst.isNull() ? null : new Profile.Burst(duration(burst, "every"),
-                        required(burst, "factor").asDouble(), duration(burst, "length")),
-                duration(n, "sampleInterval"), n.path("warmupFraction").asDouble(0.2),
-                n.path("budgetMbPerDay").asDouble(1.0), n.path("rssBudgetMbPerDay").asDouble(8.0),
-                n.path("heap").asText("256m"), io.steadystate.soak.verdict.Workload.parse(n.path("workload").asText("")));
+        return new Profile(
+                name,
+                n.path("description").asText(""),
+                duration(n, "duration"),
+                required(n, "symbols").asInt(),
+                required(n, "ticksPerSymbolPerSecond").asDouble(),
+                required(n, "speed").asDouble(),
+                n.path("maxTicksPerSecond").asLong(0),
+                n.path("churnPerDay").asDouble(0),
+                new Profile.OrderApiLoad(
+                        api.path("users").asInt(0), api.path("rps").asDouble(0)),
+                burst == null || burst.isNull()
+                        ? null
+                        : new Profile.Burst(
+                                duration(burst, "every"),
+                                required(burst, "factor").asDouble(),
+                                duration(burst, "length")),
+                duration(n, "sampleInterval"),
+                n.path("warmupFraction").asDouble(0.2),
+                n.path("budgetMbPerDay").asDouble(1.0),
+                n.path("rssBudgetMbPerDay").asDouble(8.0),
+                n.path("heap").asText("256m"),
+                io.steadystate.soak.verdict.Workload.parse(n.path("workload").asText("")));
     }
 
     private static JsonNode required(JsonNode n, String field) {
@@ -133,6 +146,7 @@ public final class ProfileCatalog {
     public List<String> names() {
         return profiles.values().stream()
                 .sorted(java.util.Comparator.comparing(Profile::duration).thenComparing(Profile::name))
-                .map(Profile::name).toList();
+                .map(Profile::name)
+                .toList();
     }
 }

@@ -3,8 +3,7 @@ package io.steadystate.soak.report;
 /** Escaping for HTML/XML text and attributes. */
 final class Html {
 
-    private Html() {
-    }
+    private Html() {}
 
     static String text(String s) {
         if (s == null) {

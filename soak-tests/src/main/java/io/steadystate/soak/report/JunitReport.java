@@ -3,7 +3,6 @@ package io.steadystate.soak.report;
 import io.steadystate.soak.verdict.Check;
 import io.steadystate.soak.verdict.Outcome;
 import io.steadystate.soak.verdict.ServiceVerdict;
-
 import java.util.Locale;
 
 /**
@@ -12,8 +11,7 @@ import java.util.Locale;
  */
 final class JunitReport {
 
-    private JunitReport() {
-    }
+    private JunitReport() {}
 
     static String render(RunReport r) {
         StringBuilder cases = new StringBuilder();
@@ -25,17 +23,28 @@ final class JunitReport {
             tests++;
             errors++;
             cases.append("  <testcase classname=\"soak.run\" name=\"run\">\n    <error message=\"")
-                    .append(Html.attr(r.failure())).append("\"/>\n  </testcase>\n");
+                    .append(Html.attr(r.failure()))
+                    .append("\"/>\n  </testcase>\n");
         }
         for (ServiceVerdict v : r.verdicts()) {
             tests++;
-            cases.append("  <testcase classname=\"soak.heap\" name=\"").append(Html.attr(v.service())).append("\">\n");
-            String text = v.projection() == null ? v.heap().explanation() : v.projection().explanation();
+            cases.append("  <testcase classname=\"soak.heap\" name=\"")
+                    .append(Html.attr(v.service()))
+                    .append("\">\n");
+            String text = v.projection() == null
+                    ? v.heap().explanation()
+                    : v.projection().explanation();
             if (v.outcome() == Outcome.LEAK) {
                 failures++;
-                cases.append("    <failure message=\"").append(Html.attr(text)).append("\">")
-                        .append(Html.text(String.join("\n", v.growingClasses().stream().map(g -> String.format(
-                                Locale.ROOT, "%s +%d bytes", g.className(), g.bytesDelta())).toList())))
+                cases.append("    <failure message=\"")
+                        .append(Html.attr(text))
+                        .append("\">")
+                        .append(Html.text(String.join(
+                                "\n",
+                                v.growingClasses().stream()
+                                        .map(g -> String.format(
+                                                Locale.ROOT, "%s +%d bytes", g.className(), g.bytesDelta()))
+                                        .toList())))
                         .append("</failure>\n");
             } else if (v.outcome() == Outcome.INCONCLUSIVE) {
                 skipped++;
@@ -47,18 +56,24 @@ final class JunitReport {
         }
         for (Check c : r.checks()) {
             tests++;
-            cases.append("  <testcase classname=\"soak.check.").append(Html.attr(c.service())).append("\" name=\"")
-                    .append(Html.attr(c.name())).append("\">\n");
+            cases.append("  <testcase classname=\"soak.check.")
+                    .append(Html.attr(c.service()))
+                    .append("\" name=\"")
+                    .append(Html.attr(c.name()))
+                    .append("\">\n");
             if (!c.passed()) {
                 failures++;
-                cases.append("    <failure message=\"").append(Html.attr(c.detail())).append("\"/>\n");
+                cases.append("    <failure message=\"")
+                        .append(Html.attr(c.detail()))
+                        .append("\"/>\n");
             } else {
                 cases.append("    <system-out>").append(Html.text(c.detail())).append("</system-out>\n");
             }
             cases.append("  </testcase>\n");
         }
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"soak." + Html.attr(
-                r.meta().profileName()) + "\" tests=\"" + tests + "\" failures=\"" + failures + "\" errors=\"" + errors
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"soak."
+                + Html.attr(r.meta().profileName()) + "\" tests=\"" + tests + "\" failures=\"" + failures
+                + "\" errors=\"" + errors
                 + "\" skipped=\"" + skipped + "\">\n" + cases + "</testsuite>\n";
     }
 }

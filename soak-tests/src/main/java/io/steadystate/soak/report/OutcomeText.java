@@ -3,7 +3,6 @@ package io.steadystate.soak.report;
 import io.steadystate.soak.verdict.Check;
 import io.steadystate.soak.verdict.Outcome;
 import io.steadystate.soak.verdict.ServiceVerdict;
-
 import java.util.List;
 
 /**
@@ -13,8 +12,7 @@ import java.util.List;
  */
 public final class OutcomeText {
 
-    private OutcomeText() {
-    }
+    private OutcomeText() {}
 
     public static String of(Outcome overall, List<ServiceVerdict> verdicts, List<Check> checks, String failure) {
         if (failure != null) {
@@ -23,12 +21,22 @@ public final class OutcomeText {
         if (overall != Outcome.LEAK) {
             return overall.name();
         }
-        List<String> leaking = verdicts.stream().filter(v -> heapLeak(v) || checks.stream()
-                        .anyMatch(c -> !c.passed() && c.name().equals("rss") && c.service().equals(v.service())))
-                .map(ServiceVerdict::service).distinct().toList();
-        List<String> failed = checks.stream().filter(c -> !c.passed() && !c.name().equals("rss"))
-                .map(c -> c.name().startsWith("store:") || c.name().equals("no-restart") ? c.name() + " [" + c.service() + "]"
-                        : c.name()).distinct().toList();
+        List<String> leaking = verdicts.stream()
+                .filter(v -> heapLeak(v)
+                        || checks.stream()
+                                .anyMatch(c -> !c.passed()
+                                        && c.name().equals("rss")
+                                        && c.service().equals(v.service())))
+                .map(ServiceVerdict::service)
+                .distinct()
+                .toList();
+        List<String> failed = checks.stream()
+                .filter(c -> !c.passed() && !c.name().equals("rss"))
+                .map(c -> c.name().startsWith("store:") || c.name().equals("no-restart")
+                        ? c.name() + " [" + c.service() + "]"
+                        : c.name())
+                .distinct()
+                .toList();
         String leak = leaking.isEmpty() ? "" : "LEAK (" + String.join(", ", leaking) + ")";
         String rest = failed.isEmpty() ? "" : "FAILED: " + String.join(", ", failed);
         if (leak.isEmpty() && rest.isEmpty()) {
@@ -38,7 +46,8 @@ public final class OutcomeText {
     }
 
     private static boolean heapLeak(ServiceVerdict v) {
-        return v.projection() != null ? v.projection().outcome() == Outcome.LEAK
+        return v.projection() != null
+                ? v.projection().outcome() == Outcome.LEAK
                 : v.heap() != null && v.heap().outcome() == Outcome.LEAK;
     }
 }

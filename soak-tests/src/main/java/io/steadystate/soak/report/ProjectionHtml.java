@@ -4,14 +4,12 @@ import io.steadystate.soak.verdict.DriverFit;
 import io.steadystate.soak.verdict.Projection;
 import io.steadystate.soak.verdict.ServiceVerdict;
 import io.steadystate.soak.verdict.SlopeInterval;
-
 import java.util.Locale;
 
 /** The "what it rests on" part of report.html: every driver's fit and how it scales to a production day. */
 final class ProjectionHtml {
 
-    private ProjectionHtml() {
-    }
+    private ProjectionHtml() {}
 
     static void render(StringBuilder b, RunReport r) {
         var w = r.meta().policy().workload();
@@ -36,16 +34,30 @@ final class ProjectionHtml {
             for (DriverFit f : p.fits()) {
                 boolean governs = f.driver() == p.governing();
                 SlopeInterval bytes = f.mbPerUnit().scaled(1024 * 1024);
-                b.append(governs ? "<tr class=\"governing\">" : "<tr>").append("<td>").append(Html.text(v.service()))
-                        .append("</td><td>").append(governs ? "<b>" : "").append(Html.text(f.driver().label()))
-                        .append(governs ? "</b> (verdict)" : "").append("</td><td>")
-                        .append(String.format(Locale.ROOT, "%,.0f", f.replayed())).append("</td><td>")
-                        .append(String.format(Locale.ROOT, "%+.3g [%+.3g, %+.3g]", bytes.slope(), bytes.lower(),
-                                bytes.upper())).append("</td><td>")
-                        .append(String.format(Locale.ROOT, "%,.0f", f.productionPerDay())).append("</td><td>")
-                        .append(String.format(Locale.ROOT, "%+.2f [%+.2f, %+.2f]", f.perProductionDay().slope(),
-                                f.perProductionDay().lower(), f.perProductionDay().upper())).append("</td><td>")
-                        .append(String.format(Locale.ROOT, "%.2f", f.scatterMb())).append("</td></tr>");
+                b.append(governs ? "<tr class=\"governing\">" : "<tr>")
+                        .append("<td>")
+                        .append(Html.text(v.service()))
+                        .append("</td><td>")
+                        .append(governs ? "<b>" : "")
+                        .append(Html.text(f.driver().label()))
+                        .append(governs ? "</b> (verdict)" : "")
+                        .append("</td><td>")
+                        .append(String.format(Locale.ROOT, "%,.0f", f.replayed()))
+                        .append("</td><td>")
+                        .append(String.format(
+                                Locale.ROOT, "%+.3g [%+.3g, %+.3g]", bytes.slope(), bytes.lower(), bytes.upper()))
+                        .append("</td><td>")
+                        .append(String.format(Locale.ROOT, "%,.0f", f.productionPerDay()))
+                        .append("</td><td>")
+                        .append(String.format(
+                                Locale.ROOT,
+                                "%+.2f [%+.2f, %+.2f]",
+                                f.perProductionDay().slope(),
+                                f.perProductionDay().lower(),
+                                f.perProductionDay().upper()))
+                        .append("</td><td>")
+                        .append(String.format(Locale.ROOT, "%.2f", f.scatterMb()))
+                        .append("</td></tr>");
             }
         }
         b.append("</table></section>");
@@ -56,8 +68,13 @@ final class ProjectionHtml {
             return "—";
         }
         SlopeInterval s = p.perProductionDay();
-        return String.format(Locale.ROOT, "<b>%+.2f</b> <span class=\"ci\">[%+.2f, %+.2f]</span><br>%s, by %s",
-                s.slope(), s.lower(), s.upper(), p.shape().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+        return String.format(
+                Locale.ROOT,
+                "<b>%+.2f</b> <span class=\"ci\">[%+.2f, %+.2f]</span><br>%s, by %s",
+                s.slope(),
+                s.lower(),
+                s.upper(),
+                p.shape().name().toLowerCase(Locale.ROOT).replace('_', ' '),
                 Html.text(p.governing().label()));
     }
 
@@ -68,12 +85,17 @@ final class ProjectionHtml {
         if (!Double.isFinite(p.daysUntilFull()) && !Double.isFinite(p.daysUntilFullSoonest())) {
             return "never";
         }
-        return String.format(Locale.ROOT, "%s <span class=\"ci\">[%s, %s]</span>", days(p.daysUntilFull()),
-                days(p.daysUntilFullSoonest()), days(p.daysUntilFullLatest()));
+        return String.format(
+                Locale.ROOT,
+                "%s <span class=\"ci\">[%s, %s]</span>",
+                days(p.daysUntilFull()),
+                days(p.daysUntilFullSoonest()),
+                days(p.daysUntilFullLatest()));
     }
 
     private static String days(double d) {
-        return !Double.isFinite(d) ? "never" : d < 10 ? String.format(Locale.ROOT, "%.1f", d)
-                : String.format(Locale.ROOT, "%,.0f", d);
+        return !Double.isFinite(d)
+                ? "never"
+                : d < 10 ? String.format(Locale.ROOT, "%.1f", d) : String.format(Locale.ROOT, "%,.0f", d);
     }
 }

@@ -4,7 +4,6 @@ import io.steadystate.soak.sampling.Counter;
 import io.steadystate.soak.sampling.Sample;
 import io.steadystate.soak.sampling.ServiceSample;
 import io.steadystate.soak.stack.ServiceId;
-
 import java.util.List;
 import java.util.Locale;
 
@@ -45,6 +44,7 @@ public record Replayed(double ticks, double seconds) {
     }
 
     public String describe() {
-        return String.format(Locale.ROOT, "%,.0f ticks replayed in %.0f s (%,.0f ticks/s)", ticks, seconds, perSecond());
+        return String.format(
+                Locale.ROOT, "%,.0f ticks replayed in %.0f s (%,.0f ticks/s)", ticks, seconds, perSecond());
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,11 +17,11 @@ public final class ReportFiles {
     public static final String HTML = "report.html";
     public static final String JUNIT = "junit.xml";
 
-    private ReportFiles() {
-    }
+    private ReportFiles() {}
 
     public static ObjectMapper mapper() {
-        return new ObjectMapper().registerModule(new JavaTimeModule())
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -56,7 +55,9 @@ public final class ReportFiles {
         String html = Files.readString(page);
         int start = html.indexOf("<body>");
         int end = html.lastIndexOf("</body>");
-        return start < 0 || end < start ? Optional.empty() : Optional.of(html.substring(start + "<body>".length(), end));
+        return start < 0 || end < start
+                ? Optional.empty()
+                : Optional.of(html.substring(start + "<body>".length(), end));
     }
 
     public static RunReport read(Path runDir) {

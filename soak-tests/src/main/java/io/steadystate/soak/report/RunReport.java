@@ -9,7 +9,6 @@ import io.steadystate.soak.verdict.Check;
 import io.steadystate.soak.verdict.Outcome;
 import io.steadystate.soak.verdict.ServiceVerdict;
 import io.steadystate.soak.verdict.VerdictPolicy;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,28 +23,68 @@ import java.util.Map;
  * @param disruption chaos kills and their recoveries, topic accounting, business flow, poison (null: none run)
  * @param outcome    the overall outcome naming what failed ({@link OutcomeText}); derived when null
  */
-public record RunReport(int formatVersion, Meta meta, List<Sample> samples, List<ServiceVerdict> verdicts,
-                        List<Check> checks, LoadResult load, Outcome overall, int exitCode, String failure,
-                        SamplingOverhead sampling, List<LeakTrace> leakTraces, ChaosReport disruption, String outcome) {
+public record RunReport(
+        int formatVersion,
+        Meta meta,
+        List<Sample> samples,
+        List<ServiceVerdict> verdicts,
+        List<Check> checks,
+        LoadResult load,
+        Outcome overall,
+        int exitCode,
+        String failure,
+        SamplingOverhead sampling,
+        List<LeakTrace> leakTraces,
+        ChaosReport disruption,
+        String outcome) {
 
     public RunReport {
         leakTraces = leakTraces == null ? List.of() : List.copyOf(leakTraces);
-        outcome = OutcomeText.of(overall, verdicts == null ? List.of() : verdicts, checks == null ? List.of() : checks,
-                failure);
+        outcome = OutcomeText.of(
+                overall, verdicts == null ? List.of() : verdicts, checks == null ? List.of() : checks, failure);
     }
 
     /** A report without disruptions. */
-    public RunReport(int formatVersion, Meta meta, List<Sample> samples, List<ServiceVerdict> verdicts,
-                     List<Check> checks, LoadResult load, Outcome overall, int exitCode, String failure,
-                     SamplingOverhead sampling, List<LeakTrace> leakTraces) {
-        this(formatVersion, meta, samples, verdicts, checks, load, overall, exitCode, failure, sampling, leakTraces,
-                null, null);
+    public RunReport(
+            int formatVersion,
+            Meta meta,
+            List<Sample> samples,
+            List<ServiceVerdict> verdicts,
+            List<Check> checks,
+            LoadResult load,
+            Outcome overall,
+            int exitCode,
+            String failure,
+            SamplingOverhead sampling,
+            List<LeakTrace> leakTraces) {
+        this(
+                formatVersion,
+                meta,
+                samples,
+                verdicts,
+                checks,
+                load,
+                overall,
+                exitCode,
+                failure,
+                sampling,
+                leakTraces,
+                null,
+                null);
     }
 
     /** A report without leak traces (none taken, or a report.json from before they existed). */
-    public RunReport(int formatVersion, Meta meta, List<Sample> samples, List<ServiceVerdict> verdicts,
-                     List<Check> checks, LoadResult load, Outcome overall, int exitCode, String failure,
-                     SamplingOverhead sampling) {
+    public RunReport(
+            int formatVersion,
+            Meta meta,
+            List<Sample> samples,
+            List<ServiceVerdict> verdicts,
+            List<Check> checks,
+            LoadResult load,
+            Outcome overall,
+            int exitCode,
+            String failure,
+            SamplingOverhead sampling) {
         this(formatVersion, meta, samples, verdicts, checks, load, overall, exitCode, failure, sampling, List.of());
     }
 
@@ -53,14 +92,22 @@ public record RunReport(int formatVersion, Meta meta, List<Sample> samples, List
      * @param logs       label → path relative to the run directory
      * @param dashboards Grafana dashboard JSON files (relative to the run directory)
      */
-    public record Meta(String profileName, Profile profile, String fault, Instant started, Instant finished,
-                       String stack, String metricsSource, boolean clockMeasured, VerdictPolicy policy,
-                       Map<String, String> logs, List<String> dashboards, List<String> notes) {
-    }
+    public record Meta(
+            String profileName,
+            Profile profile,
+            String fault,
+            Instant started,
+            Instant finished,
+            String stack,
+            String metricsSource,
+            boolean clockMeasured,
+            VerdictPolicy policy,
+            Map<String, String> logs,
+            List<String> dashboards,
+            List<String> notes) {}
 
     /** The Gatling part: its own assertions and where its HTML report is (relative to the run directory). */
-    public record LoadResult(boolean ran, int exitCode, boolean assertionsPassed, String reportIndex,
-                             String summary) {
+    public record LoadResult(boolean ran, int exitCode, boolean assertionsPassed, String reportIndex, String summary) {
         public static LoadResult notRun(String why) {
             return new LoadResult(false, -1, true, null, why);
         }

@@ -13,8 +13,8 @@ import java.util.Map;
 public record ClassHistogram(long totalBytes, long totalInstances, Map<String, long[]> byClass) {
 
     /** One class's growth between two histograms. */
-    public record Growth(String className, long bytesBefore, long bytesAfter, long instancesBefore,
-                         long instancesAfter) {
+    public record Growth(
+            String className, long bytesBefore, long bytesAfter, long instancesBefore, long instancesAfter) {
         public long bytesDelta() {
             return bytesAfter - bytesBefore;
         }
@@ -49,7 +49,7 @@ public record ClassHistogram(long totalBytes, long totalInstances, Map<String, l
             try {
                 long instances = Long.parseLong(p[0]);
                 long bytes = Long.parseLong(p[1]);
-                byClass.merge(p[2], new long[]{bytes, instances}, (a, b) -> new long[]{a[0] + b[0], a[1] + b[1]});
+                byClass.merge(p[2], new long[] {bytes, instances}, (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
             } catch (NumberFormatException ignored) {
                 // a header line that happens to start with a digit
             }

@@ -1,17 +1,16 @@
 package io.steadystate.soak.sampling;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Consumer lag measured by the harness itself, so it does not depend on which Kafka client metrics a service exports:
@@ -37,9 +36,13 @@ public final class ConsumerLagProbe implements AutoCloseable {
     private final TailCounter tails;
 
     public ConsumerLagProbe(String bootstrapServers) {
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000));
+        this.admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                5000,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                5000));
         this.tails = new TailCounter(bootstrapServers);
     }
 
@@ -48,7 +51,8 @@ public final class ConsumerLagProbe implements AutoCloseable {
         for (String group : GROUPS) {
             try {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                        .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
+                        .partitionsToOffsetAndMetadata()
+                        .get(5, TimeUnit.SECONDS);
                 if (committed.isEmpty()) {
                     continue;
                 }

@@ -1,13 +1,12 @@
 package io.steadystate.soak.sampling;
 
-import io.steadystate.soak.stack.ServiceId;
-
-import java.util.List;
-import java.util.Map;
-
 import static io.steadystate.soak.stack.ServiceId.MARKET_DATA;
 import static io.steadystate.soak.stack.ServiceId.ORDER;
 import static io.steadystate.soak.stack.ServiceId.STRATEGY;
+
+import io.steadystate.soak.stack.ServiceId;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The accounting counters of CONTRACTS.md "Soak accounting": what the harness reads from each service, and where.
@@ -17,34 +16,37 @@ import static io.steadystate.soak.stack.ServiceId.STRATEGY;
  * set): see {@link #REJECTS}.
  */
 public enum Counter {
-    TICKS_PUBLISHED("ticksPublished",
+    TICKS_PUBLISHED(
+            "ticksPublished",
             read(MARKET_DATA, "steadystate_marketdata_events_published_total", Map.of("type", "tick"))),
-    EVENTS_PUBLISHED("eventsPublished",
-            read(MARKET_DATA, "steadystate_marketdata_events_published_total", Map.of())),
+    EVENTS_PUBLISHED("eventsPublished", read(MARKET_DATA, "steadystate_marketdata_events_published_total", Map.of())),
     /** Listed + delisted: no delisting so far counts as 0, both series missing as not measured. */
-    LISTINGS("listings",
-            read(MARKET_DATA, "steadystate_marketdata_events_published_total", Map.of("type", "listed"),
+    LISTINGS(
+            "listings",
+            read(
+                    MARKET_DATA,
+                    "steadystate_marketdata_events_published_total",
+                    Map.of("type", "listed"),
                     Map.of("type", "delisted"))),
-    PUBLISH_ERRORS("publishErrors",
-            read(MARKET_DATA, "steadystate_marketdata_publish_errors_total", Map.of())),
-    TICKS_PROCESSED("ticksProcessed",
+    PUBLISH_ERRORS("publishErrors", read(MARKET_DATA, "steadystate_marketdata_publish_errors_total", Map.of())),
+    TICKS_PROCESSED(
+            "ticksProcessed",
             read(STRATEGY, "steadystate_strategy_ticks_processed_total", Map.of()),
             read(ORDER, "steadystate_order_ticks_processed_total", Map.of())),
-    SIGNALS("signals",
-            read(STRATEGY, "steadystate_strategy_signals_total", Map.of())),
-    SIGNALS_PROCESSED("signalsProcessed",
-            read(ORDER, "steadystate_order_signals_processed_total", Map.of())),
-    DEAD_LETTERS("deadLetters",
+    SIGNALS("signals", read(STRATEGY, "steadystate_strategy_signals_total", Map.of())),
+    SIGNALS_PROCESSED("signalsProcessed", read(ORDER, "steadystate_order_signals_processed_total", Map.of())),
+    DEAD_LETTERS(
+            "deadLetters",
             read(STRATEGY, "steadystate_dead_letters_total", Map.of()),
             read(ORDER, "steadystate_dead_letters_total", Map.of())),
     // order-service's business flow (chaos: steady state vs after recovery)
-    SIGNALS_ACCEPTED("signalsAccepted",
-            read(ORDER, "steadystate_order_signals_processed_total", Map.of("outcome", "accepted"))),
-    SIGNALS_REJECTED("signalsRejected",
-            read(ORDER, "steadystate_order_signals_processed_total", Map.of("outcome", "rejected"))),
-    OPEN_POSITIONS("openPositions",
-            read(ORDER, "steadystate_order_open_positions", Map.of())),
-    FAULT_LEAKED_OBJECTS("faultLeakedObjects",
+    SIGNALS_ACCEPTED(
+            "signalsAccepted", read(ORDER, "steadystate_order_signals_processed_total", Map.of("outcome", "accepted"))),
+    SIGNALS_REJECTED(
+            "signalsRejected", read(ORDER, "steadystate_order_signals_processed_total", Map.of("outcome", "rejected"))),
+    OPEN_POSITIONS("openPositions", read(ORDER, "steadystate_order_open_positions", Map.of())),
+    FAULT_LEAKED_OBJECTS(
+            "faultLeakedObjects",
             read(MARKET_DATA, "steadystate_fault_leaked_objects", Map.of()),
             read(STRATEGY, "steadystate_fault_leaked_objects", Map.of()),
             read(ORDER, "steadystate_fault_leaked_objects", Map.of()));
@@ -67,7 +69,11 @@ public enum Counter {
 
     /** This counter of one service from a scrape; null when the service has no such counter or exports none. */
     public Double readFrom(ServiceId service, MetricSnapshot m) {
-        return readings.stream().filter(r -> r.service() == service).findFirst().map(r -> r.sum(m)).orElse(null);
+        return readings.stream()
+                .filter(r -> r.service() == service)
+                .findFirst()
+                .map(r -> r.sum(m))
+                .orElse(null);
     }
 
     /** Each selection is a set of labels a series must carry; {@code Map.of()} selects every series of the metric. */

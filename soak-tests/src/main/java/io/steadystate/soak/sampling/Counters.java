@@ -2,7 +2,6 @@ package io.steadystate.soak.sampling;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;

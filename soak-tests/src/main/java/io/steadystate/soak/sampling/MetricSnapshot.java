@@ -34,7 +34,8 @@ public record MetricSnapshot(List<MetricSeries> series) {
     public Map<String, Double> byLabel(String name, String label, Map<String, String> match) {
         Map<String, Double> out = new LinkedHashMap<>();
         for (MetricSeries s : series) {
-            if (s.name().equals(name) && s.labels().containsKey(label)
+            if (s.name().equals(name)
+                    && s.labels().containsKey(label)
                     && s.labels().entrySet().containsAll(match.entrySet())) {
                 out.merge(s.labels().get(label), s.value(), Double::sum);
             }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.steadystate.soak.stack.Http;
 import io.steadystate.soak.stack.ServiceEndpoint;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -58,7 +57,9 @@ public interface MetricsSource {
                 for (JsonNode s : result) {
                     Map<String, String> labels = new HashMap<>();
                     String name = null;
-                    for (Iterator<Map.Entry<String, JsonNode>> it = s.path("metric").fields(); it.hasNext(); ) {
+                    for (Iterator<Map.Entry<String, JsonNode>> it =
+                                    s.path("metric").fields();
+                            it.hasNext(); ) {
                         var e = it.next();
                         if (e.getKey().equals("__name__")) {
                             name = e.getValue().asText();
@@ -68,7 +69,10 @@ public interface MetricsSource {
                     }
                     String v = s.path("value").path(1).asText("NaN");
                     if (name != null) {
-                        out.add(new MetricSeries(name, Map.copyOf(labels), PrometheusText.parseLine("x " + v).value()));
+                        out.add(new MetricSeries(
+                                name,
+                                Map.copyOf(labels),
+                                PrometheusText.parseLine("x " + v).value()));
                     }
                 }
                 return new MetricSnapshot(List.copyOf(out));

@@ -8,8 +8,7 @@ import java.util.List;
  */
 public final class ProcessSegments {
 
-    private ProcessSegments() {
-    }
+    private ProcessSegments() {}
 
     /** The samples from the first one of {@code service}'s last process on (the whole run if it never restarted). */
     public static List<Sample> last(String service, List<Sample> samples) {
@@ -34,7 +33,9 @@ public final class ProcessSegments {
         Double current = null;
         for (Sample sample : samples) {
             ServiceSample s = sample.service(service);
-            if (s != null && s.alive() && s.processStartSeconds() != null
+            if (s != null
+                    && s.alive()
+                    && s.processStartSeconds() != null
                     && (current == null || Math.abs(s.processStartSeconds() - current) > 1)) {
                 current = s.processStartSeconds();
                 n++;

@@ -8,8 +8,7 @@ import java.util.Map;
 /** Parser of the Prometheus 0.0.4 text format (what {@code /q/metrics} answers to {@code Accept: text/plain}). */
 public final class PrometheusText {
 
-    private PrometheusText() {
-    }
+    private PrometheusText() {}
 
     public static MetricSnapshot parse(String text) {
         List<MetricSeries> out = new ArrayList<>();

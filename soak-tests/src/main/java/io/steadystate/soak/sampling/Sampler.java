@@ -6,7 +6,6 @@ import io.steadystate.soak.stack.MarketStatus;
 import io.steadystate.soak.stack.ServiceEndpoint;
 import io.steadystate.soak.stack.ServiceId;
 import io.steadystate.soak.stack.Stack;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -98,7 +97,9 @@ public final class Sampler implements AutoCloseable {
     }
 
     private static Long totalLag(Map<String, Long> byGroup) {
-        return byGroup.isEmpty() ? null : byGroup.values().stream().mapToLong(Long::longValue).sum();
+        return byGroup.isEmpty()
+                ? null
+                : byGroup.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** Time per forced-GC sample and the consumer-lag spike it caused, over the run so far. */
@@ -117,8 +118,22 @@ public final class Sampler implements AutoCloseable {
         String death = stack.deathNotice(e.id());
         if (death != null) {
             lastSnapshot = MetricSnapshot.EMPTY;
-            return new ServiceSample(e.id().module(), false, null, null, null, null, null, null, null, null, null,
-                    0, Map.of(), Counters.NONE, death);
+            return new ServiceSample(
+                    e.id().module(),
+                    false,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    0,
+                    Map.of(),
+                    Counters.NONE,
+                    death);
         }
         List<String> errors = new ArrayList<>();
         Double postGc = null;
@@ -155,18 +170,32 @@ public final class Sampler implements AutoCloseable {
         Map<String, Double> bytes = m.byLabel("steadystate_store_bytes_estimate", "store", Map.of());
         Map<String, Double> admissions = m.byLabel("steadystate_store_admissions_total", "store", Map.of());
         for (String store : entries.keySet()) {
-            stores.put(store, new StoreSample(entries.get(store), capacity.getOrDefault(store, Double.NaN),
-                    bytes.getOrDefault(store, 0.0), admissions.getOrDefault(store, 0.0),
-                    m.byLabel("steadystate_store_evictions_total", "cause", Map.of("store", store))));
+            stores.put(
+                    store,
+                    new StoreSample(
+                            entries.get(store),
+                            capacity.getOrDefault(store, Double.NaN),
+                            bytes.getOrDefault(store, 0.0),
+                            admissions.getOrDefault(store, 0.0),
+                            m.byLabel("steadystate_store_evictions_total", "cause", Map.of("store", store))));
         }
         Counters counters = counters(e.id(), m);
-        return new ServiceSample(e.id().module(), true, postGc,
+        return new ServiceSample(
+                e.id().module(),
+                true,
+                postGc,
                 m.sum("jvm_memory_used_bytes", Map.of("area", "heap")),
-                m.sum("jvm_memory_committed_bytes", Map.of("area", "heap")), oldGen(m), rss,
+                m.sum("jvm_memory_committed_bytes", Map.of("area", "heap")),
+                oldGen(m),
+                rss,
                 m.sum("jvm_buffer_memory_used_bytes", Map.of("id", "direct")),
-                m.sum("jvm_gc_pause_seconds_sum"), m.sum("jvm_gc_pause_seconds_count"),
-                m.sum("process_start_time_seconds"), events(e.id(), counters), Map.copyOf(stores),
-                counters, errors.isEmpty() ? null : String.join("; ", errors));
+                m.sum("jvm_gc_pause_seconds_sum"),
+                m.sum("jvm_gc_pause_seconds_count"),
+                m.sum("process_start_time_seconds"),
+                events(e.id(), counters),
+                Map.copyOf(stores),
+                counters,
+                errors.isEmpty() ? null : String.join("; ", errors));
     }
 
     /** The accounting counters of CONTRACTS.md "Soak accounting" this service exports, as {@link Counter} lists. */
@@ -195,9 +224,12 @@ public final class Sampler implements AutoCloseable {
     }
 
     private static Double oldGen(MetricSnapshot m) {
-        return m.series().stream().filter(s -> s.name().equals("jvm_memory_used_bytes")
+        return m.series().stream()
+                .filter(s -> s.name().equals("jvm_memory_used_bytes")
                         && s.labels().getOrDefault("id", "").contains("Old Gen"))
-                .map(MetricSeries::value).reduce(Double::sum).orElse(null);
+                .map(MetricSeries::value)
+                .reduce(Double::sum)
+                .orElse(null);
     }
 
     private MarketClock clock(MetricSnapshot m) {

@@ -12,8 +12,8 @@ package io.steadystate.soak.sampling;
  * @param meanLagSpike      mean of (lag after − lag before) over the samples, in records (NaN without Kafka access)
  * @param maxLagSpike       the largest such spike
  */
-public record SamplingOverhead(int samples, double meanMillis, double maxMillis, double meanLagSpike,
-                               double maxLagSpike) {
+public record SamplingOverhead(
+        int samples, double meanMillis, double maxMillis, double meanLagSpike, double maxLagSpike) {
 
     public static final SamplingOverhead NONE = new SamplingOverhead(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
 
@@ -42,7 +42,11 @@ public record SamplingOverhead(int samples, double meanMillis, double maxMillis,
             if (n == 0) {
                 return NONE;
             }
-            return new SamplingOverhead(n, sumMillis / n, maxMillis, lagN == 0 ? Double.NaN : sumLag / lagN,
+            return new SamplingOverhead(
+                    n,
+                    sumMillis / n,
+                    maxMillis,
+                    lagN == 0 ? Double.NaN : sumLag / lagN,
                     lagN == 0 ? Double.NaN : maxLag);
         }
     }

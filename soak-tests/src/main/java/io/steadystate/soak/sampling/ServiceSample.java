@@ -12,11 +12,22 @@ import java.util.Map;
  *                        {@link #counter(Counter)} and {@link #rejects()}
  * @param error           why this sample is incomplete (scrape failed, …), else null
  */
-public record ServiceSample(String service, boolean alive, Double postGcHeapBytes, Double heapUsedBytes,
-                            Double heapCommittedBytes, Double oldGenUsedBytes, Double rssBytes,
-                            Double directBufferBytes, Double gcPauseSeconds, Double gcPauseCount,
-                            Double processStartSeconds, double events, Map<String, StoreSample> stores,
-                            Counters counters, String error) {
+public record ServiceSample(
+        String service,
+        boolean alive,
+        Double postGcHeapBytes,
+        Double heapUsedBytes,
+        Double heapCommittedBytes,
+        Double oldGenUsedBytes,
+        Double rssBytes,
+        Double directBufferBytes,
+        Double gcPauseSeconds,
+        Double gcPauseCount,
+        Double processStartSeconds,
+        double events,
+        Map<String, StoreSample> stores,
+        Counters counters,
+        String error) {
 
     /** One accounting counter; null when it was not measured (not exported yet, a dead service, not this service's). */
     public Double counter(Counter c) {
@@ -27,7 +38,6 @@ public record ServiceSample(String service, boolean alive, Double postGcHeapByte
     public Map<String, Double> rejects() {
         return counters == null ? Map.of() : counters.rejects();
     }
-
 
     public double storeEntriesTotal() {
         return stores.values().stream().mapToDouble(StoreSample::entries).sum();

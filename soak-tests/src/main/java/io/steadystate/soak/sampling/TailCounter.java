@@ -1,14 +1,13 @@
 package io.steadystate.soak.sampling;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Counts the records (not offsets) in a short stretch of one partition, as a read_committed reader sees them:
@@ -54,12 +53,20 @@ final class TailCounter implements AutoCloseable {
 
     private KafkaConsumer<byte[], byte[]> consumer() {
         if (consumer == null) {
-            consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, ConsumerLagProbe.COUNTED_TAIL,
-                    ConsumerConfig.CLIENT_ID_CONFIG, "soak-lag-tail"),
-                    new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            consumer = new KafkaConsumer<>(
+                    Map.of(
+                            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                            bootstrap,
+                            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                            "read_committed",
+                            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                            false,
+                            ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                            ConsumerLagProbe.COUNTED_TAIL,
+                            ConsumerConfig.CLIENT_ID_CONFIG,
+                            "soak-lag-tail"),
+                    new ByteArrayDeserializer(),
+                    new ByteArrayDeserializer());
         }
         return consumer;
     }

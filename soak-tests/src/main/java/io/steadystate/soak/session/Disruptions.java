@@ -11,13 +11,12 @@ import io.steadystate.soak.profile.Profile;
 import io.steadystate.soak.sampling.Sample;
 import io.steadystate.soak.sampling.Sampler;
 import io.steadystate.soak.stack.Http;
-import io.steadystate.soak.stack.MarketClient;
 import io.steadystate.soak.stack.LocalStack;
+import io.steadystate.soak.stack.MarketClient;
 import io.steadystate.soak.stack.RunFailure;
 import io.steadystate.soak.stack.ServiceId;
 import io.steadystate.soak.stack.Stack;
 import io.steadystate.soak.verdict.Check;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -39,6 +38,7 @@ final class Disruptions {
 
     /** How long the end of the run waits for a recovery in progress. */
     static final Duration FINISH_GRACE = Duration.ofSeconds(240);
+
     static final Duration MAX_EXTENSION = Duration.ofMinutes(8);
     private boolean extensionNoted;
 
@@ -71,27 +71,40 @@ final class Disruptions {
     }
 
     /** Starts what the options ask for; the stack must be local (kill -9 needs the processes). */
-    static Disruptions start(SessionOptions options, Stack stack, Http http, MarketClient market, Sampler sampler,
-                             PrintStream out) {
+    static Disruptions start(
+            SessionOptions options, Stack stack, Http http, MarketClient market, Sampler sampler, PrintStream out) {
         Disruptions d = new Disruptions(options, out);
         if (!options.disrupted()) {
             return d;
         }
         if (!(stack instanceof LocalStack local)) {
-            throw new RunFailure("--chaos and --poison need the local stack (they kill its processes, write its topics)");
+            throw new RunFailure(
+                    "--chaos and --poison need the local stack (they kill its processes, write its topics)");
         }
         String bootstrap = stack.bootstrapServers().orElseThrow(() -> new RunFailure("no Kafka to disrupt"));
         if (options.chaos() != null) {
-            d.supervisor = new Supervisor(options.chaos(), options.profile().duration(), local, http,
-                    sampler::elapsedSeconds, m -> out.println("soak: " + m)).start();
-            out.println("soak: chaos plan " + options.chaos() + ": " + d.supervisor.schedule().stream()
-                    .map(k -> String.format(Locale.ROOT, "%s at %.0f s", k.target().label(), k.atSeconds())).toList());
+            d.supervisor = new Supervisor(
+                            options.chaos(),
+                            options.profile().duration(),
+                            local,
+                            http,
+                            sampler::elapsedSeconds,
+                            m -> out.println("soak: " + m))
+                    .start();
+            out.println("soak: chaos plan " + options.chaos() + ": "
+                    + d.supervisor.schedule().stream()
+                            .map(k -> String.format(
+                                    Locale.ROOT, "%s at %.0f s", k.target().label(), k.atSeconds()))
+                            .toList());
         }
         if (options.poisonRate() != null) {
             d.parametersBefore = parameters(stack, http);
-            d.poison = new PoisonProducer(options.poisonRate(), bootstrap, market, m -> out.println("soak: " + m)).start();
-            out.printf(Locale.ROOT, "soak: poison: %.1f hostile records/s onto market.events, strategy.signals, "
-                    + "strategy.params%n", options.poisonRate());
+            d.poison =
+                    new PoisonProducer(options.poisonRate(), bootstrap, market, m -> out.println("soak: " + m)).start();
+            out.printf(
+                    Locale.ROOT,
+                    "soak: poison: %.1f hostile records/s onto market.events, strategy.signals, " + "strategy.params%n",
+                    options.poisonRate());
         }
         return d;
     }
@@ -122,7 +135,8 @@ final class Disruptions {
     /** End of the sampled part: no new kill, the one in progress recovers, the poison stops. */
     void stop() {
         if (supervisor != null) {
-            out.println("soak: chaos: waiting for a recovery in progress (at most " + FINISH_GRACE.toSeconds() + " s)…");
+            out.println(
+                    "soak: chaos: waiting for a recovery in progress (at most " + FINISH_GRACE.toSeconds() + " s)…");
             kills = supervisor.finish(FINISH_GRACE);
             supervisor.close();
         }
@@ -145,8 +159,8 @@ final class Disruptions {
         }
         if (poison != null) {
             try {
-                poisonResult = PoisonAudit.run(bootstrap, poison.written(), poison.failedSends(), parametersBefore,
-                        parameters(stack, http));
+                poisonResult = PoisonAudit.run(
+                        bootstrap, poison.written(), poison.failedSends(), parametersBefore, parameters(stack, http));
             } catch (RuntimeException e) {
                 auditErrors.add("poison audit failed: " + e);
             }
@@ -169,13 +183,25 @@ final class Disruptions {
         }
         if (options.chaos() != null) {
             for (KillRecord k : kills) {
-                checks.add(new Check("chaos:recovered:" + k.target() + "#" + (k.index() + 1), k.target(), k.recovered(),
-                        k.recovered() ? String.format(Locale.ROOT, "killed at %.0f s, ready after %.1f s, lag drained "
-                                + "(≤ %,d) after %.1f s", k.killedAt(), k.secondsToReady(), k.lagLimit(), k.secondsToRecover())
+                checks.add(new Check(
+                        "chaos:recovered:" + k.target() + "#" + (k.index() + 1),
+                        k.target(),
+                        k.recovered(),
+                        k.recovered()
+                                ? String.format(
+                                        Locale.ROOT,
+                                        "killed at %.0f s, ready after %.1f s, lag drained " + "(≤ %,d) after %.1f s",
+                                        k.killedAt(),
+                                        k.secondsToReady(),
+                                        k.lagLimit(),
+                                        k.secondsToRecover())
                                 : "did not recover: " + k.note()));
             }
-            checks.add(new Check("chaos:no-unplanned-exit", "all", unplanned.isEmpty(), unplanned.isEmpty()
-                    ? "every process exit was a planned kill" : String.join("; ", unplanned)));
+            checks.add(new Check(
+                    "chaos:no-unplanned-exit",
+                    "all",
+                    unplanned.isEmpty(),
+                    unplanned.isEmpty() ? "every process exit was a planned kill" : String.join("; ", unplanned)));
             checks.add(flow(samples, profile).check());
         }
         return checks;
@@ -186,10 +212,16 @@ final class Disruptions {
         // from the start: the flow's rates come from deltas between samples, and a loaded machine samples slowly —
         // the heap's warm-up is the verdict's business, not the flow's
         double steadyFrom = 0;
-        double firstKill = kills.stream().filter(k -> k.killedAt() != null).mapToDouble(KillRecord::killedAt).min()
+        double firstKill = kills.stream()
+                .filter(k -> k.killedAt() != null)
+                .mapToDouble(KillRecord::killedAt)
+                .min()
                 .orElse(end);
-        double recovered = kills.stream().filter(KillRecord::recovered)
-                .mapToDouble(k -> k.killedAt() + k.secondsToRecover()).max().orElse(end);
+        double recovered = kills.stream()
+                .filter(KillRecord::recovered)
+                .mapToDouble(k -> k.killedAt() + k.secondsToRecover())
+                .max()
+                .orElse(end);
         return FlowHealth.judge(samples, steadyFrom, firstKill, recovered);
     }
 
@@ -198,11 +230,18 @@ final class Disruptions {
             return null;
         }
         Map<String, Integer> segments = new LinkedHashMap<>();
-        Stream.of(ServiceId.values()).forEach(id -> segments.put(id.module(),
-                io.steadystate.soak.sampling.ProcessSegments.count(id.module(), samples)));
-        return new ChaosReport(options.chaos() == null ? null : options.chaos().toString(), kills,
-                ChaosReport.recoveryByTarget(kills), accounting == null ? null : accounting.figures(),
-                options.chaos() == null ? null : flow(samples, profile), options.poisonRate(), poisonResult, segments);
+        Stream.of(ServiceId.values())
+                .forEach(id -> segments.put(
+                        id.module(), io.steadystate.soak.sampling.ProcessSegments.count(id.module(), samples)));
+        return new ChaosReport(
+                options.chaos() == null ? null : options.chaos().toString(),
+                kills,
+                ChaosReport.recoveryByTarget(kills),
+                accounting == null ? null : accounting.figures(),
+                options.chaos() == null ? null : flow(samples, profile),
+                options.poisonRate(),
+                poisonResult,
+                segments);
     }
 
     /** The kill records, once {@link #stop()} has run (empty before, and without chaos). */
@@ -222,7 +261,8 @@ final class Disruptions {
 
     private static String parameters(Stack stack, Http http) {
         try {
-            Http.Response r = http.get(stack.service(ServiceId.STRATEGY).resolve("strategy/parameters"), "application/json");
+            Http.Response r =
+                    http.get(stack.service(ServiceId.STRATEGY).resolve("strategy/parameters"), "application/json");
             return r.ok() ? r.body() : null;
         } catch (IOException e) {
             return null;

@@ -3,7 +3,6 @@ package io.steadystate.soak.session;
 import io.steadystate.soak.sampling.ClassHistogram;
 import io.steadystate.soak.sampling.Sampler;
 import io.steadystate.soak.verdict.Judgement;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +15,7 @@ final class HistogramFiles {
     /** Below the run directory; the sampler writes there ({@link Sampler#histogramFile}). */
     static final String DIR = "histograms";
 
-    private HistogramFiles() {
-    }
+    private HistogramFiles() {}
 
     static ClassHistogram read(Path runDir, String service, int seq) {
         Path f = Sampler.histogramFile(runDir.resolve(DIR), service, seq);
@@ -35,14 +33,18 @@ final class HistogramFiles {
             if (!Files.isDirectory(dir)) {
                 continue;
             }
-            List<String> keep = Stream.of(v.histogramFirst(), v.histogramLast()).filter(java.util.Objects::nonNull)
-                    .map(s -> Sampler.histogramFile(root, v.service(), Integer.parseInt(s)).getFileName().toString()).toList();
+            List<String> keep = Stream.of(v.histogramFirst(), v.histogramLast())
+                    .filter(java.util.Objects::nonNull)
+                    .map(s -> Sampler.histogramFile(root, v.service(), Integer.parseInt(s))
+                            .getFileName()
+                            .toString())
+                    .toList();
             try (Stream<Path> files = Files.list(dir)) {
-                files.filter(f -> !keep.contains(f.getFileName().toString())).forEach(f -> f.toFile().delete());
+                files.filter(f -> !keep.contains(f.getFileName().toString()))
+                        .forEach(f -> f.toFile().delete());
             } catch (IOException ignored) {
                 // pruning is housekeeping
             }
         }
     }
-
 }

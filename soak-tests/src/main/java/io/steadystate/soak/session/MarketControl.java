@@ -4,7 +4,6 @@ import io.steadystate.soak.profile.Profile;
 import io.steadystate.soak.sampling.Sample;
 import io.steadystate.soak.stack.MarketClient;
 import io.steadystate.soak.stack.RunFailure;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -79,12 +78,14 @@ final class MarketControl {
         while (System.nanoTime() < deadline) {
             RunFailure.pause(poll.toMillis());
             Sample s = sample.get();
-            boolean lagZero = !s.consumerLag().isEmpty() && s.consumerLag().values().stream().allMatch(l -> l == 0);
+            boolean lagZero = !s.consumerLag().isEmpty()
+                    && s.consumerLag().values().stream().allMatch(l -> l == 0);
             Sample before = last;
-            boolean stable = before != null && s.services().stream().allMatch(ss -> {
-                var prev = before.service(ss.service());
-                return prev != null && prev.counters().equals(ss.counters());
-            });
+            boolean stable = before != null
+                    && s.services().stream().allMatch(ss -> {
+                        var prev = before.service(ss.service());
+                        return prev != null && prev.counters().equals(ss.counters());
+                    });
             last = s;
             if (lagZero && stable) {
                 return s;

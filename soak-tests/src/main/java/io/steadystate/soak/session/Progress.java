@@ -8,7 +8,6 @@ import io.steadystate.soak.stack.ServiceId;
 import io.steadystate.soak.verdict.Judgement;
 import io.steadystate.soak.verdict.LeakVerdictEngine;
 import io.steadystate.soak.verdict.VerdictPolicy;
-
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +22,8 @@ import java.util.Locale;
  */
 final class Progress {
 
-    private static final DateTimeFormatter SIM = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SIM =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private final PrintStream out;
     private final Profile profile;
@@ -36,10 +36,14 @@ final class Progress {
     }
 
     void print(Sample s, List<Sample> all, double elapsed) {
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "[%s / %s]",
-                DurationText.format(Duration.ofSeconds((long) elapsed)), DurationText.format(profile.duration())));
+        StringBuilder b = new StringBuilder(String.format(
+                Locale.ROOT,
+                "[%s / %s]",
+                DurationText.format(Duration.ofSeconds((long) elapsed)),
+                DurationText.format(profile.duration())));
         if (s.clock().simulatedEpochSeconds() != null) {
-            b.append(" sim ").append(SIM.format(Instant.ofEpochMilli((long) (s.clock().simulatedEpochSeconds() * 1000))));
+            b.append(" sim ")
+                    .append(SIM.format(Instant.ofEpochMilli((long) (s.clock().simulatedEpochSeconds() * 1000))));
         }
         b.append(String.format(Locale.ROOT, " day %.2f", s.simDaysElapsed()));
         if (s.clock().simulatedDays() != null) {
@@ -57,18 +61,30 @@ final class Progress {
         b.append(" | post-GC heap MB:");
         for (ServiceSample ss : s.services()) {
             String name = ServiceId.parse(ss.service()).shortName();
-            b.append(' ').append(name).append(' ').append(ss.alive() ? (ss.postGcHeapBytes() == null ? "?"
-                    : String.format(Locale.ROOT, "%.1f", ss.postGcHeapBytes() / 1048576.0)) : "DEAD");
+            b.append(' ')
+                    .append(name)
+                    .append(' ')
+                    .append(
+                            ss.alive()
+                                    ? (ss.postGcHeapBytes() == null
+                                            ? "?"
+                                            : String.format(Locale.ROOT, "%.1f", ss.postGcHeapBytes() / 1048576.0))
+                                    : "DEAD");
         }
         b.append(" | so far:");
         for (ServiceSample ss : s.services()) {
             String verdict;
             try {
-                verdict = live.projection(Judgement.series(ss.service(), all)).outcome().toString();
+                verdict = live.projection(Judgement.series(ss.service(), all))
+                        .outcome()
+                        .toString();
             } catch (RuntimeException e) {
                 verdict = "—";
             }
-            b.append(' ').append(ServiceId.parse(ss.service()).shortName()).append('=').append(verdict);
+            b.append(' ')
+                    .append(ServiceId.parse(ss.service()).shortName())
+                    .append('=')
+                    .append(verdict);
         }
         out.println(b);
     }

@@ -6,7 +6,6 @@ import io.steadystate.soak.verdict.Check;
 import io.steadystate.soak.verdict.Judgement;
 import io.steadystate.soak.verdict.ServiceVerdict;
 import io.steadystate.soak.verdict.VerdictPolicy;
-
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,38 +21,73 @@ import java.util.stream.Stream;
  */
 public final class Rejudge {
 
-    private Rejudge() {
-    }
+    private Rejudge() {}
 
     public static RunReport rejudge(RunReport old, Path runDir, VerdictPolicy policy) {
-        List<String> services = old.verdicts().isEmpty() ? Stream.of(ServiceId.values()).map(ServiceId::module).toList()
+        List<String> services = old.verdicts().isEmpty()
+                ? Stream.of(ServiceId.values()).map(ServiceId::module).toList()
                 : old.verdicts().stream().map(ServiceVerdict::service).toList();
         List<Check> carried = old.checks().stream()
-                .filter(c -> c.name().startsWith("accounting") || c.name().startsWith("chaos:")
-                        || c.name().startsWith("poison:") || c.name().equals("api-load")).toList();
-        boolean segmented = old.disruption() != null && old.disruption().kills() != null
+                .filter(c -> c.name().startsWith("accounting")
+                        || c.name().startsWith("chaos:")
+                        || c.name().startsWith("poison:")
+                        || c.name().equals("api-load"))
+                .toList();
+        boolean segmented = old.disruption() != null
+                && old.disruption().kills() != null
                 && !old.disruption().kills().isEmpty();
         Judgement.Result result;
         if (old.failure() == null && old.samples().size() >= 2 && segmented) {
-            result = SegmentJudgement.judge(policy, services, old.samples(), (svc, seq) -> HistogramFiles.read(runDir, svc, seq),
-                    carried, old.disruption().kills());
+            result = SegmentJudgement.judge(
+                    policy,
+                    services,
+                    old.samples(),
+                    (svc, seq) -> HistogramFiles.read(runDir, svc, seq),
+                    carried,
+                    old.disruption().kills());
         } else if (old.failure() == null && old.samples().size() >= 2) {
-            result = new Judgement(policy).judge(services, old.samples(), null,
-                    (svc, seq) -> HistogramFiles.read(runDir, svc, seq), carried);
+            result = new Judgement(policy)
+                    .judge(services, old.samples(), null, (svc, seq) -> HistogramFiles.read(runDir, svc, seq), carried);
         } else {
             result = new Judgement.Result(List.of(), carried, old.overall());
         }
         RunReport.Meta m = old.meta();
         List<String> notes = new ArrayList<>(m.notes());
-        notes.add(String.format(Locale.ROOT, "re-judged %s by ./soak report: budget %.2f MB per production day, "
-                + "workload %s", Instant.now(), policy.budgetMbPerDay(), policy.workload().describe()));
-        RunReport.Meta meta = new RunReport.Meta(m.profileName(), m.profile() == null ? null
-                : m.profile().withBudget(policy.budgetMbPerDay()).withWorkload(policy.workload()), m.fault(),
-                m.started(), m.finished(), m.stack(), m.metricsSource(), m.clockMeasured(), policy, m.logs(),
-                m.dashboards(), List.copyOf(notes));
+        notes.add(String.format(
+                Locale.ROOT,
+                "re-judged %s by ./soak report: budget %.2f MB per production day, " + "workload %s",
+                Instant.now(),
+                policy.budgetMbPerDay(),
+                policy.workload().describe()));
+        RunReport.Meta meta = new RunReport.Meta(
+                m.profileName(),
+                m.profile() == null
+                        ? null
+                        : m.profile().withBudget(policy.budgetMbPerDay()).withWorkload(policy.workload()),
+                m.fault(),
+                m.started(),
+                m.finished(),
+                m.stack(),
+                m.metricsSource(),
+                m.clockMeasured(),
+                policy,
+                m.logs(),
+                m.dashboards(),
+                List.copyOf(notes));
         int exit = old.failure() != null ? old.exitCode() : result.overall().exitCode();
-        return new RunReport(old.formatVersion(), meta, old.samples(), result.services(), result.checks(), old.load(),
-                result.overall(), exit, old.failure(), old.sampling(), old.leakTraces(), old.disruption(), null);
+        return new RunReport(
+                old.formatVersion(),
+                meta,
+                old.samples(),
+                result.services(),
+                result.checks(),
+                old.load(),
+                result.overall(),
+                exit,
+                old.failure(),
+                old.sampling(),
+                old.leakTraces(),
+                old.disruption(),
+                null);
     }
-
 }

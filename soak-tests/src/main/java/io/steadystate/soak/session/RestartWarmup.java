@@ -4,7 +4,6 @@ import io.steadystate.soak.chaos.KillRecord;
 import io.steadystate.soak.sampling.Sample;
 import io.steadystate.soak.stack.ServiceId;
 import io.steadystate.soak.verdict.VerdictPolicy;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +39,7 @@ record RestartWarmup(int dropped, double judgedFrom, double recoveredAt) {
 
     /** Settling after recovery: JIT, code cache, heap sizing (measured above: about 30 s of processing). */
     static final double SETTLE_SECONDS = 30;
+
     static final int MIN_DROPPED = 5;
 
     static RestartWarmup of(List<Sample> segment, Double recoveredAt, double warmupFraction) {
@@ -54,8 +54,8 @@ record RestartWarmup(int dropped, double judgedFrom, double recoveredAt) {
         }
         int byFraction = (int) Math.ceil(segment.size() * warmupFraction);
         int dropped = Math.min(segment.size(), Math.max(MIN_DROPPED, Math.max(byTime, byFraction)));
-        return new RestartWarmup(dropped, dropped < segment.size() ? segment.get(dropped).elapsedSeconds() : Double.NaN,
-                anchor);
+        return new RestartWarmup(
+                dropped, dropped < segment.size() ? segment.get(dropped).elapsedSeconds() : Double.NaN, anchor);
     }
 
     /** Judged samples a restarted segment needs: the engine's minimum, twice (its own warm-up may take half). */
@@ -70,8 +70,9 @@ record RestartWarmup(int dropped, double judgedFrom, double recoveredAt) {
             return out;
         }
         for (KillRecord k : kills) {
-            Double at = k.drainedAt() == null ? k.readyAt() : k.readyAt() == null ? k.drainedAt()
-                    : Double.valueOf(Math.max(k.readyAt(), k.drainedAt()));
+            Double at = k.drainedAt() == null
+                    ? k.readyAt()
+                    : k.readyAt() == null ? k.drainedAt() : Double.valueOf(Math.max(k.readyAt(), k.drainedAt()));
             ServiceId id = service(k.target());
             if (id != null && at != null) {
                 out.merge(id.module(), at, Math::max);
@@ -89,7 +90,11 @@ record RestartWarmup(int dropped, double judgedFrom, double recoveredAt) {
     }
 
     String describe() {
-        return String.format(Locale.ROOT, "warm-up %d samples: %.0f s from recovery at %.0f s", dropped,
-                SETTLE_SECONDS, recoveredAt);
+        return String.format(
+                Locale.ROOT,
+                "warm-up %d samples: %.0f s from recovery at %.0f s",
+                dropped,
+                SETTLE_SECONDS,
+                recoveredAt);
     }
 }

@@ -9,7 +9,6 @@ import io.steadystate.soak.sampling.Sample;
 import io.steadystate.soak.stack.ServiceId;
 import io.steadystate.soak.stack.Stack;
 import io.steadystate.soak.verdict.Driver;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,15 +31,28 @@ final class RunDashboards {
 
     /** Every panel of k8s/dashboards on the run's Prometheus over the sampled window, written to dashboards.html. */
     DashboardsReport evaluate(Stack stack, Instant started, List<Sample> samples) {
-        DashboardsReport d = DashboardsReport.forRun(stack.prometheus(), started, samples.stream().mapToLong(Sample::epochMillis)
-                .toArray(), Stream.of(ServiceId.values()).map(ServiceId::module).collect(java.util.stream.Collectors.toSet()),
-                options.fault() == null ? null : options.fault().service().module(), options.fault() == null ? null
-                        : FaultHeapTrend.of(samples, options.fault().service().module(), options.profile().heapMb(),
-                        Math.max(options.profile().warmupFraction(), AlertRulesOnRun.MIN_WARMUP_FRACTION)),
-                RunScope.compression(Optional.ofNullable(Replayed.of(samples)).map(Replayed::perSecond)
-                        .orElse(options.profile().wallTicksPerSecond()), options.profile().workload().perDay(Driver.TICKS)),
+        DashboardsReport d = DashboardsReport.forRun(
+                stack.prometheus(),
+                started,
+                samples.stream().mapToLong(Sample::epochMillis).toArray(),
+                Stream.of(ServiceId.values()).map(ServiceId::module).collect(java.util.stream.Collectors.toSet()),
+                options.fault() == null ? null : options.fault().service().module(),
+                options.fault() == null
+                        ? null
+                        : FaultHeapTrend.of(
+                                samples,
+                                options.fault().service().module(),
+                                options.profile().heapMb(),
+                                Math.max(options.profile().warmupFraction(), AlertRulesOnRun.MIN_WARMUP_FRACTION)),
+                RunScope.compression(
+                        Optional.ofNullable(Replayed.of(samples))
+                                .map(Replayed::perSecond)
+                                .orElse(options.profile().wallTicksPerSecond()),
+                        options.profile().workload().perDay(Driver.TICKS)),
                 options.targets() == null,
-                options.profile().warmupFraction(), options.disrupted(), options.repoRoot());
+                options.profile().warmupFraction(),
+                options.disrupted(),
+                options.repoRoot());
         d.writePage(options.runDir().resolve("dashboards.html"));
         return d;
     }
@@ -53,8 +65,10 @@ final class RunDashboards {
         }
         try (Stream<Path> files = Files.list(dir)) {
             Path run = options.runDir().toAbsolutePath();
-            return files.filter(f -> f.toString().endsWith(".json")).sorted()
-                    .map(f -> run.relativize(f.toAbsolutePath()).toString()).toList();
+            return files.filter(f -> f.toString().endsWith(".json"))
+                    .sorted()
+                    .map(f -> run.relativize(f.toAbsolutePath()).toString())
+                    .toList();
         } catch (IOException e) {
             return List.of();
         }

@@ -10,7 +10,6 @@ import io.steadystate.soak.stack.ServiceId;
 import io.steadystate.soak.stack.Stack;
 import io.steadystate.soak.trace.TraceCapture;
 import io.steadystate.soak.verdict.VerdictPolicy;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -35,8 +34,15 @@ final class SamplingPhase {
         this.stopRequested = stopRequested;
     }
 
-    List<Sample> run(Stack stack, Sampler sampler, MarketControl market, Profile p, VerdictPolicy policy,
-                     boolean local, Disruptions disruptions) throws IOException {
+    List<Sample> run(
+            Stack stack,
+            Sampler sampler,
+            MarketControl market,
+            Profile p,
+            VerdictPolicy policy,
+            boolean local,
+            Disruptions disruptions)
+            throws IOException {
         List<Sample> samples = new ArrayList<>();
         long start = System.nanoTime();
         long end = start + p.duration().toNanos();
@@ -60,8 +66,9 @@ final class SamplingPhase {
             }
             Sample s = sampler.sample(seq++, local);
             samples.add(s);
-            if (!trace.startTaken() && (now - start >= p.duration().toNanos() * p.warmupFraction()
-                    || trace.fillingEarly(s.services(), p.heapMb(), (now - start) / 1e9))) {
+            if (!trace.startTaken()
+                    && (now - start >= p.duration().toNanos() * p.warmupFraction()
+                            || trace.fillingEarly(s.services(), p.heapMb(), (now - start) / 1e9))) {
                 // the warm-up floor (the earliest sample the judged window can start at), or a heap filling fast
                 trace.atWindowStart(stack.services());
             }

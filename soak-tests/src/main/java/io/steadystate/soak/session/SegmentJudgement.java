@@ -11,7 +11,6 @@ import io.steadystate.soak.verdict.Projection;
 import io.steadystate.soak.verdict.ServiceVerdict;
 import io.steadystate.soak.verdict.SlopeVerdict;
 import io.steadystate.soak.verdict.VerdictPolicy;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,17 +31,20 @@ import java.util.function.BiFunction;
  */
 final class SegmentJudgement {
 
-    private SegmentJudgement() {
-    }
+    private SegmentJudgement() {}
 
     /**
      * Every service judged on its last segment; {@code extra} checks appended, the overall outcome recombined.
      *
      * @param kills the run's kill records (their recovery times anchor each restart's warm-up); empty when unknown
      */
-    static Judgement.Result judge(VerdictPolicy policy, List<String> services, List<Sample> samples,
-                                  BiFunction<String, Integer, ClassHistogram> histograms, List<Check> extra,
-                                  List<KillRecord> kills) {
+    static Judgement.Result judge(
+            VerdictPolicy policy,
+            List<String> services,
+            List<Sample> samples,
+            BiFunction<String, Integer, ClassHistogram> histograms,
+            List<Check> extra,
+            List<KillRecord> kills) {
         List<ServiceVerdict> verdicts = new ArrayList<>();
         List<Check> checks = new ArrayList<>();
         Map<String, Double> recoveries = RestartWarmup.recoveries(kills);
@@ -66,49 +68,96 @@ final class SegmentJudgement {
     }
 
     /** A restarted process: its warm-up dropped, then judged — or INCONCLUSIVE when too little is left. */
-    static Judgement.Result restarted(VerdictPolicy policy, String service, List<Sample> all, List<Sample> segment,
-                                      Double recoveredAt, BiFunction<String, Integer, ClassHistogram> histograms) {
+    static Judgement.Result restarted(
+            VerdictPolicy policy,
+            String service,
+            List<Sample> all,
+            List<Sample> segment,
+            Double recoveredAt,
+            BiFunction<String, Integer, ClassHistogram> histograms) {
         RestartWarmup warmup = RestartWarmup.of(segment, recoveredAt, policy.warmupFloor());
         List<Sample> judged = segment.subList(warmup.dropped(), segment.size());
         int usable = Judgement.usable(service, judged).size();
         int needed = RestartWarmup.minimumJudged(policy);
         boolean tooShort = usable < needed;
         // the fraction is spent on the segment; too short: every slope (heap, RSS, projection) says so, none can fail
-        VerdictPolicy own = new VerdictPolicy(policy.budgetMbPerDay(), policy.rssBudgetMbPerDay(), 0.0,
-                tooShort ? Math.max(needed, policy.minSamples()) : policy.minSamples(), policy.resamples(),
-                policy.seed(), policy.workload(), policy.noiseFloorMb());
+        VerdictPolicy own = new VerdictPolicy(
+                policy.budgetMbPerDay(),
+                policy.rssBudgetMbPerDay(),
+                0.0,
+                tooShort ? Math.max(needed, policy.minSamples()) : policy.minSamples(),
+                policy.resamples(),
+                policy.seed(),
+                policy.workload(),
+                policy.noiseFloorMb());
         Judgement.Result one = new Judgement(own).judge(List.of(service), judged, null, histograms, List.of());
         int segmentNumber = ProcessSegments.count(service, all);
         double from = segment.get(0).elapsedSeconds();
-        String where = String.format(Locale.ROOT, "segment %d (process from %.0f s; %s)", segmentNumber, from,
-                warmup.describe());
+        String where = String.format(
+                Locale.ROOT, "segment %d (process from %.0f s; %s)", segmentNumber, from, warmup.describe());
         // the report's charts index the whole segment's usable samples: shift the windows by the dropped ones
-        int offset = Judgement.usable(service, segment.subList(0, warmup.dropped())).size();
+        int offset =
+                Judgement.usable(service, segment.subList(0, warmup.dropped())).size();
         List<ServiceVerdict> verdicts = new ArrayList<>();
         for (ServiceVerdict v : one.services()) {
             Outcome outcome = tooShort ? Outcome.INCONCLUSIVE : v.outcome();
             if (tooShort && one.checks().stream().anyMatch(c -> !c.passed())) {
                 outcome = Outcome.LEAK; // a store over its bound is a fact at any length, not a slope
             }
-            String why = tooShort ? String.format(Locale.ROOT, "too short to judge: %d samples after the restart's "
-                    + "warm-up, need %d", usable, needed) : v.projection().explanation();
+            String why = tooShort
+                    ? String.format(
+                            Locale.ROOT,
+                            "too short to judge: %d samples after the restart's " + "warm-up, need %d",
+                            usable,
+                            needed)
+                    : v.projection().explanation();
             Outcome projected = tooShort ? Outcome.INCONCLUSIVE : v.projection().outcome();
-            verdicts.add(new ServiceVerdict(v.service(), outcome, explained(v.projection(), projected, where + ": " + why),
-                    shifted(v.heap(), offset), shifted(v.rss(), offset), v.growingClasses(), v.growingStores(),
-                    v.histogramFirst(), v.histogramLast()));
+            verdicts.add(new ServiceVerdict(
+                    v.service(),
+                    outcome,
+                    explained(v.projection(), projected, where + ": " + why),
+                    shifted(v.heap(), offset),
+                    shifted(v.rss(), offset),
+                    v.growingClasses(),
+                    v.growingStores(),
+                    v.histogramFirst(),
+                    v.histogramLast()));
         }
         return new Judgement.Result(List.copyOf(verdicts), one.checks(), one.overall());
     }
 
     private static Projection explained(Projection p, Outcome outcome, String explanation) {
-        return new Projection(outcome, p.shape(), p.governing(), p.fits(), p.perProductionDay(), p.budgetMbPerDay(),
-                p.heapNowMb(), p.heapMb(), p.daysUntilFull(), p.daysUntilFullSoonest(), p.daysUntilFullLatest(),
-                p.extraWallMinutes(), explanation, p.stores());
+        return new Projection(
+                outcome,
+                p.shape(),
+                p.governing(),
+                p.fits(),
+                p.perProductionDay(),
+                p.budgetMbPerDay(),
+                p.heapNowMb(),
+                p.heapMb(),
+                p.daysUntilFull(),
+                p.daysUntilFullSoonest(),
+                p.daysUntilFullLatest(),
+                p.extraWallMinutes(),
+                explanation,
+                p.stores());
     }
 
     private static SlopeVerdict shifted(SlopeVerdict v, int offset) {
-        return v == null ? null : new SlopeVerdict(v.service(), v.metric(), v.outcome(), v.windowStart() + offset,
-                v.windowSize(), v.budgetMbPerDay(), v.perDay(), v.perMillionEvents(), v.extraSimDays(),
-                v.extraWallMinutes(), v.explanation());
+        return v == null
+                ? null
+                : new SlopeVerdict(
+                        v.service(),
+                        v.metric(),
+                        v.outcome(),
+                        v.windowStart() + offset,
+                        v.windowSize(),
+                        v.budgetMbPerDay(),
+                        v.perDay(),
+                        v.perMillionEvents(),
+                        v.extraSimDays(),
+                        v.extraWallMinutes(),
+                        v.explanation());
     }
 }

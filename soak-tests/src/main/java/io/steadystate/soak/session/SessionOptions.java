@@ -4,7 +4,6 @@ import io.steadystate.soak.chaos.ChaosPlan;
 import io.steadystate.soak.profile.Profile;
 import io.steadystate.soak.stack.Fault;
 import io.steadystate.soak.trace.TraceMode;
-
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -17,20 +16,52 @@ import java.util.Optional;
  * @param chaos      kill -9 plan ({@code --chaos}, profile {@code chaos:}); null for none
  * @param poisonRate hostile records per second ({@code --poison}); null for none
  */
-public record SessionOptions(Profile profile, Fault fault, Path runDir, Path repoRoot, String targets,
-                             String prometheusUrl, String bootstrapServers, String apiToken, boolean withLoad,
-                             Optional<Path> prometheusBinary, TraceMode trace, ChaosPlan chaos, Double poisonRate) {
+public record SessionOptions(
+        Profile profile,
+        Fault fault,
+        Path runDir,
+        Path repoRoot,
+        String targets,
+        String prometheusUrl,
+        String bootstrapServers,
+        String apiToken,
+        boolean withLoad,
+        Optional<Path> prometheusBinary,
+        TraceMode trace,
+        ChaosPlan chaos,
+        Double poisonRate) {
 
     public SessionOptions {
         trace = trace == null ? TraceMode.LEAKS : trace;
     }
 
     /** Options without chaos or poison. */
-    public SessionOptions(Profile profile, Fault fault, Path runDir, Path repoRoot, String targets,
-                          String prometheusUrl, String bootstrapServers, String apiToken, boolean withLoad,
-                          Optional<Path> prometheusBinary, TraceMode trace) {
-        this(profile, fault, runDir, repoRoot, targets, prometheusUrl, bootstrapServers, apiToken, withLoad,
-                prometheusBinary, trace, null, null);
+    public SessionOptions(
+            Profile profile,
+            Fault fault,
+            Path runDir,
+            Path repoRoot,
+            String targets,
+            String prometheusUrl,
+            String bootstrapServers,
+            String apiToken,
+            boolean withLoad,
+            Optional<Path> prometheusBinary,
+            TraceMode trace) {
+        this(
+                profile,
+                fault,
+                runDir,
+                repoRoot,
+                targets,
+                prometheusUrl,
+                bootstrapServers,
+                apiToken,
+                withLoad,
+                prometheusBinary,
+                trace,
+                null,
+                null);
     }
 
     /** Chaos or poison: restarts are planned or input is hostile, and the accounting is read from the topics. */
@@ -39,10 +70,28 @@ public record SessionOptions(Profile profile, Fault fault, Path runDir, Path rep
     }
 
     /** Options with the default tracing: services judged LEAK are traced. */
-    public SessionOptions(Profile profile, Fault fault, Path runDir, Path repoRoot, String targets,
-                          String prometheusUrl, String bootstrapServers, String apiToken, boolean withLoad,
-                          Optional<Path> prometheusBinary) {
-        this(profile, fault, runDir, repoRoot, targets, prometheusUrl, bootstrapServers, apiToken, withLoad,
-                prometheusBinary, TraceMode.LEAKS);
+    public SessionOptions(
+            Profile profile,
+            Fault fault,
+            Path runDir,
+            Path repoRoot,
+            String targets,
+            String prometheusUrl,
+            String bootstrapServers,
+            String apiToken,
+            boolean withLoad,
+            Optional<Path> prometheusBinary) {
+        this(
+                profile,
+                fault,
+                runDir,
+                repoRoot,
+                targets,
+                prometheusUrl,
+                bootstrapServers,
+                apiToken,
+                withLoad,
+                prometheusBinary,
+                TraceMode.LEAKS);
     }
 }

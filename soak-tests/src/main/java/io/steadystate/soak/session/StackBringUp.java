@@ -10,7 +10,6 @@ import io.steadystate.soak.stack.ServiceEndpoint;
 import io.steadystate.soak.stack.ServiceId;
 import io.steadystate.soak.stack.Stack;
 import io.steadystate.soak.stack.StackPlan;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -27,8 +26,10 @@ final class StackBringUp {
 
     /** Metrics each service must export from start-up (CONTRACTS.md: meters are registered eagerly). */
     static final Map<ServiceId, List<String>> REQUIRED_METRICS = Map.of(
-            ServiceId.MARKET_DATA, List.of("steadystate_marketdata_events_published_total",
-                    "steadystate_marketdata_simulated_time_seconds"),
+            ServiceId.MARKET_DATA,
+                    List.of(
+                            "steadystate_marketdata_events_published_total",
+                            "steadystate_marketdata_simulated_time_seconds"),
             ServiceId.STRATEGY, List.of("steadystate_strategy_ticks_processed_total"),
             ServiceId.ORDER, List.of("steadystate_order_ticks_processed_total"));
 
@@ -43,13 +44,15 @@ final class StackBringUp {
     /** @param localPlan the stack to start when the run names no remote targets */
     Stack start(Supplier<StackPlan> localPlan) {
         if (options.targets() != null) {
-            RemoteStack remote = RemoteStack.parse(options.targets(), options.prometheusUrl(), options.bootstrapServers());
+            RemoteStack remote =
+                    RemoteStack.parse(options.targets(), options.prometheusUrl(), options.bootstrapServers());
             Http http = new Http(options.apiToken());
             for (ServiceEndpoint e : remote.services()) {
                 try {
                     Http.Response r = http.get(e.resolve("q/health/ready"), "application/json");
                     if (r.status() != 200) {
-                        throw new RunFailure(e.id().module() + " at " + e.baseUrl() + " is not ready: HTTP " + r.status());
+                        throw new RunFailure(
+                                e.id().module() + " at " + e.baseUrl() + " is not ready: HTTP " + r.status());
                     }
                 } catch (IOException ex) {
                     throw new RunFailure(e.id().module() + " at " + e.baseUrl() + " unreachable: " + ex.getMessage());
@@ -69,7 +72,8 @@ final class StackBringUp {
             } catch (IOException ex) {
                 throw new RunFailure(e.id().module() + ": GET /q/metrics failed: " + ex.getMessage());
             }
-            List<String> missing = REQUIRED_METRICS.get(e.id()).stream().filter(n -> !m.has(n)).toList();
+            List<String> missing =
+                    REQUIRED_METRICS.get(e.id()).stream().filter(n -> !m.has(n)).toList();
             if (!missing.isEmpty()) {
                 throw new RunFailure(e.id().module() + " does not export " + missing + " (CONTRACTS.md) — is it "
                         + "implemented yet? See " + stack.logs().getOrDefault(e.id().module(), Path.of("its log")));

@@ -16,11 +16,12 @@ public record Fault(ServiceId service, String mode, int rate) {
 
     public Fault {
         if (!MODES.get(service).contains(mode)) {
-            throw new IllegalArgumentException("service " + service.shortName() + " has no fault '" + mode
-                    + "'; known: " + MODES.get(service));
+            throw new IllegalArgumentException(
+                    "service " + service.shortName() + " has no fault '" + mode + "'; known: " + MODES.get(service));
         }
         if (rate < 1) {
-            throw new IllegalArgumentException("fault rate must be a positive integer (objects leaked per triggering event; bytes per 1,000 ticks for bytes-per-kilotick)");
+            throw new IllegalArgumentException(
+                    "fault rate must be a positive integer (objects leaked per triggering event; bytes per 1,000 ticks for bytes-per-kilotick)");
         }
     }
 
@@ -28,8 +29,8 @@ public record Fault(ServiceId service, String mode, int rate) {
     public static Fault parse(String text) {
         String[] p = text.split(":");
         if (p.length < 2 || p.length > 3) {
-            throw new IllegalArgumentException("--fault takes service:mode[:rate], e.g. strategy:rally-cache, got '"
-                    + text + "'");
+            throw new IllegalArgumentException(
+                    "--fault takes service:mode[:rate], e.g. strategy:rally-cache, got '" + text + "'");
         }
         int rate = 1;
         if (p.length == 3) {

@@ -16,8 +16,10 @@ public final class Http {
         }
     }
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
-            .version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(3))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
     private final String token;
 
     public Http(String token) {
@@ -29,20 +31,23 @@ public final class Http {
     }
 
     public Response post(URI uri, String json) throws IOException {
-        return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + token)
                 .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public Response put(URI uri, String json) throws IOException {
-        return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + token).PUT(HttpRequest.BodyPublishers.ofString(json)));
+        return send(HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     private Response send(HttpRequest.Builder request) throws IOException {
         try {
-            HttpResponse<String> r = client.send(request.timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r =
+                    client.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -12,12 +11,13 @@ import java.util.List;
 /** {@link MarketClient} over {@link Http}: the token on every mutation, short timeouts, Jackson for the answers. */
 final class HttpMarketClient implements MarketClient {
 
-    private static final TypeReference<List<Listing>> LISTINGS = new TypeReference<>() { };
-    private static final TypeReference<MarketStatus> STATUS_ANSWER = new TypeReference<>() { };
+    private static final TypeReference<List<Listing>> LISTINGS = new TypeReference<>() {};
+    private static final TypeReference<MarketStatus> STATUS_ANSWER = new TypeReference<>() {};
 
     private final Http http;
     private final URI base;
-    private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private final ObjectMapper json =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     HttpMarketClient(Http http, URI base) {
         this.http = http;

@@ -3,7 +3,6 @@ package io.steadystate.soak.stack;
 import io.steadystate.core.kafka.LocalKafkaBroker;
 import io.steadystate.core.kafka.TopicProvisioner;
 import io.steadystate.core.kafka.Topics;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -32,6 +31,7 @@ public final class LocalStack implements Stack {
     private final Consumer<String> progress;
     /** Set once the broker runs; read by the sampler and the chaos supervisor. */
     private volatile ServiceProcesses services;
+
     private int brokerRestarts;
     private final Map<String, Path> logs = new LinkedHashMap<>();
     private volatile LocalKafkaBroker broker;
@@ -71,16 +71,18 @@ public final class LocalStack implements Stack {
         // broker data belongs to one run: a re-used run directory would hold another cluster id and fail format
         deleteRecursively(plan.runDir().resolve("kafka"));
         progress.accept("starting Kafka (KRaft, child JVM)…");
-        broker = LocalKafkaBroker.start(dir("kafka"), plan.kafkaLibs().toAbsolutePath() + "/*", "256m",
-                Duration.ofSeconds(90));
+        broker = LocalKafkaBroker.start(
+                dir("kafka"), plan.kafkaLibs().toAbsolutePath() + "/*", "256m", Duration.ofSeconds(90));
         logs.put("kafka", plan.runDir().relativize(dir("kafka").resolve("kafka.log")));
-        TopicProvisioner.ensureTopics(broker.bootstrapServers(), Topics.DEFAULT_PARTITIONS, (short) 1,
-                Duration.ofSeconds(30));
+        TopicProvisioner.ensureTopics(
+                broker.bootstrapServers(), Topics.DEFAULT_PARTITIONS, (short) 1, Duration.ofSeconds(30));
 
         services = new ServiceProcesses(logDir, plan.apiToken(), progress);
         for (ServiceId id : ServiceId.values()) {
             int port = freePort();
-            ServiceEndpoint e = services.start(id, plan.command(id, port, broker.bootstrapServers()),
+            ServiceEndpoint e = services.start(
+                    id,
+                    plan.command(id, port, broker.bootstrapServers()),
                     URI.create("http://127.0.0.1:" + port + "/"));
             logs.put(id.module(), plan.runDir().relativize(services.log(id)));
             progress.accept("started " + id.module() + " (pid " + e.pid() + ", port " + port + ")");
@@ -168,7 +170,8 @@ public final class LocalStack implements Stack {
             }
             if (System.nanoTime() > deadline) {
                 ServiceEndpoint e = pending.get(0);
-                throw new RunFailure(e.id().module() + " not ready within " + plan.readyTimeout().toSeconds()
+                throw new RunFailure(e.id().module() + " not ready within "
+                        + plan.readyTimeout().toSeconds()
                         + " s (/q/health/ready: " + lastState.get(e.id()) + "); see "
                         + plan.runDir().resolve(logs.get(e.id().module())));
             }
@@ -178,7 +181,8 @@ public final class LocalStack implements Stack {
 
     private void startPrometheus(Path binary) {
         Path dir = dir("prometheus");
-        prometheusUri = LocalPrometheus.start(binary, dir, services.endpoints(), plan.apiToken(), progress, p -> prometheus = p);
+        prometheusUri = LocalPrometheus.start(
+                binary, dir, services.endpoints(), plan.apiToken(), progress, p -> prometheus = p);
         logs.put("prometheus", plan.runDir().relativize(dir.resolve("prometheus.log")));
     }
 
@@ -214,9 +218,10 @@ public final class LocalStack implements Stack {
     @Override
     public String describe() {
         return "local stack: Kafka KRaft broker " + bootstrapServers().orElse("?") + ", three service JVMs (-Xmx"
-                + plan.heap() + ", G1), " + (prometheusUri != null
-                ? "Prometheus " + prometheusUri + " scraping /q/metrics every 2 s"
-                : "no prometheus binary: the harness scrapes /q/metrics itself");
+                + plan.heap() + ", G1), "
+                + (prometheusUri != null
+                        ? "Prometheus " + prometheusUri + " scraping /q/metrics every 2 s"
+                        : "no prometheus binary: the harness scrapes /q/metrics itself");
     }
 
     @Override
@@ -241,7 +246,8 @@ public final class LocalStack implements Stack {
             return;
         }
         try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(f -> f.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clear " + dir, e);
         }
@@ -267,5 +273,4 @@ public final class LocalStack implements Stack {
         String one = s == null ? "" : s.replaceAll("\\s+", " ");
         return one.length() > 200 ? one.substring(0, 200) + "…" : one;
     }
-
 }

@@ -2,7 +2,6 @@ package io.steadystate.soak.stack;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.io.IOException;
 import java.util.List;
 
@@ -16,6 +15,7 @@ public interface MarketClient {
 
     /** Paths below market-data's base URL; Gatling's simulation (its own DSL, a child JVM) builds its requests from these. */
     String STATUS = "market/status";
+
     String RATE = "market/rate";
     String SYMBOLS = "market/symbols";
 
@@ -64,8 +64,7 @@ public interface MarketClient {
 
     /** One element of {@code GET /market/symbols}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Listing(String symbol, double price, long ticks) {
-    }
+    record Listing(String symbol, double price, long ticks) {}
 
     /** market-data answered, but not with 2xx: the request changed nothing. */
     final class Refused extends IOException {

@@ -2,7 +2,6 @@ package io.steadystate.soak.stack;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -17,15 +16,29 @@ import java.util.Map;
  * @param simulatedTime kept as JSON: market-data writes an ISO-8601 instant, older builds wrote epoch seconds or millis
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record MarketStatus(String state, JsonNode simulatedTime, Double simulatedDays, Integer activeSymbols,
-                           Map<String, Long> eventsPublished, Double ticksPerSecond, Double speed,
-                           Long maxTicksPerSecond, Double ticksPerSymbolPerSecond, Boolean sessionOpen, Replay replay) {
+public record MarketStatus(
+        String state,
+        JsonNode simulatedTime,
+        Double simulatedDays,
+        Integer activeSymbols,
+        Map<String, Long> eventsPublished,
+        Double ticksPerSecond,
+        Double speed,
+        Long maxTicksPerSecond,
+        Double ticksPerSymbolPerSecond,
+        Boolean sessionOpen,
+        Replay replay) {
 
     /** A replayed feed's progress; absent while the market is simulated. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Replay(String file, long linesRead, long ticksReplayed, long malformedLines, long resumedPastLines,
-                         List<String> recentErrors, boolean finished) {
-    }
+    public record Replay(
+            String file,
+            long linesRead,
+            long ticksReplayed,
+            long malformedLines,
+            long resumedPastLines,
+            List<String> recentErrors,
+            boolean finished) {}
 
     /** The simulated clock in epoch seconds; null when market-data did not say (or said something unreadable). */
     public Double simulatedEpochSeconds() {

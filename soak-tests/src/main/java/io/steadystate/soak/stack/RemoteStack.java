@@ -31,8 +31,8 @@ public final class RemoteStack implements Stack {
     public static RemoteStack parse(String targets, String prometheus, String bootstrap) {
         String[] parts = targets.split(",");
         if (parts.length != 3) {
-            throw new IllegalArgumentException("--target needs three URLs (market-data, strategy, order), got "
-                    + parts.length);
+            throw new IllegalArgumentException(
+                    "--target needs three URLs (market-data, strategy, order), got " + parts.length);
         }
         List<ServiceEndpoint> out = new ArrayList<>();
         for (int i = 0; i < parts.length; i++) {
@@ -84,7 +84,8 @@ public final class RemoteStack implements Stack {
 
     @Override
     public String describe() {
-        return "deployed stack " + services.stream().map(s -> s.baseUrl().toString()).toList()
+        return "deployed stack "
+                + services.stream().map(s -> s.baseUrl().toString()).toList()
                 + (prometheus == null ? ", metrics scraped directly" : ", metrics from Prometheus " + prometheus);
     }
 

@@ -27,7 +27,9 @@ public enum ServiceId {
     public static ServiceId parse(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         for (ServiceId id : values()) {
-            if (id.module.equals(t) || id.shortName.equals(t) || id.shortName.replace("-", "").equals(t)) {
+            if (id.module.equals(t)
+                    || id.shortName.equals(t)
+                    || id.shortName.replace("-", "").equals(t)) {
                 return id;
             }
         }

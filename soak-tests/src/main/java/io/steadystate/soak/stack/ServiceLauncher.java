@@ -23,7 +23,8 @@ public interface ServiceLauncher {
 
             @Override
             public String missing(ServiceId id) {
-                return Files.isRegularFile(jar(id)) ? null
+                return Files.isRegularFile(jar(id))
+                        ? null
                         : jar(id) + " is not built (run ./mvnw -q -B install -DskipTests)";
             }
 
@@ -42,8 +43,12 @@ public interface ServiceLauncher {
      * OOM: a service that hits OutOfMemoryError must die visibly rather than limp on.
      */
     static List<String> jvm(String heap, Map<String, String> props) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError",
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms" + heap,
+                "-Xmx" + heap,
+                "-XX:+UseG1GC",
+                "-XX:+ExitOnOutOfMemoryError",
                 "-XX:MaxDirectMemorySize=128m"));
         props.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         return cmd;

@@ -25,10 +25,12 @@ final class ServiceProcesses {
     private final Consumer<String> progress;
     /** Concurrent: the sampler asks {@link #deathNotice} while the chaos supervisor replaces a process. */
     private final Map<ServiceId, Process> processes = new ConcurrentHashMap<>();
+
     private final Map<ServiceId, List<String>> commands = new EnumMap<>(ServiceId.class);
     private final Map<ServiceId, Integer> restarts = new EnumMap<>(ServiceId.class);
     /** Written by the chaos supervisor's thread on a restart, read by the sampler's: replaced whole, never mutated. */
     private volatile List<ServiceEndpoint> endpoints = List.of();
+
     private volatile boolean closed;
 
     ServiceProcesses(Path logDir, String apiToken, Consumer<String> progress) {
@@ -54,7 +56,8 @@ final class ServiceProcesses {
     }
 
     private Process launch(ServiceId id, ProcessBuilder.Redirect log) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(commands.get(id)).redirectErrorStream(true).redirectOutput(log);
+        ProcessBuilder pb =
+                new ProcessBuilder(commands.get(id)).redirectErrorStream(true).redirectOutput(log);
         // the token goes through the environment, never the command line (ps, the .cmd file)
         pb.environment().put("STEADYSTATE_API_TOKEN", apiToken);
         Process p = pb.start();
@@ -90,7 +93,8 @@ final class ServiceProcesses {
         }
         try {
             Process p = launch(id, ProcessBuilder.Redirect.appendTo(log(id).toFile()));
-            endpoints = endpoints.stream().map(e -> e.id() == id ? new ServiceEndpoint(id, e.baseUrl(), p.pid()) : e)
+            endpoints = endpoints.stream()
+                    .map(e -> e.id() == id ? new ServiceEndpoint(id, e.baseUrl(), p.pid()) : e)
                     .toList();
             restarts.merge(id, 1, Integer::sum);
             progress.accept("restarted " + id.module() + " (pid " + p.pid() + ")");

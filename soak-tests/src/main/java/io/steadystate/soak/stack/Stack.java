@@ -12,7 +12,9 @@ public interface Stack extends AutoCloseable {
     List<ServiceEndpoint> services();
 
     default ServiceEndpoint service(ServiceId id) {
-        return services().stream().filter(s -> s.id() == id).findFirst()
+        return services().stream()
+                .filter(s -> s.id() == id)
+                .findFirst()
                 .orElseThrow(() -> new RunFailure("no endpoint for " + id.module()));
     }
 

@@ -16,9 +16,16 @@ import java.util.Optional;
  *
  * @param overrides per service, set after the plan's own properties (a fault, the bench's risk limits, {@code --set})
  */
-public record StackPlan(Path runDir, Path kafkaLibs, ServiceLauncher launcher, String heap, Market market,
-                        Map<ServiceId, Map<String, String>> overrides, String apiToken,
-                        Optional<Path> prometheusBinary, Duration readyTimeout) {
+public record StackPlan(
+        Path runDir,
+        Path kafkaLibs,
+        ServiceLauncher launcher,
+        String heap,
+        Market market,
+        Map<ServiceId, Map<String, String>> overrides,
+        String apiToken,
+        Optional<Path> prometheusBinary,
+        Duration readyTimeout) {
 
     /** The default of {@link #readyTimeout}: a loaded 2-core machine starts a Quarkus JVM in 50–100 s. */
     public static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
@@ -31,9 +38,8 @@ public record StackPlan(Path runDir, Path kafkaLibs, ServiceLauncher launcher, S
      *
      * @param maxTicksPerSecond 0 = uncapped
      */
-    public record Market(int symbols, double ticksPerSymbolPerSecond, double speed, long maxTicksPerSecond,
-                         double churnPerDay) {
-    }
+    public record Market(
+            int symbols, double ticksPerSymbolPerSecond, double speed, long maxTicksPerSecond, double churnPerDay) {}
 
     public StackPlan {
         Map<ServiceId, Map<String, String>> copy = new EnumMap<>(ServiceId.class);
@@ -42,10 +48,18 @@ public record StackPlan(Path runDir, Path kafkaLibs, ServiceLauncher launcher, S
     }
 
     /** The plan of a stack in {@code runDir} of the services built in {@code repoRoot}; no Prometheus, no overrides. */
-    public static StackPlan of(Path repoRoot, Path runDir, ServiceLauncher launcher, String heap, Market market,
-                               String apiToken) {
-        return new StackPlan(runDir, repoRoot.resolve("soak-tests/target/kafka-libs"), launcher, heap, market, Map.of(),
-                apiToken, Optional.empty(), READY_TIMEOUT);
+    public static StackPlan of(
+            Path repoRoot, Path runDir, ServiceLauncher launcher, String heap, Market market, String apiToken) {
+        return new StackPlan(
+                runDir,
+                repoRoot.resolve("soak-tests/target/kafka-libs"),
+                launcher,
+                heap,
+                market,
+                Map.of(),
+                apiToken,
+                Optional.empty(),
+                READY_TIMEOUT);
     }
 
     /** {@code properties} set on {@code id}'s JVM after (over) the plan's own. */
@@ -68,8 +82,13 @@ public record StackPlan(Path runDir, Path kafkaLibs, ServiceLauncher launcher, S
 
     /** The leak fault switched on in its service (CONTRACTS.md "Leak faults"). */
     public StackPlan withFault(Fault fault) {
-        return with(fault.service(), linked("steadystate.fault.mode", fault.mode(),
-                "steadystate.fault.rate", Integer.toString(fault.rate())));
+        return with(
+                fault.service(),
+                linked(
+                        "steadystate.fault.mode",
+                        fault.mode(),
+                        "steadystate.fault.rate",
+                        Integer.toString(fault.rate())));
     }
 
     public StackPlan withPrometheus(Optional<Path> binary) {
@@ -93,7 +112,9 @@ public record StackPlan(Path runDir, Path kafkaLibs, ServiceLauncher launcher, S
         md.put("steadystate.market.autostart", "false");
         props.put(ServiceId.MARKET_DATA, md);
         // room for churn: listings arrive before the delisted symbols' state expires
-        props.put(ServiceId.STRATEGY, linked("steadystate.strategy.max-symbols", Integer.toString(market.symbols() * 2 + 50)));
+        props.put(
+                ServiceId.STRATEGY,
+                linked("steadystate.strategy.max-symbols", Integer.toString(market.symbols() * 2 + 50)));
         props.put(ServiceId.ORDER, new LinkedHashMap<>());
         overrides.forEach((id, p) -> props.get(id).putAll(p));
         return props;

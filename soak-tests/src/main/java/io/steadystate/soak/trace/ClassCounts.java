@@ -1,17 +1,16 @@
 package io.steadystate.soak.trace;
 
-import shark.HeapGraph;
-import shark.HeapObject;
-import shark.HeapObject.HeapInstance;
-import shark.HeapObject.HeapObjectArray;
-import shark.HeapObject.HeapPrimitiveArray;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import shark.HeapGraph;
+import shark.HeapObject;
+import shark.HeapObject.HeapInstance;
+import shark.HeapObject.HeapObjectArray;
+import shark.HeapObject.HeapPrimitiveArray;
 
 /** A class histogram read from a heap dump: instances and shallow bytes per class name. */
 final class ClassCounts {
@@ -42,7 +41,8 @@ final class ClassCounts {
             long[] sum = byName.computeIfAbsent(name, k -> new long[2]);
             sum[0] += counts[0];
             // instances of a class all have its field size; arrays were summed one by one
-            sum[1] += c instanceof HeapObject.HeapClass hc && !hc.isArrayClass() ? counts[0] * hc.getInstanceByteSize()
+            sum[1] += c instanceof HeapObject.HeapClass hc && !hc.isArrayClass()
+                    ? counts[0] * hc.getInstanceByteSize()
                     : counts[1];
         });
         return new ClassCounts(byName);

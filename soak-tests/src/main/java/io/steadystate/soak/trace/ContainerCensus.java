@@ -1,17 +1,16 @@
 package io.steadystate.soak.trace;
 
-import shark.HeapField;
-import shark.HeapGraph;
-import shark.HeapObject;
-import shark.HeapObject.HeapClass;
-import shark.HeapObject.HeapInstance;
-
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import shark.HeapField;
+import shark.HeapGraph;
+import shark.HeapObject;
+import shark.HeapObject.HeapClass;
+import shark.HeapObject.HeapInstance;
 
 /**
  * Every container held directly by a field of our code in one heap dump, summed per field: for
@@ -23,8 +22,15 @@ import java.util.Set;
 final class ContainerCensus {
 
     /** One field of our code across all its owners in one dump. */
-    record OwnedContainers(String ownerClass, String field, boolean staticField, String containerClass,
-                           long owners, long entries, long largestEntries, long largestObjectId) {
+    record OwnedContainers(
+            String ownerClass,
+            String field,
+            boolean staticField,
+            String containerClass,
+            long owners,
+            long entries,
+            long largestEntries,
+            long largestObjectId) {
 
         String key() {
             return ownerClass + "." + field;
@@ -32,13 +38,19 @@ final class ContainerCensus {
 
         OwnedContainers plus(String container, long size, long objectId) {
             boolean larger = size > largestEntries;
-            return new OwnedContainers(ownerClass, field, staticField, larger ? container : containerClass, owners + 1,
-                    entries + size, larger ? size : largestEntries, larger ? objectId : largestObjectId);
+            return new OwnedContainers(
+                    ownerClass,
+                    field,
+                    staticField,
+                    larger ? container : containerClass,
+                    owners + 1,
+                    entries + size,
+                    larger ? size : largestEntries,
+                    larger ? objectId : largestObjectId);
         }
     }
 
-    private ContainerCensus() {
-    }
+    private ContainerCensus() {}
 
     /** Keyed by {@code owner.field}; only fields declared by classes whose name starts with {@code ownPackage}. */
     static Map<String, OwnedContainers> of(HeapGraph graph, String ownPackage) {
@@ -80,8 +92,8 @@ final class ContainerCensus {
             return;
         }
         String key = owner + "." + f.getName();
-        OwnedContainers before = byField.getOrDefault(key,
-                new OwnedContainers(owner, f.getName(), isStatic, className(target), 0, 0, -1, 0));
+        OwnedContainers before = byField.getOrDefault(
+                key, new OwnedContainers(owner, f.getName(), isStatic, className(target), 0, 0, -1, 0));
         byField.put(key, before.plus(className(target), size.getAsLong(), target.getObjectId()));
     }
 

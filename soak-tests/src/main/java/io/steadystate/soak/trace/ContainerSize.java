@@ -1,14 +1,13 @@
 package io.steadystate.soak.trace;
 
+import java.util.Iterator;
+import java.util.OptionalLong;
+import java.util.Set;
 import shark.HeapField;
 import shark.HeapObject;
 import shark.HeapObject.HeapInstance;
 import shark.HeapObject.HeapObjectArray;
 import shark.HeapObject.HeapPrimitiveArray;
-
-import java.util.Iterator;
-import java.util.OptionalLong;
-import java.util.Set;
 
 /**
  * How many entries a collection in a heap dump holds, read from its own fields the way the JDK counts them
@@ -19,17 +18,22 @@ import java.util.Set;
 final class ContainerSize {
 
     /** Packages whose objects can be containers; our own classes are owners, never containers. */
-    private static final String[] CONTAINER_PACKAGES = {"java.util.", "com.github.benmanes.caffeine.",
-            "it.unimi.dsi.fastutil.", "org.agrona.", "org.eclipse.collections."};
+    private static final String[] CONTAINER_PACKAGES = {
+        "java.util.",
+        "com.github.benmanes.caffeine.",
+        "it.unimi.dsi.fastutil.",
+        "org.agrona.",
+        "org.eclipse.collections."
+    };
     /** Int fields that hold the entry count in java.util (HashMap, ArrayList, TreeMap, Vector, Hashtable, …). */
     private static final Set<String> COUNT_FIELDS = Set.of("size", "count", "elementCount");
     /** Fields through which a wrapper reaches the collection it wraps. */
-    private static final Set<String> DELEGATE_FIELDS = Set.of("map", "m", "c", "al", "data", "cache", "delegate",
-            "list", "q", "queue", "deque");
+    private static final Set<String> DELEGATE_FIELDS =
+            Set.of("map", "m", "c", "al", "data", "cache", "delegate", "list", "q", "queue", "deque");
+
     private static final int MAX_DELEGATION = 4;
 
-    private ContainerSize() {
-    }
+    private ContainerSize() {}
 
     /** True for arrays and instances of the collection packages; says nothing yet about whether a size is known. */
     static boolean mayBeContainer(HeapObject o) {

@@ -1,13 +1,12 @@
 package io.steadystate.soak.trace;
 
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import shark.HeapField;
 import shark.HeapObject;
 import shark.HeapObject.HeapInstance;
 import shark.HeapObject.HeapObjectArray;
-
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
 
 /**
  * From a container down to one of its entries, the way LeakCanary's trace ends at the leaking object: through the
@@ -17,16 +16,32 @@ import java.util.List;
 final class ContainerWalk {
 
     /** Internals that lead towards entries, in order of preference (values before keys, arrays before links). */
-    private static final List<String> TOWARDS_ENTRIES = List.of("table", "elementData", "array", "elements", "queue",
-            "data", "cache", "map", "m", "c", "al", "value", "val", "item", "key", "head", "first", "root");
+    private static final List<String> TOWARDS_ENTRIES = List.of(
+            "table",
+            "elementData",
+            "array",
+            "elements",
+            "queue",
+            "data",
+            "cache",
+            "map",
+            "m",
+            "c",
+            "al",
+            "value",
+            "val",
+            "item",
+            "key",
+            "head",
+            "first",
+            "root");
+
     private static final int MAX_HOPS = 8;
     private static final java.util.Set<String> MARKERS = java.util.Set.of("java.lang.Object", "java.lang.Boolean");
 
-    record Entry(List<String> hops, String elementClass) {
-    }
+    record Entry(List<String> hops, String elementClass) {}
 
-    private ContainerWalk() {
-    }
+    private ContainerWalk() {}
 
     static Entry toEntry(HeapObject container) {
         List<String> hops = new ArrayList<>();

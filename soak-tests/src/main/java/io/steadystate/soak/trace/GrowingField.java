@@ -14,10 +14,20 @@ import java.util.List;
  * @param path             from the GC root to the container, one hop per reference, then into the container to
  *                         one entry (e.g. {@code HashMap.table}, {@code HashMap$Node[][3]}, {@code HashMap$Node.value})
  */
-public record GrowingField(String ownerClass, String field, boolean staticField, String containerClass,
-                           long ownersStart, long ownersEnd, long entriesStart, long entriesEnd,
-                           boolean ownersMultiplied, Long retainedBytesEnd, String elementClass, String gcRoot,
-                           List<String> path) {
+public record GrowingField(
+        String ownerClass,
+        String field,
+        boolean staticField,
+        String containerClass,
+        long ownersStart,
+        long ownersEnd,
+        long entriesStart,
+        long entriesEnd,
+        boolean ownersMultiplied,
+        Long retainedBytesEnd,
+        String elementClass,
+        String gcRoot,
+        List<String> path) {
 
     public GrowingField {
         path = path == null ? List.of() : List.copyOf(path);
@@ -37,7 +47,19 @@ public record GrowingField(String ownerClass, String field, boolean staticField,
     }
 
     GrowingField withPath(Long retained, String element, String root, List<String> hops) {
-        return new GrowingField(ownerClass, field, staticField, containerClass, ownersStart, ownersEnd, entriesStart,
-                entriesEnd, ownersMultiplied, retained, element, root, hops);
+        return new GrowingField(
+                ownerClass,
+                field,
+                staticField,
+                containerClass,
+                ownersStart,
+                ownersEnd,
+                entriesStart,
+                entriesEnd,
+                ownersMultiplied,
+                retained,
+                element,
+                root,
+                hops);
     }
 }

@@ -1,7 +1,6 @@
 package io.steadystate.soak.trace;
 
 import io.steadystate.soak.jvm.DiagnosticCommands;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -12,8 +12,14 @@ import java.util.List;
  * @param classes classes with the largest growth in shallow bytes
  * @param note    why the trace is empty or partial, else null
  */
-public record LeakTrace(String service, String startDump, String endDump, List<GrowingField> fields,
-                        List<GrowingClass> classes, long analysisMillis, String note) {
+public record LeakTrace(
+        String service,
+        String startDump,
+        String endDump,
+        List<GrowingField> fields,
+        List<GrowingClass> classes,
+        long analysisMillis,
+        String note) {
 
     public LeakTrace {
         fields = List.copyOf(fields);

@@ -6,8 +6,7 @@ import java.util.Locale;
 /** The "Leak traces" section of report.html: per traced service, each growing field with its path. */
 public final class LeakTraceHtml {
 
-    private LeakTraceHtml() {
-    }
+    private LeakTraceHtml() {}
 
     /** Empty when nothing was traced, so a report without traces looks as before. */
     public static String section(List<LeakTrace> traces) {
@@ -26,14 +25,20 @@ public final class LeakTraceHtml {
                 b.append("<table><tr><th>field</th><th>container</th><th>entries</th><th>retained (largest)</th>"
                         + "<th>path from a GC root</th></tr>");
                 for (GrowingField f : t.fields()) {
-                    b.append("<tr><td><code>").append(text(f.fieldName())).append("</code>")
-                            .append(f.ownersMultiplied() ? "<br>owners multiplied" : "").append("</td><td><code>")
-                            .append(text(f.containerClass())).append("</code></td><td>")
+                    b.append("<tr><td><code>")
+                            .append(text(f.fieldName()))
+                            .append("</code>")
+                            .append(f.ownersMultiplied() ? "<br>owners multiplied" : "")
+                            .append("</td><td><code>")
+                            .append(text(f.containerClass()))
+                            .append("</code></td><td>")
                             .append(String.format(Locale.ROOT, "%,d → %,d", f.entriesStart(), f.entriesEnd()))
                             .append("</td><td>")
                             .append(f.retainedBytesEnd() == null ? "" : LeakTraceText.bytes(f.retainedBytesEnd()))
-                            .append("</td><td><code>").append(text((f.gcRoot() == null ? "" : "GC root (" + f.gcRoot()
-                                    + ") ") + String.join(" → ", f.path()))).append("</code></td></tr>");
+                            .append("</td><td><code>")
+                            .append(text((f.gcRoot() == null ? "" : "GC root (" + f.gcRoot() + ") ")
+                                    + String.join(" → ", f.path())))
+                            .append("</code></td></tr>");
                 }
                 b.append("</table>");
             }
@@ -41,7 +46,10 @@ public final class LeakTraceHtml {
                 b.append("<p class=\"note\">Growing classes: ");
                 for (int i = 0; i < t.classes().size(); i++) {
                     GrowingClass c = t.classes().get(i);
-                    b.append(i == 0 ? "" : ", ").append("<code>").append(text(c.className())).append("</code> ")
+                    b.append(i == 0 ? "" : ", ")
+                            .append("<code>")
+                            .append(text(c.className()))
+                            .append("</code> ")
                             .append(String.format(Locale.ROOT, "%+,d", c.instancesGrowth()));
                 }
                 b.append("</p>");

@@ -5,19 +5,23 @@ import java.util.Locale;
 /** A {@link LeakTrace} for people: one block per growing field, its path, then the growing classes. */
 public final class LeakTraceText {
 
-    private LeakTraceText() {
-    }
+    private LeakTraceText() {}
 
     public static String render(LeakTrace t) {
         StringBuilder b = new StringBuilder();
         if (t.fields().isEmpty()) {
-            b.append(t.service()).append(": no growing container found").append(t.note() == null ? "" : " — " + t.note())
+            b.append(t.service())
+                    .append(": no growing container found")
+                    .append(t.note() == null ? "" : " — " + t.note())
                     .append('\n');
         }
         for (GrowingField f : t.fields()) {
             b.append(t.service()).append(": ").append(headline(f)).append('\n');
             if (f.gcRoot() != null) {
-                b.append("  path: GC root (").append(f.gcRoot()).append(") ").append(String.join(" → ", f.path()))
+                b.append("  path: GC root (")
+                        .append(f.gcRoot())
+                        .append(") ")
+                        .append(String.join(" → ", f.path()))
                         .append('\n');
             } else if (!f.path().isEmpty()) {
                 // Shark reports one path per chain: this container lies below another traced one
@@ -28,8 +32,13 @@ public final class LeakTraceText {
             b.append("  growing classes: ");
             for (int i = 0; i < t.classes().size(); i++) {
                 GrowingClass c = t.classes().get(i);
-                b.append(i == 0 ? "" : ", ").append(GrowingField.simpleName(c.className())).append(' ')
-                        .append(signed(c.instancesGrowth())).append(" (").append(signedBytes(c.bytesGrowth())).append(')');
+                b.append(i == 0 ? "" : ", ")
+                        .append(GrowingField.simpleName(c.className()))
+                        .append(' ')
+                        .append(signed(c.instancesGrowth()))
+                        .append(" (")
+                        .append(signedBytes(c.bytesGrowth()))
+                        .append(')');
             }
             b.append('\n');
         }
@@ -39,11 +48,21 @@ public final class LeakTraceText {
     /** {@code OrderTrackingLeak.stopLossOrders (java.util.HashMap) 1,204 → 9,873 entries, retains 1.6 MB, …}. */
     public static String headline(GrowingField f) {
         StringBuilder b = new StringBuilder();
-        b.append(f.staticField() ? "static " : "").append(f.fieldName()).append(" (").append(f.containerClass())
-                .append(") ").append(count(f.entriesStart())).append(" → ").append(count(f.entriesEnd()))
+        b.append(f.staticField() ? "static " : "")
+                .append(f.fieldName())
+                .append(" (")
+                .append(f.containerClass())
+                .append(") ")
+                .append(count(f.entriesStart()))
+                .append(" → ")
+                .append(count(f.entriesEnd()))
                 .append(f.containerClass().endsWith("]") ? " elements" : " entries");
         if (f.ownersEnd() > 1 || f.ownersStart() > 1) {
-            b.append(" in ").append(count(f.ownersStart())).append(" → ").append(count(f.ownersEnd())).append(" owners");
+            b.append(" in ")
+                    .append(count(f.ownersStart()))
+                    .append(" → ")
+                    .append(count(f.ownersEnd()))
+                    .append(" owners");
         }
         if (f.retainedBytesEnd() != null) {
             b.append(", largest retains ").append(bytes(f.retainedBytesEnd()));

@@ -1,11 +1,5 @@
 package io.steadystate.soak.trace;
 
-import shark.CloseableHeapGraph;
-import shark.HeapGraph;
-import shark.HeapObject;
-import shark.HprofHeapGraph;
-import shark.HprofIndex;
-
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +11,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import shark.CloseableHeapGraph;
+import shark.HeapGraph;
+import shark.HeapObject;
+import shark.HprofHeapGraph;
+import shark.HprofIndex;
 
 /**
  * Compares two heap dumps of one service and says which field of our code holds what grew: every container
@@ -39,7 +38,8 @@ public final class LeakTracer {
      * @param minEntryGrowth entries a field's containers must gain to count as growing
      * @param minGrowthRatio … and end/start entries at least this ratio (a store wobbling at its bound is not growth)
      */
-    public record Options(String ownPackage, int maxFields, int maxClasses, long minEntryGrowth, double minGrowthRatio) {
+    public record Options(
+            String ownPackage, int maxFields, int maxClasses, long minEntryGrowth, double minGrowthRatio) {
 
         public static Options defaults() {
             return new Options("io.steadystate.", 5, 8, 50, 1.1);
@@ -72,22 +72,31 @@ public final class LeakTracer {
                 growing = matchingClassGrowth(before, after, classes);
             }
             List<GrowingField> traced = tracePaths(endDump.toFile(), end, growing, after);
-            String note = traced.isEmpty() ? "no field of " + options.ownPackage() + "* holds a container that grew by "
-                    + options.minEntryGrowth() + "+ entries between the dumps" : null;
-            return new LeakTrace(service, startDump.toString(), endDump.toString(), traced, classes,
-                    (System.nanoTime() - t0) / 1_000_000, note);
+            String note = traced.isEmpty()
+                    ? "no field of " + options.ownPackage() + "* holds a container that grew by "
+                            + options.minEntryGrowth() + "+ entries between the dumps"
+                    : null;
+            return new LeakTrace(
+                    service,
+                    startDump.toString(),
+                    endDump.toString(),
+                    traced,
+                    classes,
+                    (System.nanoTime() - t0) / 1_000_000,
+                    note);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read heap dump " + endDump, e);
         }
     }
 
     private static CloseableHeapGraph open(Path dump) {
-        return HprofHeapGraph.Companion.openHeapGraph(dump.toFile(), null, HprofIndex.Companion.defaultIndexedGcRootTags());
+        return HprofHeapGraph.Companion.openHeapGraph(
+                dump.toFile(), null, HprofIndex.Companion.defaultIndexedGcRootTags());
     }
 
     /** Fields whose containers gained entries; fields whose owners multiplied sort after the others. */
-    List<GrowingField> growing(Map<String, ContainerCensus.OwnedContainers> before,
-                               Map<String, ContainerCensus.OwnedContainers> after) {
+    List<GrowingField> growing(
+            Map<String, ContainerCensus.OwnedContainers> before, Map<String, ContainerCensus.OwnedContainers> after) {
         List<GrowingField> out = new ArrayList<>();
         for (ContainerCensus.OwnedContainers e : after.values()) {
             ContainerCensus.OwnedContainers s = before.get(e.key());
@@ -99,11 +108,24 @@ public final class LeakTracer {
             }
             // more owners by a tenth (and by 10+): fixed-size containers of objects that accumulate elsewhere
             boolean multiplied = e.owners() - ownersStart >= 10 && e.owners() > ownersStart * 1.1;
-            out.add(new GrowingField(e.ownerClass(), e.field(), e.staticField(), e.containerClass(), ownersStart,
-                    e.owners(), entriesStart, e.entries(), multiplied, null, null, null, List.of()));
+            out.add(new GrowingField(
+                    e.ownerClass(),
+                    e.field(),
+                    e.staticField(),
+                    e.containerClass(),
+                    ownersStart,
+                    e.owners(),
+                    entriesStart,
+                    e.entries(),
+                    multiplied,
+                    null,
+                    null,
+                    null,
+                    List.of()));
         }
         out.sort(Comparator.comparing(GrowingField::ownersMultiplied)
-                .thenComparing(Comparator.comparingLong(GrowingField::entriesGrowth).reversed()));
+                .thenComparing(
+                        Comparator.comparingLong(GrowingField::entriesGrowth).reversed()));
         return List.copyOf(out.subList(0, Math.min(options.maxFields(), out.size())));
     }
 
@@ -116,9 +138,10 @@ public final class LeakTracer {
      * whose growth equals the {@code Tick} instances gained. A store at its bound replaces entries; it does not
      * gain as many as a class gains instances.
      */
-    List<GrowingField> matchingClassGrowth(Map<String, ContainerCensus.OwnedContainers> before,
-                                           Map<String, ContainerCensus.OwnedContainers> after,
-                                           List<GrowingClass> classes) {
+    List<GrowingField> matchingClassGrowth(
+            Map<String, ContainerCensus.OwnedContainers> before,
+            Map<String, ContainerCensus.OwnedContainers> after,
+            List<GrowingClass> classes) {
         List<GrowingField> out = new ArrayList<>();
         for (ContainerCensus.OwnedContainers e : after.values()) {
             ContainerCensus.OwnedContainers s = before.get(e.key());
@@ -127,11 +150,23 @@ public final class LeakTracer {
             if (growth < options.minEntryGrowth()) {
                 continue;
             }
-            boolean matches = classes.stream().anyMatch(c -> c.instancesGrowth() >= options.minEntryGrowth()
-                    && Math.abs(c.instancesGrowth() - growth) <= MATCH_TOLERANCE * c.instancesGrowth());
+            boolean matches = classes.stream()
+                    .anyMatch(c -> c.instancesGrowth() >= options.minEntryGrowth()
+                            && Math.abs(c.instancesGrowth() - growth) <= MATCH_TOLERANCE * c.instancesGrowth());
             if (matches) {
-                out.add(new GrowingField(e.ownerClass(), e.field(), e.staticField(), e.containerClass(),
-                        s == null ? 0 : s.owners(), e.owners(), entriesStart, e.entries(), false, null, null, null,
+                out.add(new GrowingField(
+                        e.ownerClass(),
+                        e.field(),
+                        e.staticField(),
+                        e.containerClass(),
+                        s == null ? 0 : s.owners(),
+                        e.owners(),
+                        entriesStart,
+                        e.entries(),
+                        false,
+                        null,
+                        null,
+                        null,
                         List.of()));
             }
         }
@@ -140,8 +175,11 @@ public final class LeakTracer {
     }
 
     /** Adds to each growing field the path to its largest container and what the container holds. */
-    private static List<GrowingField> tracePaths(File dump, HeapGraph graph, List<GrowingField> growing,
-                                                 Map<String, ContainerCensus.OwnedContainers> after) {
+    private static List<GrowingField> tracePaths(
+            File dump,
+            HeapGraph graph,
+            List<GrowingField> growing,
+            Map<String, ContainerCensus.OwnedContainers> after) {
         if (growing.isEmpty()) {
             return growing;
         }
@@ -162,19 +200,21 @@ public final class LeakTracer {
             ReferencePaths.Path p = byField.remove(f.ownerClass() + "." + f.field());
             if (p == null) {
                 // reached first through something else (a thread's local variable): the same container's path
-                p = paths.stream().filter(x -> x.objectClass().equals(c.containerClass()) && x.lastField() == null)
-                        .findFirst().orElse(null);
+                p = paths.stream()
+                        .filter(x -> x.objectClass().equals(c.containerClass()) && x.lastField() == null)
+                        .findFirst()
+                        .orElse(null);
             }
             HeapObject container = graph.findObjectByIdOrNull(c.largestObjectId());
-            ContainerWalk.Entry entry = container == null ? new ContainerWalk.Entry(List.of(), null)
-                    : ContainerWalk.toEntry(container);
+            ContainerWalk.Entry entry =
+                    container == null ? new ContainerWalk.Entry(List.of(), null) : ContainerWalk.toEntry(container);
             List<String> hops = new ArrayList<>(p == null ? List.of() : p.hops());
             hops.addAll(entry.hops());
             if (entry.elementClass() != null) {
                 hops.add(GrowingField.simpleName(entry.elementClass()));
             }
-            out.add(f.withPath(p == null ? null : p.retainedBytes(), entry.elementClass(), p == null ? null : p.gcRoot(),
-                    hops));
+            out.add(f.withPath(
+                    p == null ? null : p.retainedBytes(), entry.elementClass(), p == null ? null : p.gcRoot(), hops));
         }
         return out;
     }

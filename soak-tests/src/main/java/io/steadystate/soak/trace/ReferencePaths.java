@@ -1,5 +1,9 @@
 package io.steadystate.soak.trace;
 
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import shark.HeapAnalysis;
 import shark.HeapAnalysisSuccess;
 import shark.HeapAnalyzer;
@@ -12,11 +16,6 @@ import shark.MetadataExtractor;
 import shark.OnAnalysisProgressListener;
 import shark.ReferenceMatcher;
 import shark.ReferencePattern;
-
-import java.io.File;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 
 /**
  * Shortest strong reference paths from GC roots to given objects, found by LeakCanary's {@link HeapAnalyzer} (its
@@ -48,12 +47,16 @@ final class ReferencePaths {
             }
             for (LeakTraceReference r : references) {
                 String owner = GrowingField.simpleName(r.getOwningClassName());
-                hops.add(switch (r.getReferenceType()) {
-                    case STATIC_FIELD -> "static " + owner + "." + r.getReferenceName();
-                    case INSTANCE_FIELD -> owner + "." + r.getReferenceName();
-                    case ARRAY_ENTRY -> owner + "[" + r.getReferenceName() + "]";
-                    case LOCAL -> "<Java local of " + GrowingField.simpleName(r.getOriginObject().getClassName()) + ">";
-                });
+                hops.add(
+                        switch (r.getReferenceType()) {
+                            case STATIC_FIELD -> "static " + owner + "." + r.getReferenceName();
+                            case INSTANCE_FIELD -> owner + "." + r.getReferenceName();
+                            case ARRAY_ENTRY -> owner + "[" + r.getReferenceName() + "]";
+                            case LOCAL ->
+                                "<Java local of "
+                                        + GrowingField.simpleName(
+                                                r.getOriginObject().getClassName()) + ">";
+                        });
             }
             return hops;
         }
@@ -63,13 +66,19 @@ final class ReferencePaths {
     private static final List<ReferenceMatcher> MATCHERS = List.of(new IgnoredReferenceMatcher(
             new ReferencePattern.InstanceFieldPattern("java.lang.ref.Reference", "referent")));
 
-    private ReferencePaths() {
-    }
+    private ReferencePaths() {}
 
     /** Paths to {@code objectIds} (deduplicated by Shark: an object on another one's path hides the deeper one). */
     static List<Path> find(File dump, HeapGraph graph, Set<Long> objectIds, boolean retainedSizes) {
-        HeapAnalysis analysis = new HeapAnalyzer(OnAnalysisProgressListener.Companion.getNO_OP()).analyze(dump, graph,
-                g -> objectIds, MATCHERS, retainedSizes, List.of(), MetadataExtractor.Companion.getNO_OP());
+        HeapAnalysis analysis = new HeapAnalyzer(OnAnalysisProgressListener.Companion.getNO_OP())
+                .analyze(
+                        dump,
+                        graph,
+                        g -> objectIds,
+                        MATCHERS,
+                        retainedSizes,
+                        List.of(),
+                        MetadataExtractor.Companion.getNO_OP());
         if (!(analysis instanceof HeapAnalysisSuccess success)) {
             throw new IllegalStateException("Shark could not analyse " + dump + ": " + analysis);
         }
@@ -86,8 +95,11 @@ final class ReferencePaths {
     private static void add(List<Path> paths, Leak leak) {
         for (shark.LeakTrace t : leak.getLeakTraces()) {
             Integer retained = t.getLeakingObject().getRetainedHeapByteSize();
-            paths.add(new Path(t.getGcRootType().getDescription(), t.getReferencePath(),
-                    t.getLeakingObject().getClassName(), retained == null ? null : retained.longValue()));
+            paths.add(new Path(
+                    t.getGcRootType().getDescription(),
+                    t.getReferencePath(),
+                    t.getLeakingObject().getClassName(),
+                    retained == null ? null : retained.longValue()));
         }
     }
 }

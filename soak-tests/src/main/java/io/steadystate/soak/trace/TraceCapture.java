@@ -2,7 +2,6 @@ package io.steadystate.soak.trace;
 
 import io.steadystate.soak.sampling.ServiceSample;
 import io.steadystate.soak.stack.ServiceEndpoint;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,9 +85,14 @@ public final class TraceCapture {
         }
         for (ServiceSample s : samples) {
             if (s.postGcHeapBytes() != null && s.postGcHeapBytes() / 1048576.0 >= FILLING_EARLY * heapMb) {
-                String why = String.format(java.util.Locale.ROOT, "start dumps taken early, at %.0f s: post-GC heap "
-                        + "%.0f MB of %.0f MB (≥ %.0f %%) before the warm-up ended", elapsedSeconds,
-                        s.postGcHeapBytes() / 1048576.0, heapMb, FILLING_EARLY * 100);
+                String why = String.format(
+                        java.util.Locale.ROOT,
+                        "start dumps taken early, at %.0f s: post-GC heap "
+                                + "%.0f MB of %.0f MB (≥ %.0f %%) before the warm-up ended",
+                        elapsedSeconds,
+                        s.postGcHeapBytes() / 1048576.0,
+                        heapMb,
+                        FILLING_EARLY * 100);
                 log.accept(s.service() + ": " + why);
                 earlyStarts.put(s.service(), why);
                 return true;
@@ -105,16 +109,26 @@ public final class TraceCapture {
      */
     public boolean watch(ServiceEndpoint e, ServiceSample sample, double heapMb, double elapsedSeconds) {
         String service = e.id().module();
-        if (mode == TraceMode.OFF || !e.local() || sample == null || sample.postGcHeapBytes() == null
-                || !startDone.isDone() || !startDumps.containsKey(service) || endDumps.containsKey(service)) {
+        if (mode == TraceMode.OFF
+                || !e.local()
+                || sample == null
+                || sample.postGcHeapBytes() == null
+                || !startDone.isDone()
+                || !startDumps.containsKey(service)
+                || endDumps.containsKey(service)) {
             return false;
         }
         double mb = sample.postGcHeapBytes() / 1048576.0;
         if (mb < NEARLY_FULL * heapMb) {
             return false;
         }
-        String why = String.format(java.util.Locale.ROOT, "end dump taken early, at %.0f s: post-GC heap %.0f MB of "
-                + "%.0f MB (≥ %.0f %%), before an OutOfMemoryError could end the process", elapsedSeconds, mb, heapMb,
+        String why = String.format(
+                java.util.Locale.ROOT,
+                "end dump taken early, at %.0f s: post-GC heap %.0f MB of "
+                        + "%.0f MB (≥ %.0f %%), before an OutOfMemoryError could end the process",
+                elapsedSeconds,
+                mb,
+                heapMb,
                 NEARLY_FULL * 100);
         log.accept(service + ": " + why);
         earlyEnds.put(service, why);
@@ -125,8 +139,12 @@ public final class TraceCapture {
     /** End of the judged window (before the market stops): services with a start dump and no early end dump. */
     public void atWindowEnd(List<ServiceEndpoint> services) {
         startDone.join();
-        dumpAll(services.stream().filter(s -> startDumps.containsKey(s.id().module())
-                && !endDumps.containsKey(s.id().module())).toList(), "end", endDumps);
+        dumpAll(
+                services.stream()
+                        .filter(s -> startDumps.containsKey(s.id().module()) && !endDumps.containsKey(s.id().module()))
+                        .toList(),
+                "end",
+                endDumps);
     }
 
     private void dumpAll(List<ServiceEndpoint> services, String phase, Map<String, Path> into) {
@@ -142,8 +160,13 @@ public final class TraceCapture {
                 long t0 = System.nanoTime();
                 Path f = dumper.dump(e.pid(), dir.resolve(service + "-" + phase + ".hprof"));
                 into.put(service, f);
-                log.accept(String.format(java.util.Locale.ROOT, "heap dump %s %s: %.1f MB in %.1f s", service, phase,
-                        Files.size(f) / 1048576.0, (System.nanoTime() - t0) / 1e9));
+                log.accept(String.format(
+                        java.util.Locale.ROOT,
+                        "heap dump %s %s: %.1f MB in %.1f s",
+                        service,
+                        phase,
+                        Files.size(f) / 1048576.0,
+                        (System.nanoTime() - t0) / 1e9));
             } catch (IOException | RuntimeException ex) {
                 failures.put(service, "heap dump at window " + phase + " failed: " + ex.getMessage());
             }
@@ -189,9 +212,19 @@ public final class TraceCapture {
 
     private LeakTrace withEarlyEnd(LeakTrace t) {
         String early = java.util.stream.Stream.of(earlyStarts.get(t.service()), earlyEnds.get(t.service()))
-                .filter(java.util.Objects::nonNull).reduce((a, b) -> a + "; " + b).orElse(null);
-        return early == null ? t : new LeakTrace(t.service(), t.startDump(), t.endDump(), t.fields(), t.classes(),
-                t.analysisMillis(), t.note() == null ? early : t.note() + "; " + early);
+                .filter(java.util.Objects::nonNull)
+                .reduce((a, b) -> a + "; " + b)
+                .orElse(null);
+        return early == null
+                ? t
+                : new LeakTrace(
+                        t.service(),
+                        t.startDump(),
+                        t.endDump(),
+                        t.fields(),
+                        t.classes(),
+                        t.analysisMillis(),
+                        t.note() == null ? early : t.note() + "; " + early);
     }
 
     /** No tracing after all (the run was interrupted): deletes the dumps taken so far. */

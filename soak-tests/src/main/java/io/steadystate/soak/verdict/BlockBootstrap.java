@@ -55,7 +55,7 @@ public final class BlockBootstrap {
         Arrays.sort(slopes);
         double lower = slopes[(int) Math.floor(0.025 * (resamples - 1))];
         double upper = slopes[(int) Math.ceil(0.975 * (resamples - 1))];
-        return new SlopeInterval(line.slope(), line.intercept(), Math.min(lower, line.slope()),
-                Math.max(upper, line.slope()), n, block);
+        return new SlopeInterval(
+                line.slope(), line.intercept(), Math.min(lower, line.slope()), Math.max(upper, line.slope()), n, block);
     }
 }

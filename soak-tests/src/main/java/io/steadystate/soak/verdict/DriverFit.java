@@ -9,8 +9,13 @@ package io.steadystate.soak.verdict;
  * @param perProductionDay {@code mbPerUnit × productionPerDay}: MB per production day if this driver causes it
  * @param scatterMb        median absolute residual of the fit: the driver that explains the heap best has least
  */
-public record DriverFit(Driver driver, SlopeInterval mbPerUnit, double replayed, double productionPerDay,
-                        SlopeInterval perProductionDay, double scatterMb) {
+public record DriverFit(
+        Driver driver,
+        SlopeInterval mbPerUnit,
+        double replayed,
+        double productionPerDay,
+        SlopeInterval perProductionDay,
+        double scatterMb) {
 
     public DriverFit {
         if (!(replayed > 0) || !(productionPerDay > 0) || !(scatterMb >= 0)) {

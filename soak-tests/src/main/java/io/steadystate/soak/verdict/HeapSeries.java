@@ -15,13 +15,22 @@ import java.util.Map;
  * @param drivers        cumulative counts of what the stack replayed (ticks, orders, listings; TIME = simDays):
  *                       the x of the production projection. A driver that was not measured is absent.
  */
-public record HeapSeries(String service, double[] simDays, double[] events, double[] postGcBytes,
-                         double[] storeEntries, double[] storeCapacity, double[] wallSeconds,
-                         Map<Driver, double[]> drivers) {
+public record HeapSeries(
+        String service,
+        double[] simDays,
+        double[] events,
+        double[] postGcBytes,
+        double[] storeEntries,
+        double[] storeCapacity,
+        double[] wallSeconds,
+        Map<Driver, double[]> drivers) {
 
     public HeapSeries {
         int n = simDays.length;
-        if (events.length != n || postGcBytes.length != n || storeEntries.length != n || storeCapacity.length != n
+        if (events.length != n
+                || postGcBytes.length != n
+                || storeEntries.length != n
+                || storeCapacity.length != n
                 || wallSeconds.length != n) {
             throw new IllegalArgumentException("series of " + service + " differ in length");
         }
@@ -37,14 +46,25 @@ public record HeapSeries(String service, double[] simDays, double[] events, doub
     }
 
     /** A series whose stores' capacity is unknown. */
-    public HeapSeries(String service, double[] simDays, double[] events, double[] postGcBytes,
-                      double[] storeEntries, double[] wallSeconds, Map<Driver, double[]> drivers) {
+    public HeapSeries(
+            String service,
+            double[] simDays,
+            double[] events,
+            double[] postGcBytes,
+            double[] storeEntries,
+            double[] wallSeconds,
+            Map<Driver, double[]> drivers) {
         this(service, simDays, events, postGcBytes, storeEntries, unknown(simDays.length), wallSeconds, drivers);
     }
 
     /** A series with simulated time as its only driver. */
-    public HeapSeries(String service, double[] simDays, double[] events, double[] postGcBytes,
-                      double[] storeEntries, double[] wallSeconds) {
+    public HeapSeries(
+            String service,
+            double[] simDays,
+            double[] events,
+            double[] postGcBytes,
+            double[] storeEntries,
+            double[] wallSeconds) {
         this(service, simDays, events, postGcBytes, storeEntries, wallSeconds, Map.of());
     }
 

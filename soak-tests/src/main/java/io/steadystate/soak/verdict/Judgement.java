@@ -5,7 +5,6 @@ import io.steadystate.soak.sampling.Counter;
 import io.steadystate.soak.sampling.Sample;
 import io.steadystate.soak.sampling.ServiceSample;
 import io.steadystate.soak.sampling.StoreSample;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -26,8 +25,7 @@ public final class Judgement {
     /**
      * @param histograms given a service and a sample seq, the class histogram taken then (null if none)
      */
-    public record Result(List<ServiceVerdict> services, List<Check> checks, Outcome overall) {
-    }
+    public record Result(List<ServiceVerdict> services, List<Check> checks, Outcome overall) {}
 
     private final LeakVerdictEngine engine;
 
@@ -39,17 +37,27 @@ public final class Judgement {
         List<Sample> usable = usable(service, samples);
         Map<Driver, double[]> drivers = new EnumMap<>(Driver.class);
         putDriver(drivers, Driver.TICKS, values(usable, s -> ticksSeenBy(service, s)));
-        putDriver(drivers, Driver.ORDERS, values(usable, s -> service.equals("strategy-service")
-                ? stackCounter(s, "strategy-service", Counter.SIGNALS)
-                : stackCounter(s, "order-service", Counter.SIGNALS_PROCESSED)));
-        putDriver(drivers, Driver.LISTINGS,
+        putDriver(
+                drivers,
+                Driver.ORDERS,
+                values(
+                        usable,
+                        s -> service.equals("strategy-service")
+                                ? stackCounter(s, "strategy-service", Counter.SIGNALS)
+                                : stackCounter(s, "order-service", Counter.SIGNALS_PROCESSED)));
+        putDriver(
+                drivers,
+                Driver.LISTINGS,
                 values(usable, s -> stackCounter(s, "market-data-service", Counter.LISTINGS)));
-        return new HeapSeries(service, values(usable, s -> s.simDaysElapsed()),
+        return new HeapSeries(
+                service,
+                values(usable, s -> s.simDaysElapsed()),
                 values(usable, s -> s.service(service).events()),
                 values(usable, s -> s.service(service).postGcHeapBytes()),
                 values(usable, s -> s.service(service).storeEntriesTotal()),
                 values(usable, s -> s.service(service).storeCapacityTotal()),
-                values(usable, Sample::elapsedSeconds), drivers);
+                values(usable, Sample::elapsedSeconds),
+                drivers);
     }
 
     /**
@@ -58,8 +66,8 @@ public final class Judgement {
      * per-tick leak follows the ticks the service processed, not the ones still waiting in Kafka.
      */
     private static double ticksSeenBy(String service, Sample s) {
-        double own = service.equals("market-data-service") ? Double.NaN
-                : stackCounter(s, service, Counter.TICKS_PROCESSED);
+        double own =
+                service.equals("market-data-service") ? Double.NaN : stackCounter(s, service, Counter.TICKS_PROCESSED);
         return Double.isFinite(own) ? own : stackCounter(s, "market-data-service", Counter.TICKS_PUBLISHED);
     }
 
@@ -86,18 +94,24 @@ public final class Judgement {
 
     /** Samples where the service was alive and its post-GC heap was measured. */
     public static List<Sample> usable(String service, List<Sample> samples) {
-        return samples.stream().filter(s -> {
-            ServiceSample ss = s.service(service);
-            return ss != null && ss.alive() && ss.postGcHeapBytes() != null;
-        }).toList();
+        return samples.stream()
+                .filter(s -> {
+                    ServiceSample ss = s.service(service);
+                    return ss != null && ss.alive() && ss.postGcHeapBytes() != null;
+                })
+                .toList();
     }
 
     private static double[] values(List<Sample> samples, ToDoubleFunction<Sample> f) {
         return samples.stream().mapToDouble(f).toArray();
     }
 
-    public Result judge(List<String> services, List<Sample> samples, Sample drained,
-                        BiFunction<String, Integer, ClassHistogram> histograms, List<Check> extraChecks) {
+    public Result judge(
+            List<String> services,
+            List<Sample> samples,
+            Sample drained,
+            BiFunction<String, Integer, ClassHistogram> histograms,
+            List<Check> extraChecks) {
         List<ServiceVerdict> verdicts = new ArrayList<>();
         List<Check> checks = new ArrayList<>();
         for (String service : services) {
@@ -105,10 +119,12 @@ public final class Judgement {
             HeapSeries series = series(service, samples);
             SlopeVerdict heap = engine.heapVerdict(series);
             Projection projection = engine.projection(series);
-            double[] rss = usable.stream().mapToDouble(s -> Objects.requireNonNullElse(
-                    s.service(service).rssBytes(), Double.NaN)).toArray();
-            SlopeVerdict rssVerdict = java.util.Arrays.stream(rss).anyMatch(Double::isNaN) ? null
-                    : engine.rssVerdict(series, rss);
+            double[] rss = usable.stream()
+                    .mapToDouble(
+                            s -> Objects.requireNonNullElse(s.service(service).rssBytes(), Double.NaN))
+                    .toArray();
+            SlopeVerdict rssVerdict =
+                    java.util.Arrays.stream(rss).anyMatch(Double::isNaN) ? null : engine.rssVerdict(series, rss);
 
             List<Check> own = new ArrayList<>();
             own.add(restartCheck(service, samples));
@@ -126,7 +142,8 @@ public final class Judgement {
             String first = null;
             String last = null;
             if (!usable.isEmpty() && histograms != null) {
-                int firstSeq = usable.get(Math.min(heap.windowStart(), usable.size() - 1)).seq();
+                int firstSeq = usable.get(Math.min(heap.windowStart(), usable.size() - 1))
+                        .seq();
                 int lastSeq = usable.get(usable.size() - 1).seq();
                 ClassHistogram a = histograms.apply(service, firstSeq);
                 ClassHistogram b = histograms.apply(service, lastSeq);
@@ -136,8 +153,16 @@ public final class Judgement {
                     last = Integer.toString(lastSeq);
                 }
             }
-            verdicts.add(new ServiceVerdict(service, outcome, projection, heap, rssVerdict, classes,
-                    growingStores(service, usable, heap.windowStart()), first, last));
+            verdicts.add(new ServiceVerdict(
+                    service,
+                    outcome,
+                    projection,
+                    heap,
+                    rssVerdict,
+                    classes,
+                    growingStores(service, usable, heap.windowStart()),
+                    first,
+                    last));
         }
         if (drained != null) {
             checks.addAll(accounting(drained));
@@ -158,13 +183,19 @@ public final class Judgement {
                 continue;
             }
             if (!ss.alive()) {
-                return new Check("no-restart", service, false, "service died at "
-                        + String.format(Locale.ROOT, "%.0f s: %s", s.elapsedSeconds(), ss.error()));
+                return new Check(
+                        "no-restart",
+                        service,
+                        false,
+                        "service died at " + String.format(Locale.ROOT, "%.0f s: %s", s.elapsedSeconds(), ss.error()));
             }
             if (ss.processStartSeconds() != null) {
                 if (start != null && Math.abs(ss.processStartSeconds() - start) > 1) {
-                    return new Check("no-restart", service, false, "process restarted at "
-                            + String.format(Locale.ROOT, "%.0f s", s.elapsedSeconds()));
+                    return new Check(
+                            "no-restart",
+                            service,
+                            false,
+                            "process restarted at " + String.format(Locale.ROOT, "%.0f s", s.elapsedSeconds()));
                 }
                 start = ss.processStartSeconds();
             }
@@ -178,7 +209,8 @@ public final class Judgement {
         if (usable.isEmpty()) {
             return out;
         }
-        Map<String, StoreSample> lastStores = usable.get(usable.size() - 1).service(service).stores();
+        Map<String, StoreSample> lastStores =
+                usable.get(usable.size() - 1).service(service).stores();
         if (lastStores.isEmpty()) {
             out.add(new Check("stores", service, true, "no steadystate_store_* series exported"));
             return out;
@@ -189,23 +221,44 @@ public final class Judgement {
             for (Sample s : usable) {
                 StoreSample st = s.service(service).stores().get(store);
                 if (st != null && st.capacity() > 0 && st.entries() > st.capacity()) {
-                    problem = String.format(Locale.ROOT, "%s holds %.0f entries over its capacity %.0f at %.0f s",
-                            store, st.entries(), st.capacity(), s.elapsedSeconds());
+                    problem = String.format(
+                            Locale.ROOT,
+                            "%s holds %.0f entries over its capacity %.0f at %.0f s",
+                            store,
+                            st.entries(),
+                            st.capacity(),
+                            s.elapsedSeconds());
                     break;
                 }
             }
-            atWindow = usable.get(Math.min(windowStart, usable.size() - 1)).service(service).stores().get(store);
+            atWindow = usable.get(Math.min(windowStart, usable.size() - 1))
+                    .service(service)
+                    .stores()
+                    .get(store);
             StoreSample end = lastStores.get(store);
             if (problem == null && atWindow != null) {
                 double evicted = end.evictions("capacity") - atWindow.evictions("capacity");
                 if (evicted > 0) {
-                    problem = String.format(Locale.ROOT, "%s evicted %.0f entries by capacity in the steady state "
-                            + "(sized too small for the profile, or keys that should have been removed)", store, evicted);
+                    problem = String.format(
+                            Locale.ROOT,
+                            "%s evicted %.0f entries by capacity in the steady state "
+                                    + "(sized too small for the profile, or keys that should have been removed)",
+                            store,
+                            evicted);
                 }
             }
-            out.add(new Check("store:" + store, service, problem == null, problem == null
-                    ? String.format(Locale.ROOT, "%s: %.0f/%.0f entries, no capacity evictions in the window", store,
-                    end.entries(), end.capacity()) : problem));
+            out.add(new Check(
+                    "store:" + store,
+                    service,
+                    problem == null,
+                    problem == null
+                            ? String.format(
+                                    Locale.ROOT,
+                                    "%s: %.0f/%.0f entries, no capacity evictions in the window",
+                                    store,
+                                    end.entries(),
+                                    end.capacity())
+                            : problem));
         }
         return out;
     }
@@ -215,13 +268,21 @@ public final class Judgement {
         if (usable.size() < 2) {
             return out;
         }
-        Map<String, StoreSample> start = usable.get(Math.min(windowStart, usable.size() - 1)).service(service).stores();
-        Map<String, StoreSample> end = usable.get(usable.size() - 1).service(service).stores();
+        Map<String, StoreSample> start = usable.get(Math.min(windowStart, usable.size() - 1))
+                .service(service)
+                .stores();
+        Map<String, StoreSample> end =
+                usable.get(usable.size() - 1).service(service).stores();
         end.forEach((store, e) -> {
             StoreSample s = start.get(store);
             if (s != null && e.entries() > s.entries() * 1.1 + 10) {
-                out.add(String.format(Locale.ROOT, "%s: %.0f → %.0f entries (capacity %.0f)", store, s.entries(),
-                        e.entries(), e.capacity()));
+                out.add(String.format(
+                        Locale.ROOT,
+                        "%s: %.0f → %.0f entries (capacity %.0f)",
+                        store,
+                        s.entries(),
+                        e.entries(),
+                        e.capacity()));
             }
         });
         return out;
@@ -235,22 +296,41 @@ public final class Judgement {
         Double order = counter(drained, "order-service", Counter.TICKS_PROCESSED);
         String lag = drained.consumerLag().isEmpty() ? "lag unknown" : "lag " + drained.consumerLag();
         if (published == null || strategy == null || order == null) {
-            out.add(new Check("accounting:ticks", "all", false, "tick counters missing (published " + published
-                    + ", strategy " + strategy + ", order " + order + ") — not exported per CONTRACTS.md"));
+            out.add(new Check(
+                    "accounting:ticks",
+                    "all",
+                    false,
+                    "tick counters missing (published " + published + ", strategy " + strategy + ", order " + order
+                            + ") — not exported per CONTRACTS.md"));
         } else {
             boolean ok = published.equals(strategy) && published.equals(order) && published > 0;
-            out.add(new Check("accounting:ticks", "all", ok, String.format(Locale.ROOT,
-                    "ticks published %.0f, consumed by strategy %.0f, by order %.0f (%s)", published, strategy,
-                    order, lag)));
+            out.add(new Check(
+                    "accounting:ticks",
+                    "all",
+                    ok,
+                    String.format(
+                            Locale.ROOT,
+                            "ticks published %.0f, consumed by strategy %.0f, by order %.0f (%s)",
+                            published,
+                            strategy,
+                            order,
+                            lag)));
         }
         Double signals = counter(drained, "strategy-service", Counter.SIGNALS);
         Double processed = counter(drained, "order-service", Counter.SIGNALS_PROCESSED);
         if (signals == null || processed == null) {
-            out.add(new Check("accounting:signals", "all", false, "signal counters missing (strategy " + signals
-                    + ", order " + processed + ")"));
+            out.add(new Check(
+                    "accounting:signals",
+                    "all",
+                    false,
+                    "signal counters missing (strategy " + signals + ", order " + processed + ")"));
         } else {
-            out.add(new Check("accounting:signals", "all", signals.equals(processed), String.format(Locale.ROOT,
-                    "signals emitted %.0f, processed by order-service %.0f", signals, processed)));
+            out.add(new Check(
+                    "accounting:signals",
+                    "all",
+                    signals.equals(processed),
+                    String.format(
+                            Locale.ROOT, "signals emitted %.0f, processed by order-service %.0f", signals, processed)));
         }
         return out;
     }

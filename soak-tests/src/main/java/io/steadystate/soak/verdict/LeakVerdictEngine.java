@@ -21,8 +21,8 @@ public final class LeakVerdictEngine {
     public LeakVerdictEngine(VerdictPolicy policy) {
         this.policy = policy;
         this.bootstrap = new BlockBootstrap(policy.resamples(), policy.seed());
-        this.projector = new ProductionProjector(bootstrap, policy.workload(), policy.budgetMbPerDay(),
-                policy.noiseFloorMb());
+        this.projector =
+                new ProductionProjector(bootstrap, policy.workload(), policy.budgetMbPerDay(), policy.noiseFloorMb());
     }
 
     /** The verdict in production units, on the same warm-up window as the simulated-day slope. */
@@ -57,10 +57,22 @@ public final class LeakVerdictEngine {
     SlopeVerdict assess(HeapSeries series, double[] values, String metric, double budget, int start) {
         int n = series.size() - start;
         if (n < policy.minSamples()) {
-            return new SlopeVerdict(series.service(), metric, Outcome.INCONCLUSIVE, start, Math.max(0, n), budget,
-                    null, null, Double.NaN, Double.NaN, String.format(Locale.ROOT,
-                    "too short: %d samples after warm-up, need at least %d — run longer or sample more often",
-                    Math.max(0, n), policy.minSamples()));
+            return new SlopeVerdict(
+                    series.service(),
+                    metric,
+                    Outcome.INCONCLUSIVE,
+                    start,
+                    Math.max(0, n),
+                    budget,
+                    null,
+                    null,
+                    Double.NaN,
+                    Double.NaN,
+                    String.format(
+                            Locale.ROOT,
+                            "too short: %d samples after warm-up, need at least %d — run longer or sample more often",
+                            Math.max(0, n),
+                            policy.minSamples()));
         }
         double[] days = Arrays.copyOfRange(series.simDays(), start, series.size());
         double[] y = new double[n];
@@ -69,8 +81,18 @@ public final class LeakVerdictEngine {
         }
         double span = days[n - 1] - days[0];
         if (!(span > 0)) {
-            return new SlopeVerdict(series.service(), metric, Outcome.INCONCLUSIVE, start, n, budget, null, null,
-                    Double.NaN, Double.NaN, "the simulated clock did not advance during the window");
+            return new SlopeVerdict(
+                    series.service(),
+                    metric,
+                    Outcome.INCONCLUSIVE,
+                    start,
+                    n,
+                    budget,
+                    null,
+                    null,
+                    Double.NaN,
+                    Double.NaN,
+                    "the simulated clock did not advance during the window");
         }
         SlopeInterval perDay = bootstrap.slopeInterval(days, y);
         SlopeInterval perMillion = perMillionEvents(series, y, start);
@@ -81,12 +103,20 @@ public final class LeakVerdictEngine {
         double extraMinutes = Double.NaN;
         if (perDay.upper() < budget) {
             outcome = Outcome.PASS;
-            explanation = String.format(Locale.ROOT, "%s slope %s MB/sim-day, CI upper bound under the %.2f MB/sim-day budget",
-                    metric, format(perDay), budget);
+            explanation = String.format(
+                    Locale.ROOT,
+                    "%s slope %s MB/sim-day, CI upper bound under the %.2f MB/sim-day budget",
+                    metric,
+                    format(perDay),
+                    budget);
         } else if (perDay.lower() > budget) {
             outcome = Outcome.LEAK;
-            explanation = String.format(Locale.ROOT, "%s grows %s MB/sim-day, CI lower bound over the %.2f MB/sim-day budget",
-                    metric, format(perDay), budget);
+            explanation = String.format(
+                    Locale.ROOT,
+                    "%s grows %s MB/sim-day, CI lower bound over the %.2f MB/sim-day budget",
+                    metric,
+                    format(perDay),
+                    budget);
         } else {
             outcome = Outcome.INCONCLUSIVE;
             // A slope's standard error shrinks like T^-1.5 at a fixed sampling rate (n ∝ T and spread of x ∝ T),
@@ -94,22 +124,41 @@ public final class LeakVerdictEngine {
             double distance = Math.abs(perDay.slope() - budget);
             double ratio = perDay.halfWidth() / Math.max(distance, 1e-12);
             if (ratio > 20) {
-                explanation = String.format(Locale.ROOT,
+                explanation = String.format(
+                        Locale.ROOT,
                         "%s slope %s MB/sim-day straddles the %.2f MB/sim-day budget and sits on it: no practical run length "
-                                + "separates them", metric, format(perDay), budget);
+                                + "separates them",
+                        metric,
+                        format(perDay),
+                        budget);
             } else {
                 double factor = Math.pow(ratio, 2.0 / 3.0);
                 extraDays = span * (factor - 1) * 1.2; // 20% margin: the estimate moves too
                 double wallSpan = series.wallSeconds()[series.size() - 1] - series.wallSeconds()[start];
                 extraMinutes = extraDays / span * wallSpan / 60.0;
-                explanation = String.format(Locale.ROOT,
+                explanation = String.format(
+                        Locale.ROOT,
                         "%s slope %s MB/sim-day: the CI contains the %.2f MB/sim-day budget; run about %.1f more simulated "
                                 + "days (≈ %.1f more minutes at this speed)",
-                        metric, format(perDay), budget, extraDays, extraMinutes);
+                        metric,
+                        format(perDay),
+                        budget,
+                        extraDays,
+                        extraMinutes);
             }
         }
-        return new SlopeVerdict(series.service(), metric, outcome, start, n, budget, perDay, perMillion, extraDays,
-                extraMinutes, explanation);
+        return new SlopeVerdict(
+                series.service(),
+                metric,
+                outcome,
+                start,
+                n,
+                budget,
+                perDay,
+                perMillion,
+                extraDays,
+                extraMinutes,
+                explanation);
     }
 
     private SlopeInterval perMillionEvents(HeapSeries series, double[] yMb, int start) {

@@ -2,7 +2,9 @@ package io.steadystate.soak.verdict;
 
 /** Per-service and overall outcome; the order is the severity used to combine outcomes. */
 public enum Outcome {
-    PASS(0), INCONCLUSIVE(2), LEAK(1);
+    PASS(0),
+    INCONCLUSIVE(2),
+    LEAK(1);
 
     private final int exitCode;
 

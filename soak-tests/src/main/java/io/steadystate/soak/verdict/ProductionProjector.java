@@ -43,6 +43,7 @@ public final class ProductionProjector {
      * projected 175 MB/day on orders instead of 1,640 on ticks.
      */
     static final double EXPLAINS_AS_WELL = 1.5;
+
     static final double PASS_WIDE = 3.0;
     private static final double MB = 1024.0 * 1024.0;
     /** Each half of the window needs this many samples for its own slope and CI to mean anything. */
@@ -54,8 +55,8 @@ public final class ProductionProjector {
     private final double noiseFloorMb;
     private final ProjectionText text;
 
-    public ProductionProjector(BlockBootstrap bootstrap, Workload workload, double budgetMbPerProductionDay,
-                               double noiseFloorMb) {
+    public ProductionProjector(
+            BlockBootstrap bootstrap, Workload workload, double budgetMbPerProductionDay, double noiseFloorMb) {
         if (!(budgetMbPerProductionDay > 0)) {
             throw new IllegalArgumentException("budget must be positive, got " + budgetMbPerProductionDay);
         }
@@ -100,7 +101,8 @@ public final class ProductionProjector {
         DriverFit g = used.governing;
         SlopeInterval perDay = g.perProductionDay();
         double[] x = Arrays.copyOfRange(series.drivers().get(full.governing.driver()), start, end);
-        double heapNow = full.governing.mbPerUnit().intercept() + full.governing.mbPerUnit().slope() * x[x.length - 1];
+        double heapNow = full.governing.mbPerUnit().intercept()
+                + full.governing.mbPerUnit().slope() * x[x.length - 1];
         heapNow = Double.isFinite(heapNow) ? heapNow : y[y.length - 1];
         double atCapacity = stores == null ? Double.NaN : stores.mbAtCapacity(heapNow);
         double room = Math.max(0, workload.heapMb() - (Double.isFinite(atCapacity) ? atCapacity : heapNow));
@@ -118,11 +120,29 @@ public final class ProductionProjector {
             // on the default profile, fitted best by listings at 0.66 MB per production day, died of OutOfMemoryError)
             outcome = Outcome.LEAK;
             shape = Shape.UNBOUNDED;
-            why = String.format(Locale.ROOT, "heap full in this run: post-GC heap reached %.0f MB of the %.0f MB heap, "
-                    + "whatever a driver projects — ", peak, workload.heapMb()) + why;
+            why = String.format(
+                            Locale.ROOT,
+                            "heap full in this run: post-GC heap reached %.0f MB of the %.0f MB heap, "
+                                    + "whatever a driver projects — ",
+                            peak,
+                            workload.heapMb())
+                    + why;
         }
-        return new Projection(outcome, shape, g.driver(), fits, perDay, budget, heapNow, workload.heapMb(), days,
-                soonest, latest, extra, why, stores);
+        return new Projection(
+                outcome,
+                shape,
+                g.driver(),
+                fits,
+                perDay,
+                budget,
+                heapNow,
+                workload.heapMb(),
+                days,
+                soonest,
+                latest,
+                extra,
+                why,
+                stores);
     }
 
     /**
@@ -149,8 +169,7 @@ public final class ProductionProjector {
      * @param underFloor the CI lies over the budget but the growth it implies over the window is within what the
      *                   heap does on its own (the noise floor, or one jump between samples): not enough to say LEAK
      */
-    record Judged(Outcome outcome, DriverFit governing, boolean underFloor) {
-    }
+    record Judged(Outcome outcome, DriverFit governing, boolean underFloor) {}
 
     /**
      * The cautious verdict over the candidates that explain the heap about as well as the best: LEAK when one's
@@ -160,19 +179,26 @@ public final class ProductionProjector {
     static Judged judgeCandidates(List<DriverFit> fits, double budget, double floorMb) {
         double best = bestScatter(fits);
         List<DriverFit> candidates = fits.stream()
-                .filter(f -> f.scatterMb() <= best * EXPLAINS_AS_WELL + 1e-9).toList();
+                .filter(f -> f.scatterMb() <= best * EXPLAINS_AS_WELL + 1e-9)
+                .toList();
         DriverFit worstLower = candidates.stream()
-                .max(Comparator.comparingDouble(f -> f.perProductionDay().lower())).orElseThrow();
+                .max(Comparator.comparingDouble(f -> f.perProductionDay().lower()))
+                .orElseThrow();
         if (worstLower.perProductionDay().lower() > budget) {
             boolean trend = worstLower.mbPerUnit().lower() * worstLower.replayed() > floorMb;
             return new Judged(trend ? Outcome.LEAK : Outcome.INCONCLUSIVE, worstLower, !trend);
         }
         // a PASS must hold for every driver that explains the heap within PASS_WIDE of the best, not only 1.5×
-        List<DriverFit> passCandidates = fits.stream().filter(f -> f.scatterMb() <= best * PASS_WIDE + 1e-9).toList();
+        List<DriverFit> passCandidates = fits.stream()
+                .filter(f -> f.scatterMb() <= best * PASS_WIDE + 1e-9)
+                .toList();
         DriverFit worstUpper = passCandidates.stream()
-                .max(Comparator.comparingDouble(f -> f.perProductionDay().upper())).orElseThrow();
-        return new Judged(worstUpper.perProductionDay().upper() < budget ? Outcome.PASS : Outcome.INCONCLUSIVE,
-                worstUpper, false);
+                .max(Comparator.comparingDouble(f -> f.perProductionDay().upper()))
+                .orElseThrow();
+        return new Judged(
+                worstUpper.perProductionDay().upper() < budget ? Outcome.PASS : Outcome.INCONCLUSIVE,
+                worstUpper,
+                false);
     }
 
     private Judged judge(List<DriverFit> fits, double[] y) {
@@ -219,7 +245,8 @@ public final class ProductionProjector {
             return null;
         }
         double[] x = Arrays.copyOfRange(all, start, end);
-        if (Arrays.stream(x).anyMatch(v -> !Double.isFinite(v)) || Arrays.stream(x).distinct().count() < 3) {
+        if (Arrays.stream(x).anyMatch(v -> !Double.isFinite(v))
+                || Arrays.stream(x).distinct().count() < 3) {
             return null;
         }
         double replayed = x[x.length - 1] - x[0];
@@ -231,7 +258,12 @@ public final class ProductionProjector {
         for (int i = 0; i < x.length; i++) {
             residuals[i] = Math.abs(y[i] - (perUnit.intercept() + perUnit.slope() * x[i]));
         }
-        return new DriverFit(driver, perUnit, replayed, perDay, perUnit.scaled(perDay),
+        return new DriverFit(
+                driver,
+                perUnit,
+                replayed,
+                perDay,
+                perUnit.scaled(perDay),
                 TheilSen.median(residuals, residuals.length));
     }
 
@@ -258,13 +290,29 @@ public final class ProductionProjector {
     }
 
     public Projection tooShort(int samples, int needed) {
-        return inconclusive(String.format(Locale.ROOT, "too short: %d samples after warm-up, need at least %d — run "
-                + "longer or sample more often", samples, needed));
+        return inconclusive(String.format(
+                Locale.ROOT,
+                "too short: %d samples after warm-up, need at least %d — run " + "longer or sample more often",
+                samples,
+                needed));
     }
 
     private Projection inconclusive(String why) {
-        return new Projection(Outcome.INCONCLUSIVE, Shape.STEADY, null, List.of(), null, budget, Double.NaN,
-                workload.heapMb(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, why, null);
+        return new Projection(
+                Outcome.INCONCLUSIVE,
+                Shape.STEADY,
+                null,
+                List.of(),
+                null,
+                budget,
+                Double.NaN,
+                workload.heapMb(),
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                why,
+                null);
     }
 
     /** For a series without driver counters: simulated time only. */

@@ -15,10 +15,21 @@ import java.util.List;
  * @param stores           when the heap's growth follows the service's bounded stores: that fit (the verdict is
  *                         then on what the stores do not explain); null otherwise
  */
-public record Projection(Outcome outcome, Shape shape, Driver governing, List<DriverFit> fits,
-                         SlopeInterval perProductionDay, double budgetMbPerDay, double heapNowMb, double heapMb,
-                         double daysUntilFull, double daysUntilFullSoonest, double daysUntilFullLatest,
-                         double extraWallMinutes, String explanation, StoreFilling stores) {
+public record Projection(
+        Outcome outcome,
+        Shape shape,
+        Driver governing,
+        List<DriverFit> fits,
+        SlopeInterval perProductionDay,
+        double budgetMbPerDay,
+        double heapNowMb,
+        double heapMb,
+        double daysUntilFull,
+        double daysUntilFullSoonest,
+        double daysUntilFullLatest,
+        double extraWallMinutes,
+        String explanation,
+        StoreFilling stores) {
 
     public Projection {
         fits = List.copyOf(fits);

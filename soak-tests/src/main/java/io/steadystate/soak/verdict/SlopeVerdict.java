@@ -10,7 +10,15 @@ package io.steadystate.soak.verdict;
  *                         CI from the budget (NaN when no run length would, e.g. the slope sits on the budget)
  * @param extraWallMinutes the same in wall-clock minutes at this run's speed
  */
-public record SlopeVerdict(String service, String metric, Outcome outcome, int windowStart, int windowSize,
-                           double budgetMbPerDay, SlopeInterval perDay, SlopeInterval perMillionEvents,
-                           double extraSimDays, double extraWallMinutes, String explanation) {
-}
+public record SlopeVerdict(
+        String service,
+        String metric,
+        Outcome outcome,
+        int windowStart,
+        int windowSize,
+        double budgetMbPerDay,
+        SlopeInterval perDay,
+        SlopeInterval perMillionEvents,
+        double extraSimDays,
+        double extraWallMinutes,
+        String explanation) {}

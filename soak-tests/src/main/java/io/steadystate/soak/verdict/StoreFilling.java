@@ -24,8 +24,13 @@ import java.util.Arrays;
  *                      around its level is not filling
  * @param scatterMb     median absolute residual of the entries fit
  */
-public record StoreFilling(SlopeInterval mbPerEntry, double entriesStart, double entriesEnd, double capacity,
-                           boolean stillFilling, double scatterMb) {
+public record StoreFilling(
+        SlopeInterval mbPerEntry,
+        double entriesStart,
+        double entriesEnd,
+        double capacity,
+        boolean stillFilling,
+        double scatterMb) {
 
     /** A new high of the entries in the last quarter, by more than this share of the earlier high: still filling. */
     static final double STILL_FILLING = 0.02;
@@ -35,11 +40,13 @@ public record StoreFilling(SlopeInterval mbPerEntry, double entriesStart, double
      * @param bestScatter  the smallest median residual of the event-driver fits on the same window
      * @return the filling, or null when the stores did not grow or do not explain the heap as well as a driver does
      */
-    static StoreFilling find(HeapSeries series, double[] y, int start, int end, double bestScatter,
-                             BlockBootstrap bootstrap) {
+    static StoreFilling find(
+            HeapSeries series, double[] y, int start, int end, double bestScatter, BlockBootstrap bootstrap) {
         double[] entries = Arrays.copyOfRange(series.storeEntries(), start, end);
-        if (entries.length < 3 || Arrays.stream(entries).anyMatch(v -> !Double.isFinite(v))
-                || Arrays.stream(entries).distinct().count() < 3 || !(entries[entries.length - 1] > entries[0])) {
+        if (entries.length < 3
+                || Arrays.stream(entries).anyMatch(v -> !Double.isFinite(v))
+                || Arrays.stream(entries).distinct().count() < 3
+                || !(entries[entries.length - 1] > entries[0])) {
             return null;
         }
         SlopeInterval perEntry = bootstrap.slopeInterval(entries, y);
@@ -73,7 +80,8 @@ public record StoreFilling(SlopeInterval mbPerEntry, double entriesStart, double
 
     /** The heap once every store holds its capacity, at the fitted MB per entry; NaN when capacity is unknown. */
     double mbAtCapacity(double heapNowMb) {
-        return Double.isFinite(capacity) ? heapNowMb + mbPerEntry.slope() * Math.max(0, capacity - entriesEnd)
+        return Double.isFinite(capacity)
+                ? heapNowMb + mbPerEntry.slope() * Math.max(0, capacity - entriesEnd)
                 : Double.NaN;
     }
 

@@ -9,8 +9,7 @@ import java.util.Arrays;
  */
 public final class TheilSen {
 
-    private TheilSen() {
-    }
+    private TheilSen() {}
 
     public record Line(double slope, double intercept) {
         public double at(double x) {

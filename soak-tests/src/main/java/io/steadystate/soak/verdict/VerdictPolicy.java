@@ -17,8 +17,15 @@ package io.steadystate.soak.verdict;
  *                          requires more growth than the window's largest sample-to-sample jump. 0 or absent (a
  *                          report written before this field): the default.
  */
-public record VerdictPolicy(double budgetMbPerDay, double rssBudgetMbPerDay, double warmupFloor, int minSamples,
-                            int resamples, long seed, Workload workload, double noiseFloorMb) {
+public record VerdictPolicy(
+        double budgetMbPerDay,
+        double rssBudgetMbPerDay,
+        double warmupFloor,
+        int minSamples,
+        int resamples,
+        long seed,
+        Workload workload,
+        double noiseFloorMb) {
 
     public static final double DEFAULT_BUDGET_MB_PER_DAY = 1.0;
     public static final double DEFAULT_NOISE_FLOOR_MB = 0.5;
@@ -42,32 +49,38 @@ public record VerdictPolicy(double budgetMbPerDay, double rssBudgetMbPerDay, dou
     }
 
     public static VerdictPolicy defaults() {
-        return new VerdictPolicy(DEFAULT_BUDGET_MB_PER_DAY, 8.0, 0.2, 8, 1000, 42L, Workload.DEFAULT, DEFAULT_NOISE_FLOOR_MB);
+        return new VerdictPolicy(
+                DEFAULT_BUDGET_MB_PER_DAY, 8.0, 0.2, 8, 1000, 42L, Workload.DEFAULT, DEFAULT_NOISE_FLOOR_MB);
     }
 
     public VerdictPolicy withBudget(double mbPerDay) {
-        return new VerdictPolicy(mbPerDay, rssBudgetMbPerDay, warmupFloor, minSamples, resamples, seed, workload, noiseFloorMb);
+        return new VerdictPolicy(
+                mbPerDay, rssBudgetMbPerDay, warmupFloor, minSamples, resamples, seed, workload, noiseFloorMb);
     }
 
     public VerdictPolicy withRssBudget(double mbPerDay) {
-        return new VerdictPolicy(budgetMbPerDay, mbPerDay, warmupFloor, minSamples, resamples, seed, workload, noiseFloorMb);
+        return new VerdictPolicy(
+                budgetMbPerDay, mbPerDay, warmupFloor, minSamples, resamples, seed, workload, noiseFloorMb);
     }
 
     public VerdictPolicy withWarmupFloor(double floor) {
-        return new VerdictPolicy(budgetMbPerDay, rssBudgetMbPerDay, floor, minSamples, resamples, seed, workload, noiseFloorMb);
+        return new VerdictPolicy(
+                budgetMbPerDay, rssBudgetMbPerDay, floor, minSamples, resamples, seed, workload, noiseFloorMb);
     }
 
     public VerdictPolicy withWorkload(Workload w) {
-        return new VerdictPolicy(budgetMbPerDay, rssBudgetMbPerDay, warmupFloor, minSamples, resamples, seed, w, noiseFloorMb);
+        return new VerdictPolicy(
+                budgetMbPerDay, rssBudgetMbPerDay, warmupFloor, minSamples, resamples, seed, w, noiseFloorMb);
     }
 
     public VerdictPolicy withNoiseFloor(double mb) {
-        return new VerdictPolicy(budgetMbPerDay, rssBudgetMbPerDay, warmupFloor, minSamples, resamples, seed, workload,
-                mb);
+        return new VerdictPolicy(
+                budgetMbPerDay, rssBudgetMbPerDay, warmupFloor, minSamples, resamples, seed, workload, mb);
     }
 
     /** The live line's cheaper bootstrap: it runs after every sample. */
     public VerdictPolicy withResamples(int n) {
-        return new VerdictPolicy(budgetMbPerDay, rssBudgetMbPerDay, warmupFloor, minSamples, n, seed, workload, noiseFloorMb);
+        return new VerdictPolicy(
+                budgetMbPerDay, rssBudgetMbPerDay, warmupFloor, minSamples, n, seed, workload, noiseFloorMb);
     }
 }

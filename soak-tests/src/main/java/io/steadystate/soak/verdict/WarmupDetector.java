@@ -9,8 +9,7 @@ package io.steadystate.soak.verdict;
  */
 public final class WarmupDetector {
 
-    private WarmupDetector() {
-    }
+    private WarmupDetector() {}
 
     /**
      * @param floorFraction the smallest share of the run to drop (e.g. 0.2)

@@ -13,8 +13,8 @@ import java.util.Locale;
  * @param listingShare        share of the universe listed/delisted per day (each change is one listing event)
  * @param heapMb              the service's heap: "days until full" counts towards it
  */
-public record Workload(int symbols, double ticksPerSymbolPerDay, double ordersPerDay, double listingShare,
-                       double heapMb) {
+public record Workload(
+        int symbols, double ticksPerSymbolPerDay, double ordersPerDay, double listingShare, double heapMb) {
 
     /** A mid-size equity feed: 1,000 symbols × 20,000 ticks a day, 50,000 orders, 1 % churn, 256 MB heap. */
     public static final Workload DEFAULT = new Workload(1_000, 20_000, 50_000, 0.01, 256);
@@ -24,7 +24,8 @@ public record Workload(int symbols, double ticksPerSymbolPerDay, double ordersPe
             throw new IllegalArgumentException("workload needs at least one symbol, got " + symbols);
         }
         if (!(ticksPerSymbolPerDay > 0)) {
-            throw new IllegalArgumentException("ticks per symbol per day must be positive, got " + ticksPerSymbolPerDay);
+            throw new IllegalArgumentException(
+                    "ticks per symbol per day must be positive, got " + ticksPerSymbolPerDay);
         }
         if (!(ordersPerDay >= 0) || !(listingShare >= 0 && listingShare <= 1)) {
             throw new IllegalArgumentException("orders per day must be >= 0 and the listing share in [0, 1]");
@@ -63,18 +64,26 @@ public record Workload(int symbols, double ticksPerSymbolPerDay, double ordersPe
             String value = kv[1].trim();
             try {
                 w = switch (key) {
-                    case "symbols" -> new Workload(Integer.parseInt(value), w.ticksPerSymbolPerDay, w.ordersPerDay,
-                            w.listingShare, w.heapMb);
-                    case "ticks" -> new Workload(w.symbols, Double.parseDouble(value), w.ordersPerDay, w.listingShare,
-                            w.heapMb);
-                    case "orders" -> new Workload(w.symbols, w.ticksPerSymbolPerDay, Double.parseDouble(value),
-                            w.listingShare, w.heapMb);
-                    case "listings" -> new Workload(w.symbols, w.ticksPerSymbolPerDay, w.ordersPerDay,
-                            Double.parseDouble(value), w.heapMb);
-                    case "heap" -> new Workload(w.symbols, w.ticksPerSymbolPerDay, w.ordersPerDay, w.listingShare,
-                            heapMb(value));
-                    default -> throw new IllegalArgumentException("unknown workload key '" + key
-                            + "' (symbols, ticks, orders, listings, heap)");
+                    case "symbols" ->
+                        new Workload(
+                                Integer.parseInt(value),
+                                w.ticksPerSymbolPerDay,
+                                w.ordersPerDay,
+                                w.listingShare,
+                                w.heapMb);
+                    case "ticks" ->
+                        new Workload(w.symbols, Double.parseDouble(value), w.ordersPerDay, w.listingShare, w.heapMb);
+                    case "orders" ->
+                        new Workload(
+                                w.symbols, w.ticksPerSymbolPerDay, Double.parseDouble(value), w.listingShare, w.heapMb);
+                    case "listings" ->
+                        new Workload(
+                                w.symbols, w.ticksPerSymbolPerDay, w.ordersPerDay, Double.parseDouble(value), w.heapMb);
+                    case "heap" ->
+                        new Workload(w.symbols, w.ticksPerSymbolPerDay, w.ordersPerDay, w.listingShare, heapMb(value));
+                    default ->
+                        throw new IllegalArgumentException(
+                                "unknown workload key '" + key + "' (symbols, ticks, orders, listings, heap)");
                 };
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("workload " + key + " is not a number: '" + value + "'");
@@ -99,8 +108,15 @@ public record Workload(int symbols, double ticksPerSymbolPerDay, double ordersPe
     }
 
     public String describe() {
-        return String.format(Locale.ROOT, "%,d symbols × %,.0f ticks/day (%,.0f ticks), %,.0f orders, %.1f %% listed/"
-                        + "delisted a day, %.0f MB heap", symbols, ticksPerSymbolPerDay, perDay(Driver.TICKS),
-                ordersPerDay, listingShare * 100, heapMb);
+        return String.format(
+                Locale.ROOT,
+                "%,d symbols × %,.0f ticks/day (%,.0f ticks), %,.0f orders, %.1f %% listed/"
+                        + "delisted a day, %.0f MB heap",
+                symbols,
+                ticksPerSymbolPerDay,
+                perDay(Driver.TICKS),
+                ordersPerDay,
+                listingShare * 100,
+                heapMb);
     }
 }

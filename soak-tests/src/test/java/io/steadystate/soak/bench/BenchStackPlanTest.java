@@ -1,16 +1,15 @@
 package io.steadystate.soak.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.steadystate.soak.stack.ServiceId;
 import io.steadystate.soak.stack.ServiceLauncher;
 import io.steadystate.soak.stack.StackPlan;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** {@code ./soak bench}'s local stack: the same recipe as a run's, with the bench's market and limits. */
 class BenchStackPlanTest {
@@ -18,8 +17,20 @@ class BenchStackPlanTest {
     private static final Path REPO = Path.of("/repo");
 
     private static BenchOptions options(Map<ServiceId, Map<String, String>> extra) {
-        return new BenchOptions(1, Duration.ofSeconds(5), List.of(2_000L, 10_000L), Path.of("/runs/b"), REPO, true, "tok",
-                "256m", 300, 1.0, false, extra, 2);
+        return new BenchOptions(
+                1,
+                Duration.ofSeconds(5),
+                List.of(2_000L, 10_000L),
+                Path.of("/runs/b"),
+                REPO,
+                true,
+                "tok",
+                "256m",
+                300,
+                1.0,
+                false,
+                extra,
+                2);
     }
 
     @Test
@@ -30,19 +41,27 @@ class BenchStackPlanTest {
                 .containsEntry("steadystate.market.max-ticks-per-second", "2000")
                 .containsEntry("steadystate.market.churn-per-day", "0")
                 .containsEntry("steadystate.market.autostart", "false");
-        assertThat(plan.serviceProperties().get(ServiceId.STRATEGY)).containsEntry("steadystate.strategy.max-symbols", "650");
+        assertThat(plan.serviceProperties().get(ServiceId.STRATEGY))
+                .containsEntry("steadystate.strategy.max-symbols", "650");
         assertThat(plan.prometheusBinary()).isEmpty();
         assertThat(plan.readyTimeout()).isEqualTo(BenchRunner.READY_TIMEOUT);
     }
 
     @Test
     void riskLimitsAreOutOfTheWayAndSetOverridesWin() {
-        StackPlan plan = BenchRunner.plan(options(Map.of(ServiceId.ORDER, Map.of("steadystate.order.max-open-orders", "5"),
-                ServiceId.STRATEGY, Map.of("a.b", "c"))), ServiceLauncher.quarkusJars(REPO));
-        assertThat(plan.serviceProperties().get(ServiceId.ORDER)).containsExactly(
-                Map.entry("steadystate.order.max-open-orders", "5"),
-                Map.entry("steadystate.order.max-orders-per-second", "1000000"));
-        assertThat(plan.serviceProperties().get(ServiceId.STRATEGY)).containsEntry("a.b", "c")
+        StackPlan plan = BenchRunner.plan(
+                options(Map.of(
+                        ServiceId.ORDER,
+                        Map.of("steadystate.order.max-open-orders", "5"),
+                        ServiceId.STRATEGY,
+                        Map.of("a.b", "c"))),
+                ServiceLauncher.quarkusJars(REPO));
+        assertThat(plan.serviceProperties().get(ServiceId.ORDER))
+                .containsExactly(
+                        Map.entry("steadystate.order.max-open-orders", "5"),
+                        Map.entry("steadystate.order.max-orders-per-second", "1000000"));
+        assertThat(plan.serviceProperties().get(ServiceId.STRATEGY))
+                .containsEntry("a.b", "c")
                 .containsEntry("steadystate.strategy.max-symbols", "650");
     }
 }

@@ -1,14 +1,13 @@
 package io.steadystate.soak.bench;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
 
 class MarketDataPropertiesTest {
 
@@ -21,11 +20,14 @@ class MarketDataPropertiesTest {
 
     @Test
     void producerSettingsAreReadProdProfileFirstAndTheBenchsOverridesWin() {
-        MarketDataProperties p = new MarketDataProperties(FILE,
-                Map.of("steadystate.market.producer.linger-ms", "7"), "test");
+        MarketDataProperties p =
+                new MarketDataProperties(FILE, Map.of("steadystate.market.producer.linger-ms", "7"), "test");
         MarketProducerSettings s = MarketProducerSettings.of(p);
-        assertThat(s.kafka()).containsEntry("linger.ms", "7").containsEntry("batch.size", "131072")
-                .containsEntry("acks", "all").containsEntry("enable.idempotence", "true")
+        assertThat(s.kafka())
+                .containsEntry("linger.ms", "7")
+                .containsEntry("batch.size", "131072")
+                .containsEntry("acks", "all")
+                .containsEntry("enable.idempotence", "true")
                 .doesNotContainKey("compression.type");
         assertThat(s.unset()).containsExactly("steadystate.market.producer.compression-type");
         assertThat(s.label()).isEqualTo("linger.ms=7, batch.size=131072");
@@ -36,13 +38,15 @@ class MarketDataPropertiesTest {
 
     @Test
     void theRealServiceSaysWhatItsPropertiesFileSays() throws Exception {
-        Path repo = Path.of(System.getProperty("soak.module.dir", ".")).toAbsolutePath().getParent();
+        Path repo = Path.of(System.getProperty("soak.module.dir", "."))
+                .toAbsolutePath()
+                .getParent();
         Path source = repo.resolve("market-data-service/src/main/resources/application.properties");
         Path app = repo.resolve("market-data-service/target/quarkus-app/app");
         assumeTrue(Files.isDirectory(app), "market-data-service is not built");
         MarketProducerSettings fromJar = MarketProducerSettings.of(MarketDataProperties.load(repo, Map.of()));
-        MarketProducerSettings fromSource = MarketProducerSettings.of(new MarketDataProperties(
-                Files.readString(source), Map.of(), "source"));
+        MarketProducerSettings fromSource =
+                MarketProducerSettings.of(new MarketDataProperties(Files.readString(source), Map.of(), "source"));
         assertThat(fromJar.kafka()).isEqualTo(fromSource.kafka());
         assertThat(fromJar.kafka()).containsKey("linger.ms");
     }

@@ -1,24 +1,30 @@
 package io.steadystate.soak.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.steadystate.core.event.Signal;
 import io.steadystate.core.event.Tick;
 import io.steadystate.core.kafka.EmitTime;
 import io.steadystate.core.serde.MarketEventSerde;
 import io.steadystate.core.serde.SignalSerde;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.junit.jupiter.api.Test;
-
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.Test;
 
 class NullPipelineRecordsTest {
 
     @Test
     void theNullSourceSendsRealTicksOfOneTicksSize() {
-        Tick t = new Tick(NullTickSource.symbol(17_575), 1_767_605_400_000L, 12, 123.45, 123.44, 123.46, 100,
+        Tick t = new Tick(
+                NullTickSource.symbol(17_575),
+                1_767_605_400_000L,
+                12,
+                123.45,
+                123.44,
+                123.46,
+                100,
                 1_767_605_400_000_000L);
         byte[] bytes = new MarketEventSerde().encode(t);
         assertThat(bytes).hasSize(BenchOptions.RECORD_SIZE);
@@ -33,16 +39,18 @@ class NullPipelineRecordsTest {
         Signal s = NullRelay.signalOf(t);
         assertThat(new SignalSerde().decode(new SignalSerde().encode(s))).isEqualTo(s);
         assertThat(s.originMicros()).isEqualTo(42L);
-        assertThat(100.0 / NullRelay.FORWARD_EVERY).isBetween(2.5, 3.5);   // ≈ 3 % forwarded
+        assertThat(100.0 / NullRelay.FORWARD_EVERY).isBetween(2.5, 3.5); // ≈ 3 % forwarded
     }
 
     @Test
     void sessionCloseEventsAreRecognisedByTheirEventTime() {
         EventLatencyProbe.SessionHours h = new EventLatencyProbe.SessionHours(LocalTime.of(9, 30), LocalTime.of(16, 0));
-        long close = ZonedDateTime.of(2026, 1, 5, 16, 0, 0, 0, ZoneOffset.UTC).toInstant().toEpochMilli();
+        long close = ZonedDateTime.of(2026, 1, 5, 16, 0, 0, 0, ZoneOffset.UTC)
+                .toInstant()
+                .toEpochMilli();
         assertThat(h.outside(close)).isTrue();
         assertThat(h.outside(close - 1)).isFalse();
-        assertThat(h.outside(close - 6 * 3_600_000L - 30 * 60_000L)).isFalse();      // 09:30 open
+        assertThat(h.outside(close - 6 * 3_600_000L - 30 * 60_000L)).isFalse(); // 09:30 open
         assertThat(h.outside(close - 6 * 3_600_000L - 30 * 60_000L - 1)).isTrue();
     }
 

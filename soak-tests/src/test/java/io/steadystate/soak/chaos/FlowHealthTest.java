@@ -1,27 +1,48 @@
 package io.steadystate.soak.chaos;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.steadystate.soak.sampling.Counter;
 import io.steadystate.soak.sampling.Counters;
 import io.steadystate.soak.sampling.MarketClock;
 import io.steadystate.soak.sampling.Sample;
 import io.steadystate.soak.sampling.ServiceSample;
 import io.steadystate.soak.sampling.StoreSample;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class FlowHealthTest {
 
     /** order-service every 10 s: cumulative accepted/rejected/rate-limit counters, open brackets; start = process. */
-    private static Sample sample(int i, double start, double accepted, double rejected, double rateLimit, double brackets) {
-        ServiceSample order = new ServiceSample("order-service", true, 1e7, 1e7, 1e7, 1e6, 1e8, 0.0, 0.0, 0.0, start, 0,
+    private static Sample sample(
+            int i, double start, double accepted, double rejected, double rateLimit, double brackets) {
+        ServiceSample order = new ServiceSample(
+                "order-service",
+                true,
+                1e7,
+                1e7,
+                1e7,
+                1e6,
+                1e8,
+                0.0,
+                0.0,
+                0.0,
+                start,
+                0,
                 Map.of("order-open-brackets", new StoreSample(brackets, 10_000, 0, 0, Map.of())),
-                new Counters(Map.of(Counter.SIGNALS_ACCEPTED, accepted, Counter.SIGNALS_REJECTED, rejected,
-                        Counter.OPEN_POSITIONS, brackets), Map.of("rate_limit", rateLimit), Map.of()), null);
+                new Counters(
+                        Map.of(
+                                Counter.SIGNALS_ACCEPTED,
+                                accepted,
+                                Counter.SIGNALS_REJECTED,
+                                rejected,
+                                Counter.OPEN_POSITIONS,
+                                brackets),
+                        Map.of("rate_limit", rateLimit),
+                        Map.of()),
+                null);
         return new Sample(i, 0, i * 10.0, MarketClock.UNKNOWN, i / 10.0, List.of(order), Map.of());
     }
 
@@ -51,7 +72,8 @@ class FlowHealthTest {
         }
         FlowHealth.Result r = FlowHealth.judge(s, 0, 95, 100);
         assertThat(r.check().passed()).isFalse();
-        assertThat(r.collapses()).anyMatch(c -> c.startsWith("open brackets collapsed 222 → 10"))
+        assertThat(r.collapses())
+                .anyMatch(c -> c.startsWith("open brackets collapsed 222 → 10"))
                 .anyMatch(c -> c.startsWith("acceptance rate collapsed"))
                 .anyMatch(c -> c.startsWith("reject reason rate_limit surged"));
     }

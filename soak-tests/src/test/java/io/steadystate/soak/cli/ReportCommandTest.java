@@ -1,5 +1,7 @@
 package io.steadystate.soak.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.steadystate.soak.profile.ProfileCatalog;
 import io.steadystate.soak.report.ReportFiles;
 import io.steadystate.soak.report.RunReport;
@@ -15,10 +17,6 @@ import io.steadystate.soak.verdict.Driver;
 import io.steadystate.soak.verdict.Judgement;
 import io.steadystate.soak.verdict.Outcome;
 import io.steadystate.soak.verdict.VerdictPolicy;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -27,8 +25,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * {@code ./soak report DIR --budget … --workload …} re-judges a finished run from its stored report.json. The
@@ -43,20 +42,47 @@ class ReportCommandTest {
         List<Sample> out = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             double days = i * 0.6;
-            double ticks = 250_000.0 * i * (1 + 0.3 * Math.sin(i)) ;
+            double ticks = 250_000.0 * i * (1 + 0.3 * Math.sin(i));
             double orders = 300.0 * i + 50 * (i % 3);
             List<ServiceSample> services = new ArrayList<>();
             for (String svc : List.of("market-data-service", "strategy-service", "order-service")) {
                 double heap = (svc.equals("strategy-service") ? 60 * MB + ticks : 50 * MB) + (i % 5) * 0.01 * MB;
-                Counters counters = Counters.of(Map.of(Counter.TICKS_PUBLISHED, ticks, Counter.TICKS_PROCESSED, ticks,
-                        Counter.SIGNALS, orders, Counter.SIGNALS_PROCESSED, orders, Counter.LISTINGS, 2.0 * i));
-                services.add(new ServiceSample(svc, true, heap, heap * 1.5, 256 * MB, heap, 200 * MB,
-                        1e6, 0.1 * i, (double) i, 1.7e9, ticks,
+                Counters counters = Counters.of(Map.of(
+                        Counter.TICKS_PUBLISHED,
+                        ticks,
+                        Counter.TICKS_PROCESSED,
+                        ticks,
+                        Counter.SIGNALS,
+                        orders,
+                        Counter.SIGNALS_PROCESSED,
+                        orders,
+                        Counter.LISTINGS,
+                        2.0 * i));
+                services.add(new ServiceSample(
+                        svc,
+                        true,
+                        heap,
+                        heap * 1.5,
+                        256 * MB,
+                        heap,
+                        200 * MB,
+                        1e6,
+                        0.1 * i,
+                        (double) i,
+                        1.7e9,
+                        ticks,
                         Map.of("symbols", new StoreSample(100, 400, 1e5, 100 + i, Map.of("removed", 1.0 * i))),
-                        counters, null));
+                        counters,
+                        null));
             }
-            out.add(new Sample(i, 1_700_000_000_000L + i * 8000L, i * 8.0, new MarketClock(1.7e9 + days * 86400,
-                    Math.floor(days), 40.0), days, services, Map.of("strategy-service", 5L)));
+            out.add(new Sample(
+                    i,
+                    1_700_000_000_000L + i * 8000L,
+                    i * 8.0,
+                    new MarketClock(1.7e9 + days * 86400, Math.floor(days), 40.0),
+                    days,
+                    services,
+                    Map.of("strategy-service", 5L)));
         }
         return out;
     }
@@ -65,14 +91,38 @@ class ReportCommandTest {
     private static Path finishedRun(Path dir) {
         List<Sample> samples = samples();
         VerdictPolicy policy = VerdictPolicy.defaults();
-        List<Check> runWide = List.of(new Check("accounting:ticks", "all", true, "ticks published = consumed"),
+        List<Check> runWide = List.of(
+                new Check("accounting:ticks", "all", true, "ticks published = consumed"),
                 new Check("api-load", "order-service", true, "Gatling: ok"));
-        Judgement.Result result = new Judgement(policy).judge(
-                List.of("market-data-service", "strategy-service", "order-service"), samples, null, null, runWide);
-        RunReport report = new RunReport(1, new RunReport.Meta("smoke", ProfileCatalog.builtIn().get("smoke"), null,
-                Instant.parse("2026-11-22T00:00:00Z"), Instant.parse("2026-11-22T00:05:20Z"), "synthetic", "test", true,
-                policy, Map.of(), List.of(), List.of()), samples, result.services(), result.checks(),
-                RunReport.LoadResult.notRun("none"), result.overall(), result.overall().exitCode(), null,
+        Judgement.Result result = new Judgement(policy)
+                .judge(
+                        List.of("market-data-service", "strategy-service", "order-service"),
+                        samples,
+                        null,
+                        null,
+                        runWide);
+        RunReport report = new RunReport(
+                1,
+                new RunReport.Meta(
+                        "smoke",
+                        ProfileCatalog.builtIn().get("smoke"),
+                        null,
+                        Instant.parse("2026-11-22T00:00:00Z"),
+                        Instant.parse("2026-11-22T00:05:20Z"),
+                        "synthetic",
+                        "test",
+                        true,
+                        policy,
+                        Map.of(),
+                        List.of(),
+                        List.of()),
+                samples,
+                result.services(),
+                result.checks(),
+                RunReport.LoadResult.notRun("none"),
+                result.overall(),
+                result.overall().exitCode(),
+                null,
                 new SamplingOverhead(40, 150, 400, 30, 90));
         ReportFiles.writeAll(dir, report);
         return dir;
@@ -106,7 +156,9 @@ class ReportCommandTest {
         assertThat(rejudged.checks()).extracting(Check::name).contains("accounting:ticks", "api-load");
         assertThat(rejudged.sampling().meanMillis()).isEqualTo(150.0);
         // the run's own verdict is kept
-        assertThat(ReportFiles.mapper().readValue(dir.resolve("report.run.json").toFile(), RunReport.class).overall())
+        assertThat(ReportFiles.mapper()
+                        .readValue(dir.resolve("report.run.json").toFile(), RunReport.class)
+                        .overall())
                 .isEqualTo(Outcome.LEAK);
         assertThat(Files.readString(dir.resolve(ReportFiles.HTML))).contains("40.00 MB/production day");
     }
@@ -115,7 +167,8 @@ class ReportCommandTest {
     void aQuieterWorkloadReJudgesTheSameGrowthToPassAndABusierOneKeepsTheLeak(@TempDir Path dir) {
         finishedRun(dir);
         // 1,000 ticks per symbol a day: 1 M ticks, ~1 MiB a day — still over 0.5
-        assertThat(report("report", dir.toString(), "--workload", "ticks=1000", "--budget", "0.5")).isEqualTo(1);
+        assertThat(report("report", dir.toString(), "--workload", "ticks=1000", "--budget", "0.5"))
+                .isEqualTo(1);
         // 100 ticks per symbol a day: ~0.1 MiB a day
         assertThat(report("report", dir.toString(), "--workload", "ticks=100")).isZero();
         RunReport r = ReportFiles.read(dir);

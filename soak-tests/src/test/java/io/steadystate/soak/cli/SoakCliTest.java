@@ -1,18 +1,16 @@
 package io.steadystate.soak.cli;
 
-import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /** Argument validation: every usage error is exit 3 (2 is reserved for INCONCLUSIVE) with the reason printed. */
 class SoakCliTest {
 
-    private record Result(int exit, String err) {
-    }
+    private record Result(int exit, String err) {}
 
     private static Result run(String... args) {
         CommandLine cli = SoakCli.commandLine();
@@ -47,8 +45,22 @@ class SoakCliTest {
 
     @Test
     void overridesApplyOnTopOfTheProfile() {
-        var options = parsedRun("run", "--profile", "smoke", "--duration", "90s", "--symbols", "12", "--speed",
-                "100", "--budget-mb-per-day", "2.5", "--fault", "strategy:rally-cache:3", "--out", "target/x")
+        var options = parsedRun(
+                        "run",
+                        "--profile",
+                        "smoke",
+                        "--duration",
+                        "90s",
+                        "--symbols",
+                        "12",
+                        "--speed",
+                        "100",
+                        "--budget-mb-per-day",
+                        "2.5",
+                        "--fault",
+                        "strategy:rally-cache:3",
+                        "--out",
+                        "target/x")
                 .options();
         assertThat(options.profile().duration().toSeconds()).isEqualTo(90);
         assertThat(options.profile().symbols()).isEqualTo(12);

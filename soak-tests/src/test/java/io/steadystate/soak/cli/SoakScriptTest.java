@@ -1,7 +1,6 @@
 package io.steadystate.soak.cli;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +10,8 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code ./soak} script's stale-jar detection, run for real on a scratch repository layout with
@@ -50,7 +49,8 @@ class SoakScriptTest {
     }
 
     private static String staleOnly(Path repo) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("bash", repo.resolve("soak").toString()).directory(repo.toFile())
+        ProcessBuilder pb = new ProcessBuilder("bash", repo.resolve("soak").toString())
+                .directory(repo.toFile())
                 .redirectErrorStream(true);
         pb.environment().put("SOAK_STALE_ONLY", "1");
         pb.environment().remove("SOAK_REBUILD");

@@ -1,12 +1,11 @@
 package io.steadystate.soak.dashboards;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class GrafanaTemplateTest {
 
@@ -48,8 +47,10 @@ class GrafanaTemplateTest {
 
     @Test
     void legendsFillGrafanaPlaceholders() {
-        assertThat(PanelHtml.legend("{{service}} {{ store }} entries", java.util.Map.of("service", "s", "store", "symbols")))
+        assertThat(PanelHtml.legend(
+                        "{{service}} {{ store }} entries", java.util.Map.of("service", "s", "store", "symbols")))
                 .isEqualTo("s symbols entries");
-        assertThat(PanelHtml.legend("", new java.util.TreeMap<>(java.util.Map.of("a", "1", "b", "2")))).isEqualTo("{a=\"1\", b=\"2\"}");
+        assertThat(PanelHtml.legend("", new java.util.TreeMap<>(java.util.Map.of("a", "1", "b", "2"))))
+                .isEqualTo("{a=\"1\", b=\"2\"}");
     }
 }

@@ -1,7 +1,6 @@
 package io.steadystate.soak.dashboards;
 
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -57,21 +56,36 @@ final class TestPrometheus implements AutoCloseable {
             });
         }
         exporter.start();
-        StringBuilder yml = new StringBuilder("global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\nscrape_configs:\n");
+        StringBuilder yml =
+                new StringBuilder("global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\nscrape_configs:\n");
         for (String s : SERVICES) {
-            yml.append("  - job_name: ").append(s).append("\n    metrics_path: /metrics/").append(s)
-                    .append("\n    static_configs:\n      - targets: ['127.0.0.1:").append(exporter.getAddress().getPort())
-                    .append("']\n        labels: {namespace: ").append(NAMESPACE).append(", service: ").append(s)
-                    .append(", pod: ").append(s).append("-0}\n");
+            yml.append("  - job_name: ")
+                    .append(s)
+                    .append("\n    metrics_path: /metrics/")
+                    .append(s)
+                    .append("\n    static_configs:\n      - targets: ['127.0.0.1:")
+                    .append(exporter.getAddress().getPort())
+                    .append("']\n        labels: {namespace: ")
+                    .append(NAMESPACE)
+                    .append(", service: ")
+                    .append(s)
+                    .append(", pod: ")
+                    .append(s)
+                    .append("-0}\n");
         }
         Files.writeString(dir.resolve("prometheus.yml"), yml);
         int port;
         try (ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
         }
-        prometheus = new ProcessBuilder(binary.toString(), "--config.file=" + dir.resolve("prometheus.yml"),
-                "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
-                .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
+        prometheus = new ProcessBuilder(
+                        binary.toString(),
+                        "--config.file=" + dir.resolve("prometheus.yml"),
+                        "--storage.tsdb.path=" + dir.resolve("data"),
+                        "--web.listen-address=127.0.0.1:" + port)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("prometheus.log").toFile())
+                .start();
         uri = URI.create("http://127.0.0.1:" + port + "/");
     }
 
@@ -79,14 +93,17 @@ final class TestPrometheus implements AutoCloseable {
     void awaitSamples(int samples, Duration timeout) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         String q = URI.create(uri + "api/v1/query?query=").toString()
-                + java.net.URLEncoder.encode("count(count_over_time(up[5m]) >= " + samples + ")", StandardCharsets.UTF_8);
+                + java.net.URLEncoder.encode(
+                        "count(count_over_time(up[5m]) >= " + samples + ")", StandardCharsets.UTF_8);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!prometheus.isAlive()) {
                 throw new IllegalStateException("prometheus exited with " + prometheus.exitValue());
             }
             try {
-                String body = http.send(HttpRequest.newBuilder(URI.create(q)).build(), HttpResponse.BodyHandlers.ofString()).body();
+                String body = http.send(
+                                HttpRequest.newBuilder(URI.create(q)).build(), HttpResponse.BodyHandlers.ofString())
+                        .body();
                 if (body.contains("\"value\":[") && body.matches("(?s).*\"" + SERVICES.size() + "\"\\]}.*")) {
                     return;
                 }
@@ -95,7 +112,8 @@ final class TestPrometheus implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("Prometheus did not scrape " + samples + " samples of every service within " + timeout);
+        throw new IllegalStateException(
+                "Prometheus did not scrape " + samples + " samples of every service within " + timeout);
     }
 
     private static String metrics(String service, long n) {
@@ -104,10 +122,14 @@ final class TestPrometheus implements AutoCloseable {
         b.append("# TYPE jvm_memory_used_bytes gauge\n");
         b.append(String.format(Locale.ROOT, "jvm_memory_used_bytes{area=\"heap\",id=\"G1 Old Gen\"} %.0f%n", oldGen));
         if (!service.equals("order-service")) {
-            b.append(String.format(Locale.ROOT, "jvm_memory_used_bytes{area=\"heap\",id=\"G1 Eden Space\"} %.0f%n", 8e6 + 3e5 * (n % 7)));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "jvm_memory_used_bytes{area=\"heap\",id=\"G1 Eden Space\"} %.0f%n",
+                    8e6 + 3e5 * (n % 7)));
         }
         b.append("# TYPE jvm_memory_usage_after_gc gauge\n");
-        b.append(String.format(Locale.ROOT, "jvm_memory_usage_after_gc{area=\"heap\",pool=\"long-lived\"} %.4f%n", oldGen / 256e6));
+        b.append(String.format(
+                Locale.ROOT, "jvm_memory_usage_after_gc{area=\"heap\",pool=\"long-lived\"} %.4f%n", oldGen / 256e6));
         b.append("# TYPE process_resident_memory_bytes gauge\n");
         b.append(String.format(Locale.ROOT, "process_resident_memory_bytes %.0f%n", 300e6 + oldGen));
         // what the services' RSS gauge exported once GC had collected its weakly held binder

@@ -1,14 +1,13 @@
 package io.steadystate.soak.jvm;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.steadystate.soak.sampling.ClassHistogram;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The in-process diagnostic commands against a real child JVM, through the attach API (no jcmd fallback). */
 class DiagnosticCommandsTest {
@@ -43,14 +42,20 @@ class DiagnosticCommandsTest {
         String text = DiagnosticCommands.viaAttach(child.pid(), "GC.class_histogram", new String[0]);
         ClassHistogram h = ClassHistogram.parse(text);
         assertThat(h.byClass()).containsKey("[B");
-        assertThat(h.byClass().get("[B")[0]).as("the 64 × 16 KB the child holds").isGreaterThan(64L * 16_384);
+        assertThat(h.byClass().get("[B")[0])
+                .as("the 64 × 16 KB the child holds")
+                .isGreaterThan(64L * 16_384);
     }
 
     @Test
     void heapDumpThroughTheAttachApiWritesTheFile() throws Exception {
         Path file = Files.createTempDirectory("dcmd").resolve("holder.hprof");
-        DiagnosticCommands.invoke(child.pid(), "com.sun.management:type=HotSpotDiagnostic", "dumpHeap",
-                new Object[]{file.toString(), true}, new String[]{String.class.getName(), boolean.class.getName()});
+        DiagnosticCommands.invoke(
+                child.pid(),
+                "com.sun.management:type=HotSpotDiagnostic",
+                "dumpHeap",
+                new Object[] {file.toString(), true},
+                new String[] {String.class.getName(), boolean.class.getName()});
         assertThat(Files.size(file)).isGreaterThan(64L * 16_384);
         Files.delete(file);
     }

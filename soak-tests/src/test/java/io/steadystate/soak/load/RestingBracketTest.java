@@ -1,8 +1,8 @@
 package io.steadystate.soak.load;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class RestingBracketTest {
 
@@ -23,7 +23,8 @@ class RestingBracketTest {
                 RestingBracket b = RestingBracket.from(quote, buy);
                 for (double price : new double[] {b.limitPrice(), b.stopLoss(), b.takeProfit()}) {
                     assertThat(price / quote).isBetween(0.1, 10.0);
-                    assertThat(Math.abs(price * 10_000 - Math.rint(price * 10_000))).isLessThan(1e-6);
+                    assertThat(Math.abs(price * 10_000 - Math.rint(price * 10_000)))
+                            .isLessThan(1e-6);
                 }
             }
         }

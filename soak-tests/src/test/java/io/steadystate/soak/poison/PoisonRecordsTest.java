@@ -1,13 +1,12 @@
 package io.steadystate.soak.poison;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.steadystate.core.kafka.ProducerOrigin;
 import io.steadystate.core.serde.MarketEventSerde;
+import java.time.Instant;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The poison is a stranger on the topics: it never claims to be market-data. */
 class PoisonRecordsTest {
@@ -20,9 +19,11 @@ class PoisonRecordsTest {
         for (PoisonKind kind : PoisonKind.values()) {
             ProducerRecord<String, byte[]> r = records.record(kind, 3, "ABCD", NOW);
             assertThat(r.topic()).isEqualTo(kind.topic());
-            assertThat(r.headers().lastHeader(ProducerOrigin.HEADER)).as("%s must not forge %s", kind, ProducerOrigin.HEADER)
+            assertThat(r.headers().lastHeader(ProducerOrigin.HEADER))
+                    .as("%s must not forge %s", kind, ProducerOrigin.HEADER)
                     .isNull();
-            assertThat(ProducerOrigin.isFrom(r.headers(), ProducerOrigin.MARKET_DATA)).isFalse();
+            assertThat(ProducerOrigin.isFrom(r.headers(), ProducerOrigin.MARKET_DATA))
+                    .isFalse();
         }
     }
 

@@ -1,11 +1,10 @@
 package io.steadystate.soak.profile;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 class ProfileCatalogTest {
 
@@ -24,14 +23,16 @@ class ProfileCatalogTest {
 
     @Test
     void chaosKillsAtTheDefaultWorkloadsDensity() {
-        // #13: "passes on the default workload size" — recovery has to catch up an 18,000 ticks/s feed, not a lighter one
+        // #13: "passes on the default workload size" — recovery has to catch up an 18,000 ticks/s feed, not a lighter
+        // one
         ProfileCatalog catalog = ProfileCatalog.builtIn();
         Profile chaos = catalog.get("chaos");
         Profile week = catalog.defaultProfile();
         assertThat(chaos.symbols()).isEqualTo(week.symbols());
         assertThat(chaos.wallTicksPerSecond()).isEqualTo(week.wallTicksPerSecond());
         assertThat(chaos.duration()).isEqualTo(week.duration());
-        assertThat(catalog.chaos("chaos")).hasValueSatisfying(spec -> assertThat(spec).contains("broker"));
+        assertThat(catalog.chaos("chaos"))
+                .hasValueSatisfying(spec -> assertThat(spec).contains("broker"));
     }
 
     @Test
@@ -72,7 +73,10 @@ class ProfileCatalogTest {
         assertThat(w.ordersPerDay()).isEqualTo(io.steadystate.soak.verdict.Workload.DEFAULT.ordersPerDay());
         assertThat(ProfileCatalog.builtIn().defaultProfile().workload())
                 .isEqualTo(io.steadystate.soak.verdict.Workload.DEFAULT);
-        assertThat(ProfileCatalog.builtIn().get("smoke").withTicksPerSymbolPerSecond(0.2).wallTicksPerSecond())
+        assertThat(ProfileCatalog.builtIn()
+                        .get("smoke")
+                        .withTicksPerSymbolPerSecond(0.2)
+                        .wallTicksPerSecond())
                 .isEqualTo(40 * 0.2 * 1440);
     }
 
@@ -87,7 +91,8 @@ class ProfileCatalogTest {
                     speed: 1
                     sampleInterval: 2s
                 """;
-        assertThatThrownBy(() -> ProfileCatalog.parse(yaml)).hasMessageContaining("'bad'")
+        assertThatThrownBy(() -> ProfileCatalog.parse(yaml))
+                .hasMessageContaining("'bad'")
                 .hasMessageContaining("symbols");
         assertThatThrownBy(() -> ProfileCatalog.parse("profiles: {}")).hasMessageContaining("profiles");
         assertThatThrownBy(() -> ProfileCatalog.builtIn().get("nope")).hasMessageContaining("known");

@@ -1,23 +1,22 @@
 package io.steadystate.soak.report;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.steadystate.soak.sampling.Counter;
 import io.steadystate.soak.sampling.Counters;
 import io.steadystate.soak.sampling.Sample;
 import io.steadystate.soak.sampling.ServiceSample;
 import io.steadystate.soak.stack.ServiceId;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ReplayedTest {
 
     @Test
     void ticksBetweenTheFirstAndLastSampleThatCarryMarketDataCounter() {
-        List<Sample> samples = List.of(sample(0, null), sample(8, 1_000.0), sample(16, 145_000.0),
-                sample(24, 289_000.0), sample(32, null));
+        List<Sample> samples = List.of(
+                sample(0, null), sample(8, 1_000.0), sample(16, 145_000.0), sample(24, 289_000.0), sample(32, null));
         Replayed r = Replayed.of(samples);
         assertThat(r.ticks()).isEqualTo(288_000);
         assertThat(r.seconds()).isEqualTo(16);
@@ -32,9 +31,22 @@ class ReplayedTest {
     }
 
     private static Sample sample(double elapsed, Double ticks) {
-        ServiceSample market = new ServiceSample(ServiceId.MARKET_DATA.module(), true, 20e6, null, null, null, null,
-                null, null, null, null, 0, Map.of(), ticks == null ? Counters.NONE
-                : Counters.of(Map.of(Counter.TICKS_PUBLISHED, ticks)), null);
+        ServiceSample market = new ServiceSample(
+                ServiceId.MARKET_DATA.module(),
+                true,
+                20e6,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                0,
+                Map.of(),
+                ticks == null ? Counters.NONE : Counters.of(Map.of(Counter.TICKS_PUBLISHED, ticks)),
+                null);
         return new Sample((int) elapsed, 0, elapsed, null, 0, List.of(market), Map.of());
     }
 }

@@ -1,8 +1,14 @@
 package io.steadystate.soak.sampling;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.steadystate.core.kafka.LocalKafkaBroker;
 import io.steadystate.core.kafka.TopicProvisioner;
 import io.steadystate.core.kafka.Topics;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -14,13 +20,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The lag probe on a real broker: a transaction's commit marker behind the last consumed record is no lag (the drain
@@ -37,8 +36,11 @@ class ConsumerLagProbeIT {
     @BeforeAll
     static void startBroker() throws Exception {
         Path libs = Path.of(System.getProperty("soak.module.dir", "."), "target", "kafka-libs");
-        broker = LocalKafkaBroker.start(Files.createTempDirectory("lag-probe-kafka"), libs.toAbsolutePath() + "/*",
-                "256m", Duration.ofSeconds(90));
+        broker = LocalKafkaBroker.start(
+                Files.createTempDirectory("lag-probe-kafka"),
+                libs.toAbsolutePath() + "/*",
+                "256m",
+                Duration.ofSeconds(90));
         TopicProvisioner.ensureTopics(broker.bootstrapServers(), 1, (short) 1, Duration.ofSeconds(30));
     }
 
@@ -52,12 +54,14 @@ class ConsumerLagProbeIT {
     @Test
     void countsRecordsBehindNotTheCommitMarkers() throws Exception {
         try (KafkaProducer<byte[], byte[]> producer = transactional("lag-probe-it");
-             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
-             ConsumerLagProbe probe = new ConsumerLagProbe(broker.bootstrapServers())) {
+                Admin admin =
+                        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
+                ConsumerLagProbe probe = new ConsumerLagProbe(broker.bootstrapServers())) {
             producer.initTransactions();
             producer.beginTransaction();
             for (int i = 0; i < 5; i++) {
-                producer.send(new ProducerRecord<>(P0.topic(), P0.partition(), null, new byte[] {(byte) i})).get();
+                producer.send(new ProducerRecord<>(P0.topic(), P0.partition(), null, new byte[] {(byte) i}))
+                        .get();
             }
             producer.commitTransaction(); // records at offsets 0..4, the commit marker at 5: log end 6
 
@@ -69,8 +73,10 @@ class ConsumerLagProbeIT {
 
             commit(admin, 5);
             producer.beginTransaction();
-            producer.send(new ProducerRecord<>(P0.topic(), P0.partition(), null, new byte[] {9})).get();
-            producer.send(new ProducerRecord<>(P0.topic(), P0.partition(), null, new byte[] {10})).get();
+            producer.send(new ProducerRecord<>(P0.topic(), P0.partition(), null, new byte[] {9}))
+                    .get();
+            producer.send(new ProducerRecord<>(P0.topic(), P0.partition(), null, new byte[] {10}))
+                    .get();
             producer.flush(); // open, not committed: behind, though no read_committed reader sees them yet
             assertThat(probe.lagByGroup()).containsEntry(GROUP, 2L);
             producer.abortTransaction();
@@ -80,13 +86,21 @@ class ConsumerLagProbeIT {
     }
 
     private static void commit(Admin admin, long offset) throws Exception {
-        admin.alterConsumerGroupOffsets(GROUP, Map.of(P0, new OffsetAndMetadata(offset))).all().get();
+        admin.alterConsumerGroupOffsets(GROUP, Map.of(P0, new OffsetAndMetadata(offset)))
+                .all()
+                .get();
     }
 
     private static KafkaProducer<byte[], byte[]> transactional(String id) {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, id,
-                ProducerConfig.ACKS_CONFIG, "all"),
-                new ByteArraySerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        broker.bootstrapServers(),
+                        ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                        id,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all"),
+                new ByteArraySerializer(),
+                new ByteArraySerializer());
     }
 }

@@ -1,18 +1,17 @@
 package io.steadystate.soak.sampling;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.steadystate.soak.report.ReportFiles;
 import io.steadystate.soak.stack.ServiceId;
-import org.junit.jupiter.api.Test;
-
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The typed counters against report.json as builds before them wrote it: {@code ./soak report DIR} re-judges stored
@@ -32,11 +31,16 @@ class CountersTest {
         ServiceSample order = stored.get(2);
         assertThat(market.counter(Counter.TICKS_PUBLISHED)).isEqualTo(112125.0);
         assertThat(market.counter(Counter.LISTINGS)).isEqualTo(64.0);
-        assertThat(market.counter(Counter.TICKS_PROCESSED)).as("not market-data's counter").isNull();
+        assertThat(market.counter(Counter.TICKS_PROCESSED))
+                .as("not market-data's counter")
+                .isNull();
         assertThat(stored.get(1).counter(Counter.SIGNALS)).isEqualTo(0.0);
         assertThat(order.counter(Counter.SIGNALS_PROCESSED)).isEqualTo(1744.0);
         assertThat(order.counter(Counter.OPEN_POSITIONS)).isEqualTo(27.0);
-        assertThat(order.rejects()).containsEntry("slot_busy", 1030.0).containsEntry("rate_limit", 0.0).hasSize(6);
+        assertThat(order.rejects())
+                .containsEntry("slot_busy", 1030.0)
+                .containsEntry("rate_limit", 0.0)
+                .hasSize(6);
         assertThat(order.counters().other()).isEmpty();
     }
 
@@ -44,10 +48,10 @@ class CountersTest {
     void rewritingAStoredSampleGivesTheSameJson() throws Exception {
         JsonNode before = tree();
         JsonNode after = json.readTree(json.writeValueAsString(read()));
-        assertThat(after).isEqualTo(before);   // same keys and values (object equality ignores key order)
+        assertThat(after).isEqualTo(before); // same keys and values (object equality ignores key order)
         for (int i = 0; i < before.size(); i++) {
-            assertThat(names(after.get(i).get("counters"))).containsExactlyInAnyOrderElementsOf(
-                    names(before.get(i).get("counters")));
+            assertThat(names(after.get(i).get("counters")))
+                    .containsExactlyInAnyOrderElementsOf(names(before.get(i).get("counters")));
         }
     }
 
@@ -73,10 +77,18 @@ class CountersTest {
                 steadystate_fault_leaked_objects 0
                 steadystate_marketdata_events_published_total{type="tick"} 99
                 """);
-        assertThat(names(json.valueToTree(Sampler.counters(ServiceId.ORDER, order)))).containsExactly(
-                "ticksProcessed", "signalsProcessed", "deadLetters", "signalsAccepted", "signalsRejected",
-                "openPositions", "faultLeakedObjects", "reject:slot_busy");
-        assertThat(Sampler.counters(ServiceId.ORDER, order).get(Counter.SIGNALS_PROCESSED)).isEqualTo(5.0);
+        assertThat(names(json.valueToTree(Sampler.counters(ServiceId.ORDER, order))))
+                .containsExactly(
+                        "ticksProcessed",
+                        "signalsProcessed",
+                        "deadLetters",
+                        "signalsAccepted",
+                        "signalsRejected",
+                        "openPositions",
+                        "faultLeakedObjects",
+                        "reject:slot_busy");
+        assertThat(Sampler.counters(ServiceId.ORDER, order).get(Counter.SIGNALS_PROCESSED))
+                .isEqualTo(5.0);
 
         MetricSnapshot strategy = PrometheusText.parse("""
                 steadystate_strategy_ticks_processed_total 10
@@ -104,15 +116,20 @@ class CountersTest {
         assertThat(Sampler.counters(ServiceId.MARKET_DATA, PrometheusText.parse("""
                 steadystate_marketdata_events_published_total{type="listed"} 4
                 steadystate_marketdata_events_published_total{type="delisted"} 1
-                """)).get(Counter.LISTINGS)).isEqualTo(5.0);
+                """))
+                        .get(Counter.LISTINGS))
+                .isEqualTo(5.0);
         assertThat(Sampler.counters(ServiceId.MARKET_DATA, PrometheusText.parse("""
                 steadystate_marketdata_events_published_total{type="tick"} 100
-                """)).get(Counter.LISTINGS)).as("neither series yet: not measured").isNull();
+                """))
+                        .get(Counter.LISTINGS))
+                .as("neither series yet: not measured")
+                .isNull();
     }
 
     private List<ServiceSample> read() throws Exception {
         try (InputStream in = getClass().getResourceAsStream(STORED)) {
-            return json.readValue(in, new TypeReference<List<ServiceSample>>() { });
+            return json.readValue(in, new TypeReference<List<ServiceSample>>() {});
         }
     }
 

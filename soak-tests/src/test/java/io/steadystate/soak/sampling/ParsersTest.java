@@ -1,10 +1,9 @@
 package io.steadystate.soak.sampling;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ParsersTest {
 
@@ -22,7 +21,8 @@ class ParsersTest {
                 """);
         assertThat(m.sum("steadystate_store_entries")).isEqualTo(50.0);
         assertThat(m.byLabel("steadystate_store_entries", "store", Map.of())).containsEntry("symbols", 42.0);
-        assertThat(m.sum("steadystate_store_evictions_total", Map.of("cause", "capacity"))).isEqualTo(3.0);
+        assertThat(m.sum("steadystate_store_evictions_total", Map.of("cause", "capacity")))
+                .isEqualTo(3.0);
         assertThat(m.sum("jvm_memory_used_bytes", Map.of("id", "G1 Old Gen"))).isEqualTo(1.5e7);
         assertThat(m.series()).anyMatch(s -> s.labels().getOrDefault("msg", "").equals("a \"quoted\", comma"));
         assertThat(m.sum("process_uptime_seconds")).isEqualTo(12.5);

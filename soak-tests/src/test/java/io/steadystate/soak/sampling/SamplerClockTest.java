@@ -1,24 +1,25 @@
 package io.steadystate.soak.sampling;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import io.steadystate.soak.stack.FakeMarket;
 import io.steadystate.soak.stack.RemoteStack;
 import io.steadystate.soak.stack.ServiceEndpoint;
 import io.steadystate.soak.stack.ServiceId;
 import io.steadystate.soak.stack.Stack;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /** Where a sample's simulated clock comes from: market-data's gauges, else its status through the market client. */
 class SamplerClockTest {
 
     @TempDir
     Path histograms;
-    private final Stack stack = RemoteStack.parse("http://127.0.0.1:1,http://127.0.0.1:2,http://127.0.0.1:3", null, null);
+
+    private final Stack stack =
+            RemoteStack.parse("http://127.0.0.1:1,http://127.0.0.1:2,http://127.0.0.1:3", null, null);
     private final FakeMarket market = new FakeMarket().list("AAA", 10, 1).list("BBB", 20, 2);
 
     private static MetricsSource exporting(String marketText) {
@@ -37,8 +38,13 @@ class SamplerClockTest {
 
     @Test
     void theGaugesAreTheClockAndTheMarketIsNotAsked() {
-        try (Sampler s = new Sampler(stack, exporting("steadystate_marketdata_simulated_time_seconds 1.7E9\n"
-                + "steadystate_marketdata_simulated_days 12\nsteadystate_marketdata_active_symbols 40\n"), market, histograms, 1440)) {
+        try (Sampler s = new Sampler(
+                stack,
+                exporting("steadystate_marketdata_simulated_time_seconds 1.7E9\n"
+                        + "steadystate_marketdata_simulated_days 12\nsteadystate_marketdata_active_symbols 40\n"),
+                market,
+                histograms,
+                1440)) {
             Sample sample = s.sample(0, false);
             assertThat(sample.clock()).isEqualTo(new MarketClock(1.7e9, 12.0, 40.0));
             assertThat(market.calls()).isEmpty();

@@ -1,16 +1,15 @@
 package io.steadystate.soak.session;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.steadystate.soak.chaos.ChaosPlan;
 import io.steadystate.soak.chaos.KillRecord;
 import io.steadystate.soak.report.ReportFiles;
 import io.steadystate.soak.verdict.Check;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Chaos smoke on the real local stack: market-data, strategy, order and then the broker are each killed -9 once
@@ -33,14 +32,25 @@ class ChaosSoakIT {
         List<KillRecord> kills = run.report().disruption().kills();
         assertThat(kills).extracting(KillRecord::target).containsExactly("market-data", "strategy", "order", "broker");
         assertThat(kills).as(run.output()).allMatch(KillRecord::recovered);
-        assertThat(run.report().disruption().segments()).containsEntry("order-service", 2)
-                .containsEntry("strategy-service", 2).containsEntry("market-data-service", 2);
+        assertThat(run.report().disruption().segments())
+                .containsEntry("order-service", 2)
+                .containsEntry("strategy-service", 2)
+                .containsEntry("market-data-service", 2);
 
         List<Check> checks = run.report().checks();
-        assertThat(checks).filteredOn(c -> c.name().startsWith("accounting:") || c.name().startsWith("chaos:"))
-                .as(run.output()).isNotEmpty().allMatch(Check::passed);
-        assertThat(checks).extracting(Check::name).contains("accounting:ticks-consumed", "accounting:signal-one-order",
-                "accounting:order-events-once", "accounting:positions-equal-fills", "chaos:no-unplanned-exit");
+        assertThat(checks)
+                .filteredOn(c -> c.name().startsWith("accounting:") || c.name().startsWith("chaos:"))
+                .as(run.output())
+                .isNotEmpty()
+                .allMatch(Check::passed);
+        assertThat(checks)
+                .extracting(Check::name)
+                .contains(
+                        "accounting:ticks-consumed",
+                        "accounting:signal-one-order",
+                        "accounting:order-events-once",
+                        "accounting:positions-equal-fills",
+                        "chaos:no-unplanned-exit");
         assertThat(Files.readString(run.dir().resolve(ReportFiles.HTML))).contains("chaos timeline", "Disruptions");
     }
 }

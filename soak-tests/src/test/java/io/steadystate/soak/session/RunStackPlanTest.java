@@ -1,5 +1,7 @@
 package io.steadystate.soak.session;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.steadystate.soak.profile.Profile;
 import io.steadystate.soak.profile.ProfileCatalog;
 import io.steadystate.soak.stack.Fault;
@@ -7,12 +9,9 @@ import io.steadystate.soak.stack.ServiceId;
 import io.steadystate.soak.stack.ServiceLauncher;
 import io.steadystate.soak.stack.StackPlan;
 import io.steadystate.soak.trace.TraceMode;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** {@code ./soak run}'s local stack, from its profile and options. */
 class RunStackPlanTest {
@@ -20,8 +19,10 @@ class RunStackPlanTest {
     private static final Path REPO = Path.of("/repo");
 
     private static StackPlan plan(Profile p, Fault fault, Optional<Path> prometheus) {
-        return SoakSession.plan(new SessionOptions(p, fault, Path.of("/runs/x"), REPO, null, null, null, "tok", true,
-                prometheus, TraceMode.OFF), ServiceLauncher.quarkusJars(REPO));
+        return SoakSession.plan(
+                new SessionOptions(
+                        p, fault, Path.of("/runs/x"), REPO, null, null, null, "tok", true, prometheus, TraceMode.OFF),
+                ServiceLauncher.quarkusJars(REPO));
     }
 
     @Test
@@ -29,8 +30,13 @@ class RunStackPlanTest {
         Profile week = ProfileCatalog.builtIn().get("week");
         StackPlan plan = plan(week, null, Optional.empty());
         assertThat(plan.heap()).isEqualTo(week.heap());
-        assertThat(plan.market()).isEqualTo(new StackPlan.Market(week.symbols(), week.ticksPerSymbolPerSecond(),
-                week.speed(), week.maxTicksPerSecond(), week.churnPerDay()));
+        assertThat(plan.market())
+                .isEqualTo(new StackPlan.Market(
+                        week.symbols(),
+                        week.ticksPerSymbolPerSecond(),
+                        week.speed(),
+                        week.maxTicksPerSecond(),
+                        week.churnPerDay()));
         assertThat(plan.serviceProperties().get(ServiceId.MARKET_DATA))
                 .containsEntry("steadystate.market.symbols", Integer.toString(week.symbols()))
                 .containsEntry("steadystate.market.autostart", "false");
@@ -41,7 +47,8 @@ class RunStackPlanTest {
     @Test
     void aFaultAndPrometheusComeFromTheOptions() {
         Profile smoke = ProfileCatalog.builtIn().get("smoke");
-        StackPlan plan = plan(smoke, Fault.parse("strategy:bytes-per-kilotick:1000"), Optional.of(Path.of("/bin/prometheus")));
+        StackPlan plan =
+                plan(smoke, Fault.parse("strategy:bytes-per-kilotick:1000"), Optional.of(Path.of("/bin/prometheus")));
         assertThat(plan.serviceProperties().get(ServiceId.STRATEGY))
                 .containsEntry("steadystate.fault.mode", "bytes-per-kilotick")
                 .containsEntry("steadystate.fault.rate", "1000");

@@ -1,5 +1,7 @@
 package io.steadystate.soak.session;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.steadystate.soak.chaos.KillRecord;
 import io.steadystate.soak.sampling.Counter;
 import io.steadystate.soak.sampling.Counters;
@@ -11,15 +13,12 @@ import io.steadystate.soak.verdict.Judgement;
 import io.steadystate.soak.verdict.Outcome;
 import io.steadystate.soak.verdict.ServiceVerdict;
 import io.steadystate.soak.verdict.VerdictPolicy;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * A restarted process's segment judged on synthetic series (3 s sampling, a restart at 84 s): its warm-up is dropped,
@@ -39,15 +38,25 @@ class SegmentJudgementTest {
      */
     @Test
     void aShortSegmentAfterARestartIsTooShortToJudgeNotALeak() {
-        List<Sample> samples = run(175, t -> t < 130 ? 13.4 + t * 0.001 : 13.5 + (t - 130) * 0.15,
+        List<Sample> samples = run(
+                175,
+                t -> t < 130 ? 13.4 + t * 0.001 : 13.5 + (t - 130) * 0.15,
                 t -> t < 130 ? 226 + (t - 87) * 0.3 : 250 + (t - 130) * 4);
-        Judgement.Result r = SegmentJudgement.judge(POLICY, List.of(ORDER), samples, null, List.of(),
+        Judgement.Result r = SegmentJudgement.judge(
+                POLICY,
+                List.of(ORDER),
+                samples,
+                null,
+                List.of(),
                 List.of(kill("order", 84, 127.5, 130.6), kill("broker", 131, 151, 153.0)));
         ServiceVerdict v = r.services().get(0);
         assertThat(v.outcome()).as(v.projection().explanation()).isEqualTo(Outcome.INCONCLUSIVE);
         assertThat(v.projection().outcome()).isEqualTo(Outcome.INCONCLUSIVE);
-        assertThat(v.projection().explanation()).contains("segment 2").contains("too short to judge")
-                .contains("need 16").contains("30 s from recovery at 131 s");
+        assertThat(v.projection().explanation())
+                .contains("segment 2")
+                .contains("too short to judge")
+                .contains("need 16")
+                .contains("30 s from recovery at 131 s");
         assertThat(r.checks()).allMatch(Check::passed);
         assertThat(r.overall()).isEqualTo(Outcome.INCONCLUSIVE);
     }
@@ -55,26 +64,32 @@ class SegmentJudgementTest {
     @Test
     void aLongFlatSegmentAfterItsWarmUpPassesAndItsWindowIndexesTheWholeSegment() {
         Random noise = new Random(5);
-        List<Sample> samples = run(400, t -> (t < 150 ? 13.4 + (t - 87) * 0.05 : 16.6) + noise.nextGaussian() * 0.002,
+        List<Sample> samples = run(
+                400,
+                t -> (t < 150 ? 13.4 + (t - 87) * 0.05 : 16.6) + noise.nextGaussian() * 0.002,
                 t -> t < 150 ? 226 + (t - 87) : 290 + noise.nextGaussian() * 0.3);
-        Judgement.Result r = SegmentJudgement.judge(POLICY, List.of(ORDER), samples, null, List.of(),
-                List.of(kill("order", 84, 110, 120.0)));
+        Judgement.Result r = SegmentJudgement.judge(
+                POLICY, List.of(ORDER), samples, null, List.of(), List.of(kill("order", 84, 110, 120.0)));
         ServiceVerdict v = r.services().get(0);
         assertThat(v.outcome()).as(v.projection().explanation()).isEqualTo(Outcome.PASS);
         assertThat(v.projection().explanation()).startsWith("segment 2 (process from 87 s; warm-up");
-        int dropped = RestartWarmup.of(ProcessSegments.last(ORDER, samples), 120.0, POLICY.warmupFloor()).dropped();
-        assertThat(dropped).as("30 s after the recovery at 120 s: samples from 150 s on").isEqualTo(21);
+        int dropped = RestartWarmup.of(ProcessSegments.last(ORDER, samples), 120.0, POLICY.warmupFloor())
+                .dropped();
+        assertThat(dropped)
+                .as("30 s after the recovery at 120 s: samples from 150 s on")
+                .isEqualTo(21);
         assertThat(v.heap().windowStart()).isGreaterThanOrEqualTo(dropped);
     }
 
     @Test
     void aLongSegmentThatKeepsGrowingAfterItsWarmUpIsALeak() {
         Random noise = new Random(6);
-        List<Sample> samples = run(400, t -> 13.4 + (t - 87) * 0.1 + noise.nextGaussian() * 0.02,
-                t -> 230 + noise.nextGaussian() * 0.3);
-        Judgement.Result r = SegmentJudgement.judge(POLICY, List.of(ORDER), samples, null, List.of(),
-                List.of(kill("order", 84, 110, 120.0)));
-        assertThat(r.services().get(0).outcome()).as(r.services().get(0).projection().explanation())
+        List<Sample> samples = run(
+                400, t -> 13.4 + (t - 87) * 0.1 + noise.nextGaussian() * 0.02, t -> 230 + noise.nextGaussian() * 0.3);
+        Judgement.Result r = SegmentJudgement.judge(
+                POLICY, List.of(ORDER), samples, null, List.of(), List.of(kill("order", 84, 110, 120.0)));
+        assertThat(r.services().get(0).outcome())
+                .as(r.services().get(0).projection().explanation())
                 .isEqualTo(Outcome.LEAK);
         assertThat(r.overall()).isEqualTo(Outcome.LEAK);
     }
@@ -87,11 +102,13 @@ class SegmentJudgementTest {
             double t = 3.0 * i;
             samples.add(sample(i, t, ORDER, FIRST_START, (14 + noise.nextGaussian() * 0.02) * MB, 240 * MB, t));
         }
-        Judgement.Result segmented = SegmentJudgement.judge(POLICY, List.of(ORDER), samples, null, List.of(), List.of());
+        Judgement.Result segmented =
+                SegmentJudgement.judge(POLICY, List.of(ORDER), samples, null, List.of(), List.of());
         Judgement.Result plain = new Judgement(POLICY).judge(List.of(ORDER), samples, null, null, List.of());
         assertThat(segmented.services().get(0).projection().explanation())
                 .isEqualTo(plain.services().get(0).projection().explanation());
-        assertThat(segmented.services().get(0).heap().windowStart()).isEqualTo(plain.services().get(0).heap().windowStart());
+        assertThat(segmented.services().get(0).heap().windowStart())
+                .isEqualTo(plain.services().get(0).heap().windowStart());
     }
 
     @Test
@@ -113,10 +130,15 @@ class SegmentJudgementTest {
 
     @Test
     void recoveriesNameServicesByModuleAndSkipTheBroker() {
-        Map<String, Double> r = RestartWarmup.recoveries(List.of(kill("market-data", 20, 25, 26.0),
-                kill("order", 84, 127.5, 130.6), kill("broker", 131, 151, 153.0), notDrained("strategy", 40, 80)));
-        assertThat(r).containsOnlyKeys("market-data-service", "order-service", "strategy-service")
-                .containsEntry("order-service", 130.6).containsEntry("strategy-service", 80.0);
+        Map<String, Double> r = RestartWarmup.recoveries(List.of(
+                kill("market-data", 20, 25, 26.0),
+                kill("order", 84, 127.5, 130.6),
+                kill("broker", 131, 151, 153.0),
+                notDrained("strategy", 40, 80)));
+        assertThat(r)
+                .containsOnlyKeys("market-data-service", "order-service", "strategy-service")
+                .containsEntry("order-service", 130.6)
+                .containsEntry("strategy-service", 80.0);
     }
 
     /** order-service: process 1 from 0 to 81 s (flat), dead at 84 s, process 2 from 87 s to {@code end}. */
@@ -129,25 +151,58 @@ class SegmentJudgementTest {
             } else if (t < 87) {
                 out.add(new Sample(seq++, (long) (t * 1000), t, null, t / 60, List.of(dead()), Map.of()));
             } else {
-                out.add(sample(seq++, t, ORDER, SECOND_START, heapMb.applyAsDouble(t) * MB, rssMb.applyAsDouble(t) * MB,
+                out.add(sample(
+                        seq++,
+                        t,
+                        ORDER,
+                        SECOND_START,
+                        heapMb.applyAsDouble(t) * MB,
+                        rssMb.applyAsDouble(t) * MB,
                         t - 87));
             }
         }
         return out;
     }
 
-    private static Sample sample(int seq, double t, String service, double processStart, double heap, double rss,
-                                 double processedSeconds) {
+    private static Sample sample(
+            int seq, double t, String service, double processStart, double heap, double rss, double processedSeconds) {
         double ticks = 1000 * processedSeconds;
-        ServiceSample s = new ServiceSample(service, true, heap, heap * 1.5, 64 * MB, heap, rss, 0.0, 0.0, 0.0,
-                processStart, ticks, Map.of(),
-                Counters.of(Map.of(Counter.TICKS_PROCESSED, ticks, Counter.SIGNALS_PROCESSED, ticks / 100)), null);
+        ServiceSample s = new ServiceSample(
+                service,
+                true,
+                heap,
+                heap * 1.5,
+                64 * MB,
+                heap,
+                rss,
+                0.0,
+                0.0,
+                0.0,
+                processStart,
+                ticks,
+                Map.of(),
+                Counters.of(Map.of(Counter.TICKS_PROCESSED, ticks, Counter.SIGNALS_PROCESSED, ticks / 100)),
+                null);
         return new Sample(seq, (long) (t * 1000), t, null, t / 60, List.of(s), Map.of());
     }
 
     private static ServiceSample dead() {
-        return new ServiceSample(ORDER, false, null, null, null, null, null, null, null, null, null, 0, Map.of(),
-                Counters.NONE, "connection refused");
+        return new ServiceSample(
+                ORDER,
+                false,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                0,
+                Map.of(),
+                Counters.NONE,
+                "connection refused");
     }
 
     private static KillRecord kill(String target, double killedAt, double readyAt, double drainedAt) {
@@ -155,6 +210,7 @@ class SegmentJudgementTest {
     }
 
     private static KillRecord notDrained(String target, double killedAt, double readyAt) {
-        return new KillRecord(0, target, 7, killedAt, killedAt, killedAt + 2, readyAt, null, 100L, 1000, "lag not drained");
+        return new KillRecord(
+                0, target, 7, killedAt, killedAt, killedAt + 2, readyAt, null, 100L, 1000, "lag not drained");
     }
 }

@@ -1,7 +1,6 @@
 package io.steadystate.soak.stack;
 
 import com.fasterxml.jackson.databind.node.TextNode;
-
 import java.io.IOException;
 import java.net.ConnectException;
 import java.util.ArrayList;
@@ -17,7 +16,11 @@ import java.util.Map;
  */
 public final class FakeMarket implements MarketClient {
 
-    public enum State { STOPPED, RUNNING, PAUSED }
+    public enum State {
+        STOPPED,
+        RUNNING,
+        PAUSED
+    }
 
     private State state = State.STOPPED;
     private final List<String> calls = new ArrayList<>();
@@ -91,8 +94,18 @@ public final class FakeMarket implements MarketClient {
     @Override
     public MarketStatus status() throws IOException {
         call("GET /" + STATUS);
-        return new MarketStatus(state.name(), TextNode.valueOf(simulatedTime), 3.0, listings.size(), Map.of(), 0.0,
-                null, null, null, state == State.RUNNING, null);
+        return new MarketStatus(
+                state.name(),
+                TextNode.valueOf(simulatedTime),
+                3.0,
+                listings.size(),
+                Map.of(),
+                0.0,
+                null,
+                null,
+                null,
+                state == State.RUNNING,
+                null);
     }
 
     @Override

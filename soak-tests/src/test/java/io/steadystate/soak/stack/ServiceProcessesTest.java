@@ -1,10 +1,7 @@
 package io.steadystate.soak.stack;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledOnOs;
-import org.junit.jupiter.api.condition.OS;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -13,9 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Kill and restart as the chaos supervisor does them, on stand-in processes ({@code sh}) instead of service JVMs. */
 @EnabledOnOs(OS.LINUX)
@@ -25,6 +24,7 @@ class ServiceProcessesTest {
 
     @TempDir
     Path logs;
+
     private final List<String> progress = new ArrayList<>();
     private ServiceProcesses processes;
 
@@ -50,7 +50,7 @@ class ServiceProcessesTest {
         ServiceProcesses p = processes();
         ServiceEndpoint first = p.start(ServiceId.ORDER, service("up"), URL);
         assertThat(p.deathNotice(ServiceId.ORDER)).isNull();
-        awaitLines(p.log(ServiceId.ORDER), 1);   // a loaded machine may not have run the echo yet
+        awaitLines(p.log(ServiceId.ORDER), 1); // a loaded machine may not have run the echo yet
 
         p.kill(ServiceId.ORDER);
         assertThat(p.deathNotice(ServiceId.ORDER)).isEqualTo("exited with code 137");
@@ -63,7 +63,8 @@ class ServiceProcessesTest {
         assertThat(p.restarts()).isEqualTo(Map.of(ServiceId.ORDER, 1));
         assertThat(progress).containsExactly("restarted order-service (pid " + again.pid() + ")");
         awaitLines(p.log(ServiceId.ORDER), 2);
-        assertThat(Files.readAllLines(p.log(ServiceId.ORDER))).containsExactly("up token=secret-token", "up token=secret-token");
+        assertThat(Files.readAllLines(p.log(ServiceId.ORDER)))
+                .containsExactly("up token=secret-token", "up token=secret-token");
         assertThat(Files.readString(logs.resolve("order-service.cmd"))).doesNotContain("secret-token");
     }
 
@@ -71,9 +72,11 @@ class ServiceProcessesTest {
     void aRunningServiceCannotBeRestartedAndOneNeverStartedNeither() {
         ServiceProcesses p = processes();
         p.start(ServiceId.STRATEGY, service("up"), URL);
-        assertThatThrownBy(() -> p.restart(ServiceId.STRATEGY)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> p.restart(ServiceId.STRATEGY))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("still runs");
-        assertThatThrownBy(() -> p.restart(ServiceId.ORDER)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> p.restart(ServiceId.ORDER))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("never started");
         assertThat(p.restarts()).isEmpty();
     }
@@ -81,7 +84,10 @@ class ServiceProcessesTest {
     @Test
     void aServiceThatRanOutOfMemoryIsToldApartFromOneThatExited() throws Exception {
         ServiceProcesses p = processes();
-        p.start(ServiceId.MARKET_DATA, List.of("sh", "-c", "echo java.lang.OutOfMemoryError: Java heap space; exit 3"), URL);
+        p.start(
+                ServiceId.MARKET_DATA,
+                List.of("sh", "-c", "echo java.lang.OutOfMemoryError: Java heap space; exit 3"),
+                URL);
         p.start(ServiceId.STRATEGY, List.of("sh", "-c", "exit 1"), URL);
         awaitDeath(p, ServiceId.MARKET_DATA);
         awaitDeath(p, ServiceId.STRATEGY);

@@ -1,5 +1,7 @@
 package io.steadystate.soak.trace;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.steadystate.core.event.OrderEvent;
 import io.steadystate.core.event.OrderRole;
@@ -8,8 +10,6 @@ import io.steadystate.core.event.OrderType;
 import io.steadystate.core.event.Side;
 import io.steadystate.core.event.Tick;
 import io.steadystate.core.event.TimeInForce;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.steadystate.core.state.Bounded;
 import io.steadystate.core.state.ExitCause;
 import io.steadystate.marketdata.fault.EventLogFault;
@@ -17,7 +17,6 @@ import io.steadystate.order.fault.OrderTrackingLeak;
 import io.steadystate.strategy.fault.FaultInjector;
 import io.steadystate.strategy.fault.FaultMode;
 import io.steadystate.strategy.symbol.SymbolState;
-
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -33,9 +32,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class FaultGrowth {
 
     /** What a service's CDI bean would hold: the fault objects, nothing else of ours. */
-    record Faults(FaultInjector rallyCache, FaultInjector symbolManagers, OrderTrackingLeak orderTracking,
-                  EventLogFault eventLog) {
-    }
+    record Faults(
+            FaultInjector rallyCache,
+            FaultInjector symbolManagers,
+            OrderTrackingLeak orderTracking,
+            EventLogFault eventLog) {}
 
     /**
      * Not a fault: the collections a store is built from, so the tracer's entry counting is checked on each kind
@@ -45,11 +46,15 @@ public final class FaultGrowth {
     static final class GrowingStores {
         @Bounded("test fixture: grows on purpose")
         final ConcurrentHashMap<Long, String> byId = new ConcurrentHashMap<>();
+
         @Bounded("test fixture: grows on purpose")
         final Set<Long> seen = ConcurrentHashMap.newKeySet();
+
         @Bounded("test fixture: grows on purpose")
         final Cache<Long, String> unbounded = Caffeine.newBuilder().build();
-        final Cache<Long, String> bounded = Caffeine.newBuilder().maximumSize(1_000_000).build();
+
+        final Cache<Long, String> bounded =
+                Caffeine.newBuilder().maximumSize(1_000_000).build();
         final ArrayDeque<Long> window = new ArrayDeque<>();
 
         void add(long i) {
@@ -67,7 +72,8 @@ public final class FaultGrowth {
 
     public static void main(String[] args) throws Exception {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        Faults faults = new Faults(new FaultInjector(FaultMode.parse("rally-cache"), 1, registry),
+        Faults faults = new Faults(
+                new FaultInjector(FaultMode.parse("rally-cache"), 1, registry),
                 new FaultInjector(FaultMode.parse("symbol-managers"), 1, new SimpleMeterRegistry()),
                 new OrderTrackingLeak(OrderTrackingLeak.MODE, 1, new SimpleMeterRegistry()),
                 new EventLogFault(EventLogFault.MODE, 1, new SimpleMeterRegistry()));
@@ -96,13 +102,30 @@ public final class FaultGrowth {
         f.eventLog().record(tick);
         f.symbolManagers().onSymbolExit(symbol, new SymbolState(symbol, 0, 2.0), ExitCause.REMOVED);
         String entry = "E" + i;
-        f.orderTracking().onTerminal(order(entry, entry, OrderRole.ENTRY, symbol, i),
-                order(entry + "-SL", entry, OrderRole.STOP_LOSS, symbol, i),
-                order(entry + "-TP", entry, OrderRole.TAKE_PROFIT, symbol, i));
+        f.orderTracking()
+                .onTerminal(
+                        order(entry, entry, OrderRole.ENTRY, symbol, i),
+                        order(entry + "-SL", entry, OrderRole.STOP_LOSS, symbol, i),
+                        order(entry + "-TP", entry, OrderRole.TAKE_PROFIT, symbol, i));
     }
 
     private static OrderEvent order(String id, String entry, OrderRole role, String symbol, long i) {
-        return new OrderEvent(id, entry, "S" + i, symbol, 0, role, OrderStatus.FILLED, Side.BUY, OrderType.MARKET,
-                TimeInForce.values()[0], 1, 0, 100, "filled", 1_700_000_000_000L + i, 0);
+        return new OrderEvent(
+                id,
+                entry,
+                "S" + i,
+                symbol,
+                0,
+                role,
+                OrderStatus.FILLED,
+                Side.BUY,
+                OrderType.MARKET,
+                TimeInForce.values()[0],
+                1,
+                0,
+                100,
+                "filled",
+                1_700_000_000_000L + i,
+                0);
     }
 }

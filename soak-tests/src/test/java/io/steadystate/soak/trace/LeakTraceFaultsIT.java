@@ -1,8 +1,6 @@
 package io.steadystate.soak.trace;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every built-in leak fault (docs/CONTRACTS.md "Leak faults") traced to the field that holds its objects: a child
@@ -35,8 +34,14 @@ class LeakTraceFaultsIT {
         Path dir = Path.of(System.getProperty("soak.module.dir", "."), "target", "leak-trace-test");
         Files.createDirectories(dir);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        child = new ProcessBuilder(java.toString(), "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-                FaultGrowth.class.getName()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        child = new ProcessBuilder(
+                        java.toString(),
+                        "-Xmx128m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        FaultGrowth.class.getName())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
         PrintWriter in = new PrintWriter(child.getOutputStream(), true, StandardCharsets.UTF_8);
         await(out, "ready");
@@ -70,15 +75,21 @@ class LeakTraceFaultsIT {
     }
 
     private static Map<String, GrowingField> growingOwnFields() {
-        return trace.fields().stream().filter(f -> !f.ownersMultiplied() && f.ownerClass().contains(".fault."))
+        return trace.fields().stream()
+                .filter(f -> !f.ownersMultiplied() && f.ownerClass().contains(".fault."))
                 .collect(Collectors.toMap(GrowingField::fieldName, Function.identity()));
     }
 
     @Test
     void theGrowingContainersOfTheFaultsAreExactlyTheFaultFields() {
-        assertThat(growingOwnFields().keySet()).containsExactlyInAnyOrder("FaultInjector.rallyCache",
-                "FaultInjector.symbolManagers", "OrderTrackingLeak.stopLossOrders", "OrderTrackingLeak.profitTakeOrders",
-                "OrderTrackingLeak.entryToBracket", "EventLogFault.log");
+        assertThat(growingOwnFields().keySet())
+                .containsExactlyInAnyOrder(
+                        "FaultInjector.rallyCache",
+                        "FaultInjector.symbolManagers",
+                        "OrderTrackingLeak.stopLossOrders",
+                        "OrderTrackingLeak.profitTakeOrders",
+                        "OrderTrackingLeak.entryToBracket",
+                        "EventLogFault.log");
     }
 
     @Test
@@ -91,7 +102,8 @@ class LeakTraceFaultsIT {
             assertThat(f.entriesStart()).as(f.field()).isEqualTo(START);
             assertThat(f.entriesEnd()).as(f.field()).isEqualTo(END);
         }
-        assertThat(stores.get("unbounded").path()).as("Caffeine: the path walks through the cache to its map")
+        assertThat(stores.get("unbounded").path())
+                .as("Caffeine: the path walks through the cache to its map")
                 .anyMatch(h -> h.endsWith(".data"));
     }
 
@@ -101,21 +113,34 @@ class LeakTraceFaultsIT {
             assertThat(f.entriesStart()).as(f.fieldName()).isEqualTo(START);
             assertThat(f.entriesEnd()).as(f.fieldName()).isEqualTo(END);
             // one owner per fault object; strategy's two FaultInjectors (one per mode here) both own a rallyCache
-            assertThat(f.ownersEnd()).as(f.fieldName()).isEqualTo(f.ownersStart()).isBetween(1L, 2L);
+            assertThat(f.ownersEnd())
+                    .as(f.fieldName())
+                    .isEqualTo(f.ownersStart())
+                    .isBetween(1L, 2L);
         }
     }
 
     @Test
     void eachPathRunsFromAGcRootThroughTheOwningFieldIntoTheContainerToWhatItAccumulates() {
-        Map<String, String> element = Map.of("FaultInjector.rallyCache", "LeakedPricePoint",
-                "FaultInjector.symbolManagers", "SymbolState", "OrderTrackingLeak.stopLossOrders",
-                "OrderTrackingLeak$TrackedOrder", "OrderTrackingLeak.profitTakeOrders", "OrderTrackingLeak$TrackedOrder",
-                "OrderTrackingLeak.entryToBracket", "OrderTrackingLeak$TrackedOrder", "EventLogFault.log", "Tick");
+        Map<String, String> element = Map.of(
+                "FaultInjector.rallyCache",
+                "LeakedPricePoint",
+                "FaultInjector.symbolManagers",
+                "SymbolState",
+                "OrderTrackingLeak.stopLossOrders",
+                "OrderTrackingLeak$TrackedOrder",
+                "OrderTrackingLeak.profitTakeOrders",
+                "OrderTrackingLeak$TrackedOrder",
+                "OrderTrackingLeak.entryToBracket",
+                "OrderTrackingLeak$TrackedOrder",
+                "EventLogFault.log",
+                "Tick");
         for (GrowingField f : growingOwnFields().values()) {
             assertThat(f.gcRoot()).as(f.fieldName()).isNotNull();
             List<String> path = f.path();
             assertThat(path).as(f.fieldName()).contains(f.fieldName());
-            assertThat(path.indexOf(f.fieldName())).as("the container's internals follow the owning field")
+            assertThat(path.indexOf(f.fieldName()))
+                    .as("the container's internals follow the owning field")
                     .isLessThan(path.size() - 2);
             assertThat(path.get(path.size() - 1)).as(f.fieldName()).endsWith(element.get(f.fieldName()));
             assertThat(f.elementClass()).as(f.fieldName()).endsWith(element.get(f.fieldName()));
@@ -125,10 +150,12 @@ class LeakTraceFaultsIT {
 
     @Test
     void theLeakedRecordsAreAmongTheGrowingClassesAndTheTextNamesEveryField() {
-        assertThat(trace.classes()).extracting(GrowingClass::className)
+        assertThat(trace.classes())
+                .extracting(GrowingClass::className)
                 .anyMatch(c -> c.endsWith("OrderTrackingLeak$TrackedOrder"));
         String text = LeakTraceText.render(trace);
-        assertThat(text).contains("faults: OrderTrackingLeak.stopLossOrders (java.util.HashMap) 300 → 1,500 entries")
+        assertThat(text)
+                .contains("faults: OrderTrackingLeak.stopLossOrders (java.util.HashMap) 300 → 1,500 entries")
                 .contains("FaultInjector.rallyCache (java.util.ArrayList) 300 → 1,500 entries")
                 .contains("path: GC root (");
     }

@@ -1,11 +1,10 @@
 package io.steadystate.soak.verdict;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
 import java.util.function.IntToDoubleFunction;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The verdict on synthetic post-GC heap series whose truth is known. 60 samples over 6 simulated days. */
 class LeakVerdictEngineTest {
@@ -55,7 +54,10 @@ class LeakVerdictEngineTest {
     void growthThenPlateauIsWarmUpAndPasses() {
         Random noise = new Random(3);
         // heap and stores fill during the first 35% of the run, then hold
-        HeapSeries s = series(60, 6, i -> 60 + 30 * Math.min(1, i / 21.0) + noise.nextGaussian() * 0.3,
+        HeapSeries s = series(
+                60,
+                6,
+                i -> 60 + 30 * Math.min(1, i / 21.0) + noise.nextGaussian() * 0.3,
                 i -> 1000 * Math.min(1, i / 21.0));
         SlopeVerdict v = engine.heapVerdict(s);
         assertThat(v.windowStart()).isGreaterThanOrEqualTo(21);
@@ -92,8 +94,8 @@ class LeakVerdictEngineTest {
 
     @Test
     void aStoppedSimulatedClockIsInconclusive() {
-        HeapSeries s = new HeapSeries("svc", new double[20], new double[20], new double[20], new double[20],
-                new double[20]);
+        HeapSeries s =
+                new HeapSeries("svc", new double[20], new double[20], new double[20], new double[20], new double[20]);
         assertThat(engine.heapVerdict(s).outcome()).isEqualTo(Outcome.INCONCLUSIVE);
     }
 }

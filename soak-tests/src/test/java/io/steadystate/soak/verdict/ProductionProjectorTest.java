@@ -1,13 +1,12 @@
 package io.steadystate.soak.verdict;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /**
  * The projection to a production day on synthetic runs whose truth is known. A run: 75 samples over 25 simulated
@@ -21,8 +20,7 @@ class ProductionProjectorTest {
     private static final int N = 75;
     private final LeakVerdictEngine engine = new LeakVerdictEngine(VerdictPolicy.defaults());
 
-    private record Run(double[] days, double[] ticks, double[] orders, double[] listings) {
-    }
+    private record Run(double[] days, double[] ticks, double[] orders, double[] listings) {}
 
     private static Run run() {
         double[] days = new double[N];
@@ -60,7 +58,14 @@ class ProductionProjectorTest {
         }
         double[] capacities = new double[N];
         java.util.Arrays.fill(capacities, capacity);
-        return new HeapSeries("svc", r.days, r.ticks, bytes, store, capacities, wall,
+        return new HeapSeries(
+                "svc",
+                r.days,
+                r.ticks,
+                bytes,
+                store,
+                capacities,
+                wall,
                 Map.of(Driver.TICKS, r.ticks, Driver.ORDERS, r.orders, Driver.LISTINGS, r.listings));
     }
 
@@ -77,19 +82,22 @@ class ProductionProjectorTest {
         // must hold for every driver within 3×.
         DriverFit listings = fit(Driver.LISTINGS, 0.66, 0.62, 0.69, 1.5);
         DriverFit ticks = fit(Driver.TICKS, 728, 672, 780, 3.1);
-        assertThat(ProductionProjector.judgeCandidates(List.of(listings, ticks), 1.0, 0.5).outcome())
+        assertThat(ProductionProjector.judgeCandidates(List.of(listings, ticks), 1.0, 0.5)
+                        .outcome())
                 .isEqualTo(Outcome.INCONCLUSIVE);
         DriverFit farWorse = fit(Driver.TICKS, 728, 672, 780, 5.0);
-        assertThat(ProductionProjector.judgeCandidates(List.of(listings, farWorse), 1.0, 0.5).outcome())
-                .as("a driver that explains the heap 3×+ worse does not hold a PASS back").isEqualTo(Outcome.PASS);
+        assertThat(ProductionProjector.judgeCandidates(List.of(listings, farWorse), 1.0, 0.5)
+                        .outcome())
+                .as("a driver that explains the heap 3×+ worse does not hold a PASS back")
+                .isEqualTo(Outcome.PASS);
     }
 
     private static DriverFit fit(Driver d, double perDay, double lower, double upper, double scatterMb) {
         double perDayUnits = d == Driver.LISTINGS ? 10 : 20_000_000;
-        SlopeInterval perUnit = new SlopeInterval(perDay / perDayUnits, 40, lower / perDayUnits, upper / perDayUnits,
-                75, 4);
-        return new DriverFit(d, perUnit, 1_000_000, perDayUnits, new SlopeInterval(perDay, 40, lower, upper, 75, 4),
-                scatterMb);
+        SlopeInterval perUnit =
+                new SlopeInterval(perDay / perDayUnits, 40, lower / perDayUnits, upper / perDayUnits, 75, 4);
+        return new DriverFit(
+                d, perUnit, 1_000_000, perDayUnits, new SlopeInterval(perDay, 40, lower, upper, 75, 4), scatterMb);
     }
 
     @Test
@@ -97,16 +105,19 @@ class ProductionProjectorTest {
         // measured shape: order-tracking on the default profile, best fitted by listings at 0.66 MB per production
         // day (the soak churns 10× the workload), while the heap rose to the 256 MB limit and the service died.
         // Here: a budget so generous that every driver's CI lies under it, and the heap climbs to 240 of 256 MB.
-        LeakVerdictEngine generous = new LeakVerdictEngine(VerdictPolicy.defaults().withBudget(1e6));
+        LeakVerdictEngine generous =
+                new LeakVerdictEngine(VerdictPolicy.defaults().withBudget(1e6));
         Random noise = new Random(7);
-        Projection p = generous.projection(series((i, r) -> 40 + 200.0 * i / (N - 1) + noise.nextGaussian() * 0.3,
-                (i, r) -> 500));
-        assertThat(p.fits()).as("every driver under the budget").allMatch(f -> f.perProductionDay().upper() < 1e6);
+        Projection p = generous.projection(
+                series((i, r) -> 40 + 200.0 * i / (N - 1) + noise.nextGaussian() * 0.3, (i, r) -> 500));
+        assertThat(p.fits())
+                .as("every driver under the budget")
+                .allMatch(f -> f.perProductionDay().upper() < 1e6);
         assertThat(p.outcome()).as(p.explanation()).isEqualTo(Outcome.LEAK);
         assertThat(p.explanation()).startsWith("heap full in this run: post-GC heap reached 2");
 
-        Projection half = generous.projection(series((i, r) -> 40 + 60.0 * i / (N - 1) + noise.nextGaussian() * 0.3,
-                (i, r) -> 500));
+        Projection half = generous.projection(
+                series((i, r) -> 40 + 60.0 * i / (N - 1) + noise.nextGaussian() * 0.3, (i, r) -> 500));
         assertThat(half.outcome()).as("100 MB of 256: the projection decides").isEqualTo(Outcome.PASS);
     }
 
@@ -116,9 +127,11 @@ class ProductionProjectorTest {
         // no scatter, so the CI per order was narrow — and projected to 50,000 orders a day it lay over the budget.
         // A post-GC heap moves by more than that on its own (steps of 0.25 MB in the same run): not a trend.
         Random noise = new Random(16);
-        Projection p = engine.projection(series((i, r) -> 90 + 0.3 * r.orders[i] / r.orders[N - 1] + noise.nextGaussian() * 0.002,
-                (i, r) -> 500));
-        assertThat(p.fits()).as("without the floor this was a LEAK").anyMatch(f -> f.perProductionDay().lower() > 1.0);
+        Projection p = engine.projection(series(
+                (i, r) -> 90 + 0.3 * r.orders[i] / r.orders[N - 1] + noise.nextGaussian() * 0.002, (i, r) -> 500));
+        assertThat(p.fits())
+                .as("without the floor this was a LEAK")
+                .anyMatch(f -> f.perProductionDay().lower() > 1.0);
         assertThat(p.outcome()).as(p.explanation()).isEqualTo(Outcome.INCONCLUSIVE);
         assertThat(p.explanation()).contains("no more than the heap moves on its own", "0.50 MB noise floor");
     }
@@ -127,8 +140,8 @@ class ProductionProjectorTest {
     void oneStepInsideTheWindowIsNotCalledALeak() {
         // a step of 2 MB halfway through the judged window, quiet otherwise (a buffer pool grown once)
         Random noise = new Random(20);
-        Projection p = engine.projection(series((i, r) -> 90 + (i >= 56 ? 2.0 : 0) + noise.nextGaussian() * 0.01,
-                (i, r) -> 500));
+        Projection p = engine.projection(
+                series((i, r) -> 90 + (i >= 56 ? 2.0 : 0) + noise.nextGaussian() * 0.01, (i, r) -> 500));
         assertThat(p.outcome()).as(p.explanation()).isNotEqualTo(Outcome.LEAK);
     }
 
@@ -137,9 +150,11 @@ class ProductionProjectorTest {
         // 400 bytes per entry of a store filling towards 10,000 entries (4 MB), nothing else growing. Fitted on ticks
         // alone the window reads tens of MB per production day; the entries explain it, the rest is flat.
         Random noise = new Random(17);
-        Projection p = engine.projection(series((i, r) -> 60 + 400 * filling(i) / MB + noise.nextGaussian() * 0.01,
-                (i, r) -> filling(i), 30_000));
-        assertThat(p.fits()).as("ticks alone would have said LEAK").anyMatch(f -> f.perProductionDay().lower() > 1.0);
+        Projection p = engine.projection(series(
+                (i, r) -> 60 + 400 * filling(i) / MB + noise.nextGaussian() * 0.01, (i, r) -> filling(i), 30_000));
+        assertThat(p.fits())
+                .as("ticks alone would have said LEAK")
+                .anyMatch(f -> f.perProductionDay().lower() > 1.0);
         assertThat(p.shape()).as(p.explanation()).isEqualTo(Shape.BOUNDED_FILLING);
         assertThat(p.outcome()).as(p.explanation()).isEqualTo(Outcome.PASS);
         assertThat(p.stores()).isNotNull();
@@ -156,7 +171,8 @@ class ProductionProjectorTest {
         // entries follow the orders (a history of orders), not the clock: time cannot explain them as well
         Projection p = engine.projection(series(
                 (i, r) -> 60 + 400 * (r.orders[i] + (i % 3 - 1) * 15) / MB + noise.nextGaussian() * 0.01,
-                (i, r) -> r.orders[i] + (i % 3 - 1) * 15, 30_000));
+                (i, r) -> r.orders[i] + (i % 3 - 1) * 15,
+                30_000));
         assertThat(p.outcome()).as(p.explanation()).isNotEqualTo(Outcome.PASS);
         assertThat(p.outcome()).as(p.explanation()).isNotEqualTo(Outcome.LEAK);
         assertThat(p.explanation()).contains("still filling");
@@ -168,7 +184,8 @@ class ProductionProjectorTest {
         Random noise = new Random(19);
         Projection p = engine.projection(series(
                 (i, r) -> 60 + 400 * filling(i) / MB + 2 * r.ticks[i] / MB + noise.nextGaussian() * 0.05,
-                (i, r) -> filling(i), 30_000));
+                (i, r) -> filling(i),
+                30_000));
         assertThat(p.outcome()).as(p.explanation()).isEqualTo(Outcome.LEAK);
         assertThat(p.governing()).isEqualTo(Driver.TICKS);
     }
@@ -180,7 +197,8 @@ class ProductionProjectorTest {
         assertThat(p.outcome()).as(p.explanation()).isEqualTo(Outcome.PASS);
         assertThat(p.shape()).isEqualTo(Shape.STEADY);
         assertThat(p.perProductionDay().upper()).isLessThan(1.0);
-        assertThat(p.fits()).extracting(DriverFit::driver)
+        assertThat(p.fits())
+                .extracting(DriverFit::driver)
                 .containsExactlyInAnyOrder(Driver.TICKS, Driver.ORDERS, Driver.LISTINGS, Driver.TIME);
     }
 
@@ -188,12 +206,15 @@ class ProductionProjectorTest {
     void twoBytesPerTickIsALeakProjectedWithTheProductionFeed() {
         Random noise = new Random(12);
         // 2 bytes per tick: ~20 MB over this soak; a 20 M-tick production day is 40 MB ≈ 38 MiB a day
-        Projection p = engine.projection(series((i, r) -> 90 + 2 * r.ticks[i] / MB + noise.nextGaussian() * 0.15,
-                (i, r) -> 500));
+        Projection p = engine.projection(
+                series((i, r) -> 90 + 2 * r.ticks[i] / MB + noise.nextGaussian() * 0.15, (i, r) -> 500));
         assertThat(p.outcome()).as(p.explanation()).isEqualTo(Outcome.LEAK);
         assertThat(p.governing()).isEqualTo(Driver.TICKS);
         assertThat(p.shape()).isEqualTo(Shape.UNBOUNDED);
-        DriverFit ticks = p.fits().stream().filter(f -> f.driver() == Driver.TICKS).findFirst().orElseThrow();
+        DriverFit ticks = p.fits().stream()
+                .filter(f -> f.driver() == Driver.TICKS)
+                .findFirst()
+                .orElseThrow();
         assertThat(ticks.bytesPerUnit()).isBetween(1.9, 2.1);
         assertThat(p.perProductionDay().slope()).isBetween(36.0, 40.0);
         double expectedDays = (256 - p.heapNowMb()) / p.perProductionDay().slope();
@@ -208,13 +229,19 @@ class ProductionProjectorTest {
     void aLeakPerOrderIsPinnedOnOrdersNotTicks() {
         Random noise = new Random(13);
         // 1,000 bytes per order: ~12 MB over the soak's ~12,000 orders; 50,000 orders a day ≈ 48 MiB a day
-        Projection p = engine.projection(series((i, r) -> 90 + 1000 * r.orders[i] / MB + noise.nextGaussian() * 0.15,
-                (i, r) -> 500));
+        Projection p = engine.projection(
+                series((i, r) -> 90 + 1000 * r.orders[i] / MB + noise.nextGaussian() * 0.15, (i, r) -> 500));
         assertThat(p.outcome()).as(p.explanation()).isEqualTo(Outcome.LEAK);
         assertThat(p.governing()).isEqualTo(Driver.ORDERS);
         assertThat(p.perProductionDay().slope()).isBetween(45.0, 50.0);
-        DriverFit orders = p.fits().stream().filter(f -> f.driver() == Driver.ORDERS).findFirst().orElseThrow();
-        DriverFit ticks = p.fits().stream().filter(f -> f.driver() == Driver.TICKS).findFirst().orElseThrow();
+        DriverFit orders = p.fits().stream()
+                .filter(f -> f.driver() == Driver.ORDERS)
+                .findFirst()
+                .orElseThrow();
+        DriverFit ticks = p.fits().stream()
+                .filter(f -> f.driver() == Driver.TICKS)
+                .findFirst()
+                .orElseThrow();
         assertThat(orders.scatterMb()).isLessThan(ticks.scatterMb());
     }
 
@@ -230,9 +257,12 @@ class ProductionProjectorTest {
                 (i, r) -> 10_000 * Math.min(1, i / 52.0)));
         assertThat(p.shape()).as(p.explanation()).isEqualTo(Shape.BOUNDED_FILLING);
         assertThat(p.outcome()).as(p.explanation()).isEqualTo(Outcome.PASS);
-        assertThat(p.fits()).as("the whole window alone would have said LEAK")
+        assertThat(p.fits())
+                .as("the whole window alone would have said LEAK")
                 .anyMatch(f -> f.perProductionDay().lower() > 1.0);
-        assertThat(p.daysUntilFull()).as("flat once full: the heap takes years to fill, if ever").isGreaterThan(365);
+        assertThat(p.daysUntilFull())
+                .as("flat once full: the heap takes years to fill, if ever")
+                .isGreaterThan(365);
         assertThat(p.explanation()).contains("bounded filling");
     }
 
@@ -249,8 +279,8 @@ class ProductionProjectorTest {
     @Test
     void tooShortIsInconclusive() {
         Run r = run();
-        HeapSeries s = new HeapSeries("svc", java.util.Arrays.copyOf(r.days, 6), new double[6], new double[6],
-                new double[6], new double[6]);
+        HeapSeries s = new HeapSeries(
+                "svc", java.util.Arrays.copyOf(r.days, 6), new double[6], new double[6], new double[6], new double[6]);
         assertThat(engine.projection(s).outcome()).isEqualTo(Outcome.INCONCLUSIVE);
     }
 

@@ -1,12 +1,12 @@
 package io.steadystate.strategy.api;
 
+import io.smallrye.common.annotation.Blocking;
 import io.steadystate.core.event.SlotParameters;
-import io.steadystate.kit.api.ApiError;
 import io.steadystate.core.event.StrategySlot;
+import io.steadystate.kit.api.ApiError;
 import io.steadystate.strategy.params.ParameterPublisher;
 import io.steadystate.strategy.params.ParameterRules;
 import io.steadystate.strategy.params.ParameterTable;
-import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -14,9 +14,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.jboss.logging.Logger;
-
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * {@code GET /strategy/parameters}: the 21 rows. {@code PUT /strategy/parameters/{slotId}} (bearer token, checked by
@@ -39,21 +38,44 @@ public class ParameterResource {
     }
 
     /** One row with its slot spelled out. */
-    public record ParameterRow(int slotId, String timeframe, String strategy, boolean enabled, double lotSize,
-                               int period, int secondaryPeriod, double threshold, double stopLossPct,
-                               double takeProfitPct, long version) {
+    public record ParameterRow(
+            int slotId,
+            String timeframe,
+            String strategy,
+            boolean enabled,
+            double lotSize,
+            int period,
+            int secondaryPeriod,
+            double threshold,
+            double stopLossPct,
+            double takeProfitPct,
+            long version) {
         static ParameterRow of(SlotParameters p) {
             StrategySlot slot = StrategySlot.ofId(p.slotId());
-            return new ParameterRow(p.slotId(), slot.timeframe().name(), slot.strategy().code(), p.enabled(),
-                    p.lotSize(), p.period(), p.secondaryPeriod(), p.threshold(), p.stopLossPct(), p.takeProfitPct(),
+            return new ParameterRow(
+                    p.slotId(),
+                    slot.timeframe().name(),
+                    slot.strategy().code(),
+                    p.enabled(),
+                    p.lotSize(),
+                    p.period(),
+                    p.secondaryPeriod(),
+                    p.threshold(),
+                    p.stopLossPct(),
+                    p.takeProfitPct(),
                     p.version());
         }
     }
 
     /** PUT body: every field optional. */
-    public record ParameterUpdate(Boolean enabled, Double lotSize, Integer period, Integer secondaryPeriod,
-                                  Double threshold, Double stopLossPct, Double takeProfitPct) {
-    }
+    public record ParameterUpdate(
+            Boolean enabled,
+            Double lotSize,
+            Integer period,
+            Integer secondaryPeriod,
+            Double threshold,
+            Double stopLossPct,
+            Double takeProfitPct) {}
 
     @GET
     public List<ParameterRow> all() {
@@ -65,7 +87,8 @@ public class ParameterResource {
     @Blocking
     public Response update(@PathParam("slotId") int slotId, ParameterUpdate update) {
         if (!StrategySlot.isValidId(slotId)) {
-            return ApiError.response(Response.Status.NOT_FOUND, "unknown slot id " + slotId + " (valid: 11..13, 21..23, …, 71..73)");
+            return ApiError.response(
+                    Response.Status.NOT_FOUND, "unknown slot id " + slotId + " (valid: 11..13, 21..23, …, 71..73)");
         }
         if (update == null) {
             return ApiError.response(Response.Status.BAD_REQUEST, "a JSON body with the fields to change is required");
@@ -73,10 +96,16 @@ public class ParameterResource {
         SlotParameters current = table.bySlotId(slotId);
         SlotParameters row;
         try {
-            row = new SlotParameters(slotId, or(update.enabled(), current.enabled()), or(update.lotSize(), current.lotSize()),
-                    or(update.period(), current.period()), or(update.secondaryPeriod(), current.secondaryPeriod()),
-                    or(update.threshold(), current.threshold()), or(update.stopLossPct(), current.stopLossPct()),
-                    or(update.takeProfitPct(), current.takeProfitPct()), current.version() + 1);
+            row = new SlotParameters(
+                    slotId,
+                    or(update.enabled(), current.enabled()),
+                    or(update.lotSize(), current.lotSize()),
+                    or(update.period(), current.period()),
+                    or(update.secondaryPeriod(), current.secondaryPeriod()),
+                    or(update.threshold(), current.threshold()),
+                    or(update.stopLossPct(), current.stopLossPct()),
+                    or(update.takeProfitPct(), current.takeProfitPct()),
+                    current.version() + 1);
         } catch (IllegalArgumentException e) {
             return ApiError.response(Response.Status.BAD_REQUEST, e.getMessage());
         }

@@ -29,7 +29,7 @@ public class SymbolResource {
     public Response symbol(@PathParam("symbol") String symbol) {
         return book.peek(symbol)
                 .map(state -> Response.ok(SymbolView.of(state, parameters)).build())
-                .orElseGet(() -> ApiError.response(Response.Status.NOT_FOUND,
-                        "no state for symbol " + symbol + " on this instance"));
+                .orElseGet(() -> ApiError.response(
+                        Response.Status.NOT_FOUND, "no state for symbol " + symbol + " on this instance"));
     }
 }

@@ -13,8 +13,7 @@ public final class BarBoundaries {
     /** 1970-01-01 was a Thursday: the Monday of its week is epoch day -3. */
     private static final long MONDAY_OFFSET_DAYS = 3;
 
-    private BarBoundaries() {
-    }
+    private BarBoundaries() {}
 
     public static long startOf(Timeframe timeframe, long eventTime) {
         return switch (timeframe) {

@@ -6,7 +6,6 @@ import io.steadystate.core.state.Bounded;
 import io.steadystate.core.state.ExitCause;
 import io.steadystate.kit.fault.FaultConfig;
 import io.steadystate.kit.fault.FaultSwitch;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,6 +37,7 @@ public final class FaultInjector {
      * header), plus a 4-byte list slot: a block is within 0.5 % of {@value #BLOCK_BYTES} retained bytes.
      */
     static final int BLOCK_BYTES = 1024;
+
     private static final int BLOCK_PAYLOAD = BLOCK_BYTES - 16;
 
     @Bounded("fault injection: unbounded on purpose, off by default")

@@ -29,6 +29,9 @@ public enum FaultMode {
 
     /** The modes of this service, as configured (without {@code none}). */
     public static Set<String> names() {
-        return Arrays.stream(values()).filter(m -> m != NONE).map(FaultMode::configName).collect(Collectors.toUnmodifiableSet());
+        return Arrays.stream(values())
+                .filter(m -> m != NONE)
+                .map(FaultMode::configName)
+                .collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -13,10 +13,10 @@ final class EventValidation {
 
     /** The guard's absolute window, 2000-01-01 .. 2100-01-01 in epoch millis. */
     static final long EARLIEST = EventTimeGuard.DEFAULT_FLOOR;
+
     static final long LATEST = EventTimeGuard.DEFAULT_CEILING;
 
-    private EventValidation() {
-    }
+    private EventValidation() {}
 
     /** The absolute window only: what can be said without the clock (e.g. of the first event). */
     static String problemWith(MarketEvent event) {

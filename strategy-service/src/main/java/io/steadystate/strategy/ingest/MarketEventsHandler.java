@@ -9,18 +9,17 @@ import io.steadystate.core.serde.UndecodableRecordException;
 import io.steadystate.kit.delivery.DeadLetters;
 import io.steadystate.kit.delivery.DeliveryHandler;
 import io.steadystate.kit.delivery.Outbox;
+import io.steadystate.kit.log.ThrottledLog;
 import io.steadystate.strategy.signals.SignalPublisher;
 import io.steadystate.strategy.signals.SignalSink;
 import io.steadystate.strategy.symbol.SymbolBook;
+import java.util.Collection;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
-import io.steadystate.kit.log.ThrottledLog;
 import org.jboss.logging.Logger;
-
-import java.util.Collection;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code market.events} in (delivery loop of group {@code strategy-service}), signals out. Each record is decoded
@@ -50,8 +49,10 @@ public final class MarketEventsHandler implements DeliveryHandler {
     public MarketEventsHandler(SymbolBook book, DeadLetters deadLetters, MeterRegistry registry) {
         this.book = book;
         this.deadLetters = deadLetters;
-        this.processing = Timer.builder(PROCESSING).publishPercentileHistogram()
-                .description("Processing time of one batch of market events").register(registry);
+        this.processing = Timer.builder(PROCESSING)
+                .publishPercentileHistogram()
+                .description("Processing time of one batch of market events")
+                .register(registry);
         this.sink = signal -> out.send(publisher.record(signal));
     }
 

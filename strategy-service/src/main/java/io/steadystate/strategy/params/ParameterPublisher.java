@@ -7,10 +7,9 @@ import io.steadystate.kit.delivery.DeliveryLoop;
 import io.steadystate.strategy.StrategyDelivery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
-import org.apache.kafka.clients.producer.ProducerRecord;
-
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Writes a validated row to {@code strategy.params} keyed by slot id, through the market-events loop's
@@ -31,8 +30,9 @@ public class ParameterPublisher {
     public void publish(SlotParameters row) throws Exception {
         byte[] value = serde.encode(row);
         loop.submit(out -> {
-            out.send(new ProducerRecord<>(Topics.SLOT_PARAMETERS, Integer.toString(row.slotId()), value));
-            return null;
-        }).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                    out.send(new ProducerRecord<>(Topics.SLOT_PARAMETERS, Integer.toString(row.slotId()), value));
+                    return null;
+                })
+                .get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

@@ -4,11 +4,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.steadystate.core.event.SlotParameters;
 import io.steadystate.core.event.StrategySlot;
-import org.jboss.logging.Logger;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.jboss.logging.Logger;
 
 /**
  * The 7×3 slot parameter table (seed 003's "CSDL" rows): exactly {@link StrategySlot#COUNT} rows in a fixed
@@ -50,10 +49,14 @@ public final class ParameterTable {
                 throw new IllegalArgumentException("no default row for slot " + StrategySlot.ofIndex(i));
             }
         }
-        this.applied = Counter.builder(UPDATES).tag("outcome", "applied")
-                .description("Slot parameter rows applied or rejected").register(registry);
-        this.rejected = Counter.builder(UPDATES).tag("outcome", "rejected")
-                .description("Slot parameter rows applied or rejected").register(registry);
+        this.applied = Counter.builder(UPDATES)
+                .tag("outcome", "applied")
+                .description("Slot parameter rows applied or rejected")
+                .register(registry);
+        this.rejected = Counter.builder(UPDATES)
+                .tag("outcome", "rejected")
+                .description("Slot parameter rows applied or rejected")
+                .register(registry);
     }
 
     /** The row of slot index 0..20 (hot path: one volatile read). */

@@ -5,12 +5,11 @@ import io.steadystate.core.serde.SlotParametersSerde;
 import io.steadystate.core.serde.UndecodableRecordException;
 import io.steadystate.kit.delivery.DeliveryHandler;
 import io.steadystate.kit.delivery.Outbox;
+import java.util.Collection;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
-
-import java.util.Collection;
 
 /**
  * Hot reload of the parameter table from the compacted {@code strategy.params} topic (keyed by slot id). Every
@@ -62,12 +61,10 @@ public final class ParameterUpdates implements DeliveryHandler {
 
     /** Rows are never dropped: a slot keeps its latest row whoever reads the topic. */
     @Override
-    public void assigned(Collection<TopicPartition> partitions, Consumer<?, ?> consumer) {
-    }
+    public void assigned(Collection<TopicPartition> partitions, Consumer<?, ?> consumer) {}
 
     @Override
-    public void revoked(Collection<TopicPartition> partitions) {
-    }
+    public void revoked(Collection<TopicPartition> partitions) {}
 
     /** Applies one row; returns the refusal reason, or null when applied or a tombstone (slot keeps its row). */
     public String accept(String key, byte[] value, int partition, long offset) {

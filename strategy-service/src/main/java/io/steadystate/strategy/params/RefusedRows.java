@@ -24,12 +24,10 @@ public interface RefusedRows {
 
     RefusedRows NONE = new RefusedRows() {
         @Override
-        public void undecodable(ConsumerRecord<String, byte[]> row, UndecodableRecordException e) {
-        }
+        public void undecodable(ConsumerRecord<String, byte[]> row, UndecodableRecordException e) {}
 
         @Override
-        public void invalid(ConsumerRecord<String, byte[]> row, String reason) {
-        }
+        public void invalid(ConsumerRecord<String, byte[]> row, String reason) {}
     };
 
     /** Dead letters sent through {@code loop} (which must have {@code deadLetters.topic()} as an output). */
@@ -39,23 +37,26 @@ public interface RefusedRows {
             @Override
             public void undecodable(ConsumerRecord<String, byte[]> row, UndecodableRecordException e) {
                 loop.submit(out -> {
-                    deadLetters.undecodable(out, row, e);
-                    return null;
-                }).exceptionally(failed -> logLost(row, failed));
+                            deadLetters.undecodable(out, row, e);
+                            return null;
+                        })
+                        .exceptionally(failed -> logLost(row, failed));
             }
 
             @Override
             public void invalid(ConsumerRecord<String, byte[]> row, String reason) {
                 loop.submit(out -> {
-                    deadLetters.invalid(out, row, reason);
-                    return null;
-                }).exceptionally(failed -> logLost(row, failed));
+                            deadLetters.invalid(out, row, reason);
+                            return null;
+                        })
+                        .exceptionally(failed -> logLost(row, failed));
             }
 
             private Void logLost(ConsumerRecord<String, byte[]> row, Throwable failed) {
                 // the row stays refused either way; only its copy on the DLQ is missing (the next start sends it)
-                log.warnf("refused parameter row %s-%d@%d not dead-lettered: %s", row.topic(), row.partition(),
-                        row.offset(), failed.toString());
+                log.warnf(
+                        "refused parameter row %s-%d@%d not dead-lettered: %s",
+                        row.topic(), row.partition(), row.offset(), failed.toString());
                 return null;
             }
         };

@@ -3,7 +3,6 @@ package io.steadystate.strategy.signals;
 import io.steadystate.core.event.Side;
 import io.steadystate.core.event.SlotParameters;
 import io.steadystate.core.state.DoubleRing;
-
 import java.util.Map;
 
 /**

@@ -2,7 +2,6 @@ package io.steadystate.strategy.signals;
 
 import io.steadystate.core.event.Side;
 import io.steadystate.core.event.SlotParameters;
-
 import java.util.Map;
 
 /**

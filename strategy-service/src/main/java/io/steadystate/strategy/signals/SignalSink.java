@@ -7,5 +7,5 @@ import io.steadystate.core.event.Signal;
 public interface SignalSink {
     void emit(Signal signal);
 
-    SignalSink DISCARD = s -> { };
+    SignalSink DISCARD = s -> {};
 }

@@ -2,7 +2,6 @@ package io.steadystate.strategy.signals;
 
 import io.steadystate.core.event.Side;
 import io.steadystate.core.event.SlotParameters;
-
 import java.util.Map;
 
 /**
@@ -14,6 +13,7 @@ public abstract class SlotState {
 
     /** Bar start of the last signal; a slot emits at most one signal per closed bar. */
     private long lastSignalBarTime = Long.MIN_VALUE;
+
     private Side lastSignalSide;
     private long signals;
 

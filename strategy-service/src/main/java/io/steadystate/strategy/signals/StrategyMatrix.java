@@ -27,8 +27,10 @@ public final class StrategyMatrix {
         this.parameters = parameters;
         for (int i = 0; i < StrategySlot.COUNT; i++) {
             StrategySlot slot = StrategySlot.ofIndex(i);
-            signalsBySlot[i] = Counter.builder(SIGNALS).tag("timeframe", slot.timeframe().name())
-                    .tag("strategy", slot.strategy().code()).description("Signals emitted by timeframe and strategy")
+            signalsBySlot[i] = Counter.builder(SIGNALS)
+                    .tag("timeframe", slot.timeframe().name())
+                    .tag("strategy", slot.strategy().code())
+                    .description("Signals emitted by timeframe and strategy")
                     .register(registry);
         }
     }
@@ -51,8 +53,17 @@ public final class StrategyMatrix {
      * Feeds a closed bar of matrix timeframe {@code tfIndex} (0 = M1 … 6 = D1) to its three slots. Allocates only
      * when a slot signals.
      */
-    public void onBarClosed(String symbol, SlotState[] slots, int tfIndex, long barStart, double high, double low,
-                            double close, long eventTime, long originMicros, SignalSink sink) {
+    public void onBarClosed(
+            String symbol,
+            SlotState[] slots,
+            int tfIndex,
+            long barStart,
+            double high,
+            double low,
+            double close,
+            long eventTime,
+            long originMicros,
+            SignalSink sink) {
         for (int k = 0; k < StrategySlot.STRATEGIES; k++) {
             int index = tfIndex * StrategySlot.STRATEGIES + k;
             SlotParameters p = parameters.get(index);
@@ -70,13 +81,29 @@ public final class StrategyMatrix {
         }
     }
 
-    private static Signal signal(String symbol, SlotParameters p, Side side, long barStart, double price,
-                                 long eventTime, long originMicros) {
+    private static Signal signal(
+            String symbol,
+            SlotParameters p,
+            Side side,
+            long barStart,
+            double price,
+            long eventTime,
+            long originMicros) {
         double stop = price * (1 - side.sign() * p.stopLossPct() / 100.0);
         double target = price * (1 + side.sign() * p.takeProfitPct() / 100.0);
         try {
-            return new Signal(Signal.idFor(symbol, p.slotId(), barStart), symbol, p.slotId(), side, price, stop, target,
-                    p.lotSize(), barStart, eventTime, originMicros);
+            return new Signal(
+                    Signal.idFor(symbol, p.slotId(), barStart),
+                    symbol,
+                    p.slotId(),
+                    side,
+                    price,
+                    stop,
+                    target,
+                    p.lotSize(),
+                    barStart,
+                    eventTime,
+                    originMicros);
         } catch (IllegalArgumentException e) {
             // only reachable with a degenerate price (e.g. rounding at tiny prices): drop, never crash the consumer
             LOG.debugf("signal of %s slot %d not built: %s", symbol, p.slotId(), e.getMessage());

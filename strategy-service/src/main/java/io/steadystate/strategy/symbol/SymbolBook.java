@@ -1,6 +1,5 @@
 package io.steadystate.strategy.symbol;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.steadystate.core.event.DayRolled;
 import io.steadystate.core.event.MarketEvent;
 import io.steadystate.core.event.SessionClosed;
@@ -15,14 +14,13 @@ import io.steadystate.core.state.StoreMetrics;
 import io.steadystate.core.time.EventClock;
 import io.steadystate.core.time.EventTimeGuard;
 import io.steadystate.kit.delivery.CommittedCounter;
+import io.steadystate.kit.log.ThrottledLog;
 import io.steadystate.strategy.fault.FaultInjector;
 import io.steadystate.strategy.signals.SignalSink;
 import io.steadystate.strategy.signals.StrategyMatrix;
-import io.steadystate.kit.log.ThrottledLog;
-import org.jboss.logging.Logger;
-
 import java.time.Duration;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * Where every symbol's state lives, and every way it leaves. One store:
@@ -57,16 +55,30 @@ public final class SymbolBook {
     private final CommittedCounter ticks = new CommittedCounter();
     /** At most one line per minute when the bound is hit (an undersized store evicts on every new symbol). */
     private final ThrottledLog capacityLog = new ThrottledLog(LOG, 60_000);
+
     private final String capacityWarning;
 
-    public SymbolBook(int maxSymbols, Duration idleExpiry, double rallyThresholdPct, EventClock clock,
-                      StoreMetrics storeMetrics, StrategyMatrix matrix, FaultInjector fault) {
+    public SymbolBook(
+            int maxSymbols,
+            Duration idleExpiry,
+            double rallyThresholdPct,
+            EventClock clock,
+            StoreMetrics storeMetrics,
+            StrategyMatrix matrix,
+            FaultInjector fault) {
         this(maxSymbols, idleExpiry, rallyThresholdPct, clock, storeMetrics, matrix, fault, EventTimeGuard.defaults());
     }
 
     /** @param timeGuard the event-time rule every event must pass before it is applied (default: 7-day step) */
-    public SymbolBook(int maxSymbols, Duration idleExpiry, double rallyThresholdPct, EventClock clock,
-                      StoreMetrics storeMetrics, StrategyMatrix matrix, FaultInjector fault, EventTimeGuard timeGuard) {
+    public SymbolBook(
+            int maxSymbols,
+            Duration idleExpiry,
+            double rallyThresholdPct,
+            EventClock clock,
+            StoreMetrics storeMetrics,
+            StrategyMatrix matrix,
+            FaultInjector fault,
+            EventTimeGuard timeGuard) {
         this.clock = clock;
         this.timeGuard = timeGuard;
         this.matrix = matrix;
@@ -74,7 +86,8 @@ public final class SymbolBook {
         this.rallyThresholdPct = rallyThresholdPct;
         this.capacityWarning = "symbol store full (" + maxSymbols
                 + ") — raise steadystate.strategy.max-symbols or add instances; evicted";
-        ticks.register(TICKS, "Ticks processed by the strategy matrix (committed transactions)", storeMetrics.registry());
+        ticks.register(
+                TICKS, "Ticks processed by the strategy matrix (committed transactions)", storeMetrics.registry());
         this.symbols = BoundedStore.<String, SymbolState>named(STORE)
                 .capacity(maxSymbols)
                 .idleExpiry(idleExpiry, clock)
@@ -107,7 +120,8 @@ public final class SymbolBook {
     public void apply(MarketEvent event, int partition, SignalSink sink) {
         String problem = problemWith(event);
         if (problem != null) {
-            throw new IllegalArgumentException(event.getClass().getSimpleName() + " refused, nothing changed: " + problem);
+            throw new IllegalArgumentException(
+                    event.getClass().getSimpleName() + " refused, nothing changed: " + problem);
         }
         clock.advanceTo(event.eventTime());
         if (event instanceof Tick tick) {
@@ -156,10 +170,12 @@ public final class SymbolBook {
      * that hashes to one of them leaves with cause=revoked (its new owner warms it up from ticks).
      */
     public int revoke(boolean[] revoked, int partitionCount) {
-        return symbols.removeIf((symbol, state) -> {
-            int p = Partitioning.partitionOf(symbol, partitionCount);
-            return p < revoked.length && revoked[p];
-        }, ExitCause.REVOKED);
+        return symbols.removeIf(
+                (symbol, state) -> {
+                    int p = Partitioning.partitionOf(symbol, partitionCount);
+                    return p < revoked.length && revoked[p];
+                },
+                ExitCause.REVOKED);
     }
 
     /** Runs idle expiry at the current event time (also done on every session event). */

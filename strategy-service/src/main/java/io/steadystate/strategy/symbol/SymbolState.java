@@ -25,6 +25,7 @@ public final class SymbolState {
     private static final Timeframe[] TIMEFRAMES = Timeframe.values();
     /** Offset from a consolidator index (Timeframe ordinal) to the matrix timeframe index (M1 = 0). */
     private static final int MATRIX_OFFSET = Timeframe.M1.ordinal();
+
     public static final int DAILY_VOLUME_DAYS = 7;
 
     private final String symbol;
@@ -52,7 +53,8 @@ public final class SymbolState {
     }
 
     /** The per-tick hot path: no allocation unless a slot signals. */
-    public void onTick(long eventTime, double price, long size, long originMicros, StrategyMatrix matrix, SignalSink sink) {
+    public void onTick(
+            long eventTime, double price, long size, long originMicros, StrategyMatrix matrix, SignalSink sink) {
         lastEventTime = eventTime;
         lastPrice = price;
         lastOriginMicros = originMicros;
@@ -105,8 +107,17 @@ public final class SymbolState {
         if (i == Timeframe.W1.ordinal()) {
             return;
         }
-        matrix.onBarClosed(symbol, slots, i - MATRIX_OFFSET, bar.closedStart(), bar.closedHigh(), bar.closedLow(),
-                bar.closedClose(), eventTime, lastOriginMicros, sink);
+        matrix.onBarClosed(
+                symbol,
+                slots,
+                i - MATRIX_OFFSET,
+                bar.closedStart(),
+                bar.closedHigh(),
+                bar.closedLow(),
+                bar.closedClose(),
+                eventTime,
+                lastOriginMicros,
+                sink);
     }
 
     public String symbol() {
@@ -151,7 +162,7 @@ public final class SymbolState {
      * shared with the store key). Cross-checked by {@code SymbolStateFootprint} (heap after GC / 10,000 symbols).
      */
     public long estimatedBytes() {
-        long bytes = 16 + 4 * 4 + 8 * 4 + 8;                       // this object
+        long bytes = 16 + 4 * 4 + 8 * 4 + 8; // this object
         bytes += 16 + 4L * bars.length + bars.length * BarConsolidator.bytes();
         bytes += 16 + 4L * slots.length;
         for (SlotState slot : slots) {

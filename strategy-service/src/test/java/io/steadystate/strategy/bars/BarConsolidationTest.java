@@ -1,21 +1,21 @@
 package io.steadystate.strategy.bars;
 
-import io.steadystate.core.event.Timeframe;
-import io.steadystate.strategy.signals.SignalSink;
-import io.steadystate.strategy.signals.StrategyMatrix;
-import io.steadystate.strategy.params.ParameterTable;
-import io.steadystate.strategy.symbol.SymbolState;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.Test;
-
 import static io.steadystate.strategy.Fixtures.at;
 import static io.steadystate.strategy.Fixtures.defaultRows;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.steadystate.core.event.Timeframe;
+import io.steadystate.strategy.params.ParameterTable;
+import io.steadystate.strategy.signals.SignalSink;
+import io.steadystate.strategy.signals.StrategyMatrix;
+import io.steadystate.strategy.symbol.SymbolState;
+import org.junit.jupiter.api.Test;
+
 class BarConsolidationTest {
 
-    private final StrategyMatrix matrix = new StrategyMatrix(new ParameterTable(defaultRows(), new SimpleMeterRegistry()),
-            new SimpleMeterRegistry());
+    private final StrategyMatrix matrix =
+            new StrategyMatrix(new ParameterTable(defaultRows(), new SimpleMeterRegistry()), new SimpleMeterRegistry());
     private final SymbolState acme = new SymbolState("ACME", 0, 1.5);
 
     private void tick(String time, double price, long size) {
@@ -24,13 +24,19 @@ class BarConsolidationTest {
 
     @Test
     void barStartsAreAlignedToTheirTimeframe() {
-        assertThat(BarBoundaries.startOf(Timeframe.S15, at("2026-11-18T09:30:29.999Z"))).isEqualTo(at("2026-11-18T09:30:15Z"));
-        assertThat(BarBoundaries.startOf(Timeframe.M15, at("2026-11-18T09:44:59Z"))).isEqualTo(at("2026-11-18T09:30:00Z"));
-        assertThat(BarBoundaries.startOf(Timeframe.H4, at("2026-11-18T13:00:00Z"))).isEqualTo(at("2026-11-18T12:00:00Z"));
-        assertThat(BarBoundaries.startOf(Timeframe.D1, at("2026-11-18T15:59:00Z"))).isEqualTo(at("2026-11-18T00:00:00Z"));
+        assertThat(BarBoundaries.startOf(Timeframe.S15, at("2026-11-18T09:30:29.999Z")))
+                .isEqualTo(at("2026-11-18T09:30:15Z"));
+        assertThat(BarBoundaries.startOf(Timeframe.M15, at("2026-11-18T09:44:59Z")))
+                .isEqualTo(at("2026-11-18T09:30:00Z"));
+        assertThat(BarBoundaries.startOf(Timeframe.H4, at("2026-11-18T13:00:00Z")))
+                .isEqualTo(at("2026-11-18T12:00:00Z"));
+        assertThat(BarBoundaries.startOf(Timeframe.D1, at("2026-11-18T15:59:00Z")))
+                .isEqualTo(at("2026-11-18T00:00:00Z"));
         // Wednesday 18 Nov 2026 belongs to the week of Monday 16 Nov
-        assertThat(BarBoundaries.startOf(Timeframe.W1, at("2026-11-18T15:59:00Z"))).isEqualTo(at("2026-11-16T00:00:00Z"));
-        assertThat(BarBoundaries.dayOfWeek(at("2026-11-20T00:00:00Z") / 86_400_000L)).isEqualTo(5);
+        assertThat(BarBoundaries.startOf(Timeframe.W1, at("2026-11-18T15:59:00Z")))
+                .isEqualTo(at("2026-11-16T00:00:00Z"));
+        assertThat(BarBoundaries.dayOfWeek(at("2026-11-20T00:00:00Z") / 86_400_000L))
+                .isEqualTo(5);
     }
 
     @Test
@@ -58,16 +64,16 @@ class BarConsolidationTest {
     @Test
     void aGapMakesNoPhantomBars() {
         tick("2026-11-18T09:30:10Z", 100, 1);
-        tick("2026-11-18T09:37:05Z", 103, 1);   // nothing for 7 minutes
+        tick("2026-11-18T09:37:05Z", 103, 1); // nothing for 7 minutes
 
         BarConsolidator m1 = acme.bar(Timeframe.M1);
-        assertThat(m1.barsClosed()).isEqualTo(1);                       // only the 09:30 bar, no empty 09:31..09:36 bars
+        assertThat(m1.barsClosed()).isEqualTo(1); // only the 09:30 bar, no empty 09:31..09:36 bars
         assertThat(m1.closedStart()).isEqualTo(at("2026-11-18T09:30:00Z"));
         assertThat(m1.start()).isEqualTo(at("2026-11-18T09:37:00Z"));
         BarConsolidator m5 = acme.bar(Timeframe.M5);
         assertThat(m5.barsClosed()).isEqualTo(1);
         assertThat(m5.start()).isEqualTo(at("2026-11-18T09:35:00Z"));
-        assertThat(acme.bar(Timeframe.M15).barsClosed()).isZero();      // 09:30..09:45 still forming
+        assertThat(acme.bar(Timeframe.M15).barsClosed()).isZero(); // 09:30..09:45 still forming
     }
 
     @Test
@@ -93,7 +99,9 @@ class BarConsolidationTest {
         assertThat(acme.dailyVolumes().size()).isEqualTo(1);
         assertThat(acme.dailyVolumes().newest()).isEqualTo(42);
         assertThat(acme.rally().points()).isZero();
-        assertThat(acme.bar(Timeframe.W1).isForming()).as("Wednesday close keeps the week open").isTrue();
+        assertThat(acme.bar(Timeframe.W1).isForming())
+                .as("Wednesday close keeps the week open")
+                .isTrue();
 
         // idempotent: the copy of SessionClosed from another partition changes nothing
         acme.onSessionClosed(at("2026-11-18T16:00:00Z"), 20775, matrix, SignalSink.DISCARD);
@@ -114,24 +122,28 @@ class BarConsolidationTest {
 
     @Test
     void fridaySessionCloseClosesTheWeeklyBar() {
-        tick("2026-11-16T10:00:00Z", 100, 1);     // Monday
-        tick("2026-11-20T15:00:00Z", 110, 1);     // Friday
-        acme.onSessionClosed(at("2026-11-20T16:00:00Z"), (int) (at("2026-11-20T00:00:00Z") / 86_400_000L), matrix,
+        tick("2026-11-16T10:00:00Z", 100, 1); // Monday
+        tick("2026-11-20T15:00:00Z", 110, 1); // Friday
+        acme.onSessionClosed(
+                at("2026-11-20T16:00:00Z"),
+                (int) (at("2026-11-20T00:00:00Z") / 86_400_000L),
+                matrix,
                 SignalSink.DISCARD);
 
         BarConsolidator w1 = acme.bar(Timeframe.W1);
         assertThat(w1.barsClosed()).isEqualTo(1);
         assertThat(w1.closedStart()).isEqualTo(at("2026-11-16T00:00:00Z"));
-        assertThat(new double[] {w1.closedOpen(), w1.closedHigh(), w1.closedClose()}).containsExactly(100, 110, 110);
+        assertThat(new double[] {w1.closedOpen(), w1.closedHigh(), w1.closedClose()})
+                .containsExactly(100, 110, 110);
     }
 
     @Test
     void aDayRollIntoANewWeekClosesTheWeeklyBarAndOneWithinTheWeekDoesNot() {
-        tick("2026-11-18T10:00:00Z", 100, 1);     // Wednesday; the week's later sessions never happen
-        acme.onDayRolled(at("2026-11-19T00:00:00Z"), 20776, matrix, SignalSink.DISCARD);  // Thursday
+        tick("2026-11-18T10:00:00Z", 100, 1); // Wednesday; the week's later sessions never happen
+        acme.onDayRolled(at("2026-11-19T00:00:00Z"), 20776, matrix, SignalSink.DISCARD); // Thursday
         assertThat(acme.bar(Timeframe.W1).barsClosed()).isZero();
 
-        acme.onDayRolled(at("2026-11-23T00:00:00Z"), 20780, matrix, SignalSink.DISCARD);  // next Monday
+        acme.onDayRolled(at("2026-11-23T00:00:00Z"), 20780, matrix, SignalSink.DISCARD); // next Monday
         assertThat(acme.bar(Timeframe.W1).barsClosed()).isEqualTo(1);
     }
 

@@ -8,7 +8,6 @@ import io.steadystate.strategy.Fixtures;
 import io.steadystate.strategy.signals.SignalSink;
 import io.steadystate.strategy.signals.StrategyMatrix;
 import io.steadystate.strategy.symbol.SymbolBook;
-
 import java.time.Duration;
 import java.util.SplittableRandom;
 
@@ -42,9 +41,12 @@ public final class HotPathThroughput {
             names[s] = ticks[s].symbol();
         }
 
-        for (int run = 1; run <= 4; run++) {   // run 1 is warm-up
+        for (int run = 1; run <= 4; run++) { // run 1 is warm-up
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
-            SymbolBook book = Fixtures.book(registry, symbols * 2, Duration.ofDays(4),
+            SymbolBook book = Fixtures.book(
+                    registry,
+                    symbols * 2,
+                    Duration.ofDays(4),
                     io.steadystate.strategy.fault.FaultInjector.off(registry));
             long[] emitted = new long[1];
             SignalSink sink = sig -> emitted[0]++;
@@ -57,12 +59,19 @@ public final class HotPathThroughput {
                     book.apply(offset == 0 ? t : shift(t, offset), 0, sink);
                 }
                 processed += ticks.length;
-                offset += Duration.ofDays(1).toMillis();   // next pass = next day: bars keep closing
+                offset += Duration.ofDays(1).toMillis(); // next pass = next day: bars keep closing
                 book.apply(new SessionClosed(start + offset - 3_600_000L, 0), 0, sink);
             }
             double elapsed = (System.nanoTime() - began) / 1e9;
-            System.out.printf("run %d%s: %,d ticks in %.2f s = %,.0f ticks/s, %d symbols, %,d signals%n", run,
-                    run == 1 ? " (warm-up)" : "", processed, elapsed, processed / elapsed, book.size(), emitted[0]);
+            System.out.printf(
+                    "run %d%s: %,d ticks in %.2f s = %,.0f ticks/s, %d symbols, %,d signals%n",
+                    run,
+                    run == 1 ? " (warm-up)" : "",
+                    processed,
+                    elapsed,
+                    processed / elapsed,
+                    book.size(),
+                    emitted[0]);
             if (run == 4) {
                 signalRates(registry, book, names);
             }
@@ -70,7 +79,14 @@ public final class HotPathThroughput {
     }
 
     private static Tick shift(Tick t, long offset) {
-        return new Tick(t.symbol(), t.eventTime() + offset, t.sequence(), t.price(), t.bid(), t.ask(), t.size(),
+        return new Tick(
+                t.symbol(),
+                t.eventTime() + offset,
+                t.sequence(),
+                t.price(),
+                t.bid(),
+                t.ask(),
+                t.size(),
                 t.originMicros());
     }
 
@@ -79,17 +95,22 @@ public final class HotPathThroughput {
         for (String name : names) {
             book.peek(name).ifPresent(s -> {
                 for (int tf = 0; tf < StrategySlot.TIMEFRAMES; tf++) {
-                    barsClosed[tf] += s.bar(io.steadystate.core.event.Timeframe.STRATEGY_TIMEFRAMES.get(tf)).barsClosed();
+                    barsClosed[tf] += s.bar(io.steadystate.core.event.Timeframe.STRATEGY_TIMEFRAMES.get(tf))
+                            .barsClosed();
                 }
             });
         }
         for (int i = 0; i < StrategySlot.COUNT; i++) {
             StrategySlot slot = StrategySlot.ofIndex(i);
-            double count = registry.get(StrategyMatrix.SIGNALS).tag("timeframe", slot.timeframe().name())
-                    .tag("strategy", slot.strategy().code()).counter().count();
+            double count = registry.get(StrategyMatrix.SIGNALS)
+                    .tag("timeframe", slot.timeframe().name())
+                    .tag("strategy", slot.strategy().code())
+                    .counter()
+                    .count();
             long bars = barsClosed[slot.timeframeIndex()];
-            System.out.printf("  %-10s signals %8.0f / %9d closed bars = %5.2f %%%n", slot, count, bars,
-                    bars == 0 ? 0 : 100.0 * count / bars);
+            System.out.printf(
+                    "  %-10s signals %8.0f / %9d closed bars = %5.2f %%%n",
+                    slot, count, bars, bars == 0 ? 0 : 100.0 * count / bars);
         }
     }
 }

@@ -15,6 +15,9 @@ import io.steadystate.strategy.signals.SlotState;
 import io.steadystate.strategy.signals.StrategyMatrix;
 import io.steadystate.strategy.symbol.SymbolBook;
 import io.steadystate.strategy.symbol.SymbolState;
+import java.time.Duration;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -29,10 +32,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
-
-import java.time.Duration;
-import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The strategy-service hot path per tick, with allocation per operation (run with {@code -prof gc}; the goal is
@@ -59,7 +58,9 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class StrategyHotPathBenchmark {
 
     private static final int SYMBOLS = 64;
@@ -114,8 +115,16 @@ public class StrategyHotPathBenchmark {
         if (!signals) {
             for (int i = 0; i < rows.length; i++) {
                 SlotParameters r = rows[i];
-                rows[i] = new SlotParameters(r.slotId(), false, r.lotSize(), r.period(), r.secondaryPeriod(),
-                        r.threshold(), r.stopLossPct(), r.takeProfitPct(), r.version());
+                rows[i] = new SlotParameters(
+                        r.slotId(),
+                        false,
+                        r.lotSize(),
+                        r.period(),
+                        r.secondaryPeriod(),
+                        r.threshold(),
+                        r.stopLossPct(),
+                        r.takeProfitPct(),
+                        r.version());
             }
         }
         matrix = new StrategyMatrix(new ParameterTable(rows, registry), registry);

@@ -2,11 +2,10 @@ package io.steadystate.strategy.bench;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.steadystate.strategy.Fixtures;
+import io.steadystate.strategy.params.ParameterTable;
 import io.steadystate.strategy.signals.SignalSink;
 import io.steadystate.strategy.signals.StrategyMatrix;
-import io.steadystate.strategy.params.ParameterTable;
 import io.steadystate.strategy.symbol.SymbolState;
-
 import java.lang.management.ManagementFactory;
 import java.util.SplittableRandom;
 
@@ -44,7 +43,8 @@ public final class SymbolStateFootprint {
                     p *= 1 + (random.nextDouble() - 0.5) * 0.002;
                     held[i].onTick(t, p, 10, 0, matrix, SignalSink.DISCARD);
                 }
-                held[i].onSessionClosed(dayStart + 7 * 3_600_000L, (int) (dayStart / Fixtures.DAY), matrix, SignalSink.DISCARD);
+                held[i].onSessionClosed(
+                        dayStart + 7 * 3_600_000L, (int) (dayStart / Fixtures.DAY), matrix, SignalSink.DISCARD);
             }
             // refill the rally window after the last session reset: 4 h of 15 s bars
             for (long t = t0 + 5 * Fixtures.DAY; t <= t0 + 5 * Fixtures.DAY + 4 * 3_600_000L + 15_000; t += 15_000) {
@@ -52,10 +52,11 @@ public final class SymbolStateFootprint {
             }
         }
         long warm = usedAfterGc();
-        System.out.printf("fresh: %,d bytes/symbol; warm (all windows full, rally %d pts): %,d bytes/symbol; computed estimate %,d%n",
+        System.out.printf(
+                "fresh: %,d bytes/symbol; warm (all windows full, rally %d pts): %,d bytes/symbol; computed estimate %,d%n",
                 (fresh - empty) / COUNT, held[0].rally().points(), (warm - empty) / COUNT, held[0].estimatedBytes());
         if (held[COUNT - 1] == null) {
-            throw new AssertionError();   // keeps the array reachable until here
+            throw new AssertionError(); // keeps the array reachable until here
         }
     }
 

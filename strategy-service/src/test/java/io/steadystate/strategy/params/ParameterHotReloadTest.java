@@ -1,12 +1,12 @@
 package io.steadystate.strategy.params;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.steadystate.core.event.SlotParameters;
 import io.steadystate.core.serde.SlotParametersSerde;
 import io.steadystate.strategy.Fixtures;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class ParameterHotReloadTest {
 
@@ -16,7 +16,10 @@ class ParameterHotReloadTest {
     private final SlotParametersSerde serde = new SlotParametersSerde();
 
     private double count(String outcome) {
-        return registry.get(ParameterTable.UPDATES).tag("outcome", outcome).counter().count();
+        return registry.get(ParameterTable.UPDATES)
+                .tag("outcome", outcome)
+                .counter()
+                .count();
     }
 
     @Test
@@ -102,7 +105,8 @@ class ParameterHotReloadTest {
     void aDefaultRowIsVersionZeroSoTheFirstPublishedRowApplies() {
         SlotParameters v0 = new SlotParameters(43, false, 60, 12, 0, 22, 0.6, 1.2, 0);
         assertThat(table.problemWith(v0)).contains("conflicts");
-        assertThat(table.problemWith(new SlotParameters(43, false, 60, 12, 0, 22, 0.6, 1.2, 1))).isNull();
+        assertThat(table.problemWith(new SlotParameters(43, false, 60, 12, 0, 22, 0.6, 1.2, 1)))
+                .isNull();
     }
 
     @Test
@@ -110,8 +114,9 @@ class ParameterHotReloadTest {
         java.util.List<String> dead = new java.util.ArrayList<>();
         ParameterUpdates withDlq = new ParameterUpdates(table, new RefusedRows() {
             @Override
-            public void undecodable(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> row,
-                                    io.steadystate.core.serde.UndecodableRecordException e) {
+            public void undecodable(
+                    org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> row,
+                    io.steadystate.core.serde.UndecodableRecordException e) {
                 dead.add(row.offset() + ":" + e.reason());
             }
 
@@ -124,21 +129,21 @@ class ParameterHotReloadTest {
         byte[] wrongVersion = serde.encode(v2);
         wrongVersion[2] = 9;
         java.util.List<byte[]> values = java.util.List.of(
-                new byte[] {1, 2, 3, 4},                                            // 0 garbage
-                java.util.Arrays.copyOf(serde.encode(v2), 10),                      // 1 truncated
-                wrongVersion,                                                       // 2 unknown version
-                serde.encode(v2),                                                   // 3 applied
-                serde.encode(v2),                                                   // 4 re-read: no-op
+                new byte[] {1, 2, 3, 4}, // 0 garbage
+                java.util.Arrays.copyOf(serde.encode(v2), 10), // 1 truncated
+                wrongVersion, // 2 unknown version
+                serde.encode(v2), // 3 applied
+                serde.encode(v2), // 4 re-read: no-op
                 serde.encode(new SlotParameters(43, true, 50, 10, 0, 20, 0.5, 1.0, 1)), // 5 older version
-                serde.encode(new SlotParameters(13, true, 100, 14, 0, 60, 1, 2, 5)));   // 6 rules (key 43 ≠ 13)
+                serde.encode(new SlotParameters(13, true, 100, 14, 0, 60, 1, 2, 5))); // 6 rules (key 43 ≠ 13)
         for (int i = 0; i < values.size(); i++) {
-            withDlq.accept(new org.apache.kafka.clients.consumer.ConsumerRecord<>("strategy.params", 0, i, "43",
-                    values.get(i)));
+            withDlq.accept(new org.apache.kafka.clients.consumer.ConsumerRecord<>(
+                    "strategy.params", 0, i, "43", values.get(i)));
         }
         withDlq.accept(new org.apache.kafka.clients.consumer.ConsumerRecord<>("strategy.params", 0, 7, "43", null));
 
-        assertThat(dead).containsExactly("0:BAD_MAGIC", "1:TRUNCATED", "2:UNKNOWN_VERSION", "5:VALIDATION",
-                "6:VALIDATION");
+        assertThat(dead)
+                .containsExactly("0:BAD_MAGIC", "1:TRUNCATED", "2:UNKNOWN_VERSION", "5:VALIDATION", "6:VALIDATION");
         assertThat(table.bySlotId(43)).isEqualTo(v2);
     }
 }

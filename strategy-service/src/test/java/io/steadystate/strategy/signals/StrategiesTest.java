@@ -1,14 +1,13 @@
 package io.steadystate.strategy.signals;
 
-import io.steadystate.core.event.Side;
-import io.steadystate.core.event.SlotParameters;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+
+import io.steadystate.core.event.Side;
+import io.steadystate.core.event.SlotParameters;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** Each strategy on a crafted series; expected values computed by hand in the comments. */
 class StrategiesTest {
@@ -57,11 +56,14 @@ class StrategiesTest {
         SlotParameters p = new SlotParameters(12, true, 100, 3, 0, 0.0, 1, 2, 0);
         ChannelBreakout s2 = new ChannelBreakout();
         List<Side> sides = feed(s2, p, new double[][] {
-                {10, 9, 9.5}, {11, 9.5, 10}, {10.5, 9, 10},   // warm-up: fewer than 3 bars before each
-                {11.6, 11, 11.5},   // highs 10, 11, 10.5 -> 11; 11.5 > 11: BUY
-                {12, 11.5, 11.8},   // highs 11, 10.5, 11.6 -> 11.6; still above: no repeat
-                {11, 10.5, 10.8},   // inside (high 12, low 9)
-                {9, 8.5, 8.5}});    // lows of the last 3 bars 11, 11.5, 10.5 -> 10.5; 8.5 < 10.5: SELL
+            {10, 9, 9.5},
+            {11, 9.5, 10},
+            {10.5, 9, 10}, // warm-up: fewer than 3 bars before each
+            {11.6, 11, 11.5}, // highs 10, 11, 10.5 -> 11; 11.5 > 11: BUY
+            {12, 11.5, 11.8}, // highs 11, 10.5, 11.6 -> 11.6; still above: no repeat
+            {11, 10.5, 10.8}, // inside (high 12, low 9)
+            {9, 8.5, 8.5}
+        }); // lows of the last 3 bars 11, 11.5, 10.5 -> 10.5; 8.5 < 10.5: SELL
         assertThat(sides).containsExactly(null, null, null, Side.BUY, null, null, Side.SELL);
     }
 
@@ -70,7 +72,8 @@ class StrategiesTest {
         SlotParameters p = new SlotParameters(12, true, 100, 2, 0, 1.0, 1, 2, 0);
         ChannelBreakout s2 = new ChannelBreakout();
         // channel high 11, margin 1 % -> needs > 11.11
-        assertThat(feed(s2, p, new double[][] {{10, 9, 10}, {11, 10, 11}, {11.1, 11, 11.1}})).containsOnlyNulls();
+        assertThat(feed(s2, p, new double[][] {{10, 9, 10}, {11, 10, 11}, {11.1, 11, 11.1}}))
+                .containsOnlyNulls();
         // channel (last 2 highs) 11.1 -> needs > 11.211
         assertThat(s2.onBar(11.2, 11.2, 11.1, p)).isNull();
         // channel now max(11.2, 11.1) = 11.2 -> needs > 11.312
@@ -95,19 +98,21 @@ class StrategiesTest {
     void rallyDetectorFlagsARiseFromTheFourHourLowAndForgetsLowsOlderThan960Bars() {
         RallyDetector rally = new RallyDetector(0.5);
         assertThat(rally.onBar(100)).isFalse();
-        assertThat(rally.onBar(100.2)).isFalse();          // +0.2 %
-        assertThat(rally.onBar(101)).isTrue();             // +1 % from the 100 low: a rally starts
+        assertThat(rally.onBar(100.2)).isFalse(); // +0.2 %
+        assertThat(rally.onBar(101)).isTrue(); // +1 % from the 100 low: a rally starts
         assertThat(rally.risePct()).isCloseTo(1.0, within(1e-9));
-        assertThat(rally.onBar(101)).isFalse();            // still rallying, not a new start
+        assertThat(rally.onBar(101)).isFalse(); // still rallying, not a new start
         assertThat(rally.rallying()).isTrue();
         for (int i = 0; i < 956; i++) {
             rally.onBar(101);
         }
         assertThat(rally.points()).isEqualTo(960);
-        assertThat(rally.rallying()).as("the 100 low is the oldest of 960 points, still in the window").isTrue();
-        rally.onBar(101);                                  // pushes the 100 out: the low is now 100.2
+        assertThat(rally.rallying())
+                .as("the 100 low is the oldest of 960 points, still in the window")
+                .isTrue();
+        rally.onBar(101); // pushes the 100 out: the low is now 100.2
         assertThat(rally.risePct()).isCloseTo(0.798, within(1e-3));
-        rally.onBar(101);                                  // and now 101
+        rally.onBar(101); // and now 101
         assertThat(rally.rallying()).isFalse();
         assertThat(rally.rallies()).isEqualTo(1);
     }

@@ -1,19 +1,18 @@
 package io.steadystate.strategy.symbol;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.steadystate.core.event.SessionOpened;
-import io.steadystate.strategy.Fixtures;
-import io.steadystate.strategy.signals.SignalSink;
-import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-
 import static io.steadystate.strategy.Fixtures.DAY;
 import static io.steadystate.strategy.Fixtures.MINUTE;
 import static io.steadystate.strategy.Fixtures.WEDNESDAY;
 import static io.steadystate.strategy.Fixtures.tick;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.steadystate.core.event.SessionOpened;
+import io.steadystate.strategy.Fixtures;
+import io.steadystate.strategy.signals.SignalSink;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
 
 /** One well-formed event far ahead must not move the clock that idle expiry and bar boundaries run on. */
 class EventTimeJumpTest {
@@ -23,8 +22,11 @@ class EventTimeJumpTest {
     private final long t0 = WEDNESDAY + 10 * 60 * MINUTE;
 
     private double expired() {
-        return registry.get("steadystate.store.evictions").tag("store", SymbolBook.STORE).tag("cause", "expired")
-                .counter().count();
+        return registry.get("steadystate.store.evictions")
+                .tag("store", SymbolBook.STORE)
+                .tag("cause", "expired")
+                .counter()
+                .count();
     }
 
     private void feed(String symbol, long from, int ticks) {
@@ -42,7 +44,8 @@ class EventTimeJumpTest {
 
         assertThat(book.problemWith(tick("ACME", year2199, 100))).contains("outside the window");
         assertThatThrownBy(() -> book.apply(tick("ACME", year2199, 100), 0, SignalSink.DISCARD))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nothing changed");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("nothing changed");
         book.apply(new SessionOpened(clock + MINUTE, 1), 0, SignalSink.DISCARD);
 
         assertThat(book.clock().nowMillis()).isEqualTo(clock + MINUTE);

@@ -1,5 +1,11 @@
 package io.steadystate.strategy.symbol;
 
+import static io.steadystate.strategy.Fixtures.DAY;
+import static io.steadystate.strategy.Fixtures.MINUTE;
+import static io.steadystate.strategy.Fixtures.WEDNESDAY;
+import static io.steadystate.strategy.Fixtures.tick;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.steadystate.core.event.SessionOpened;
 import io.steadystate.core.event.SymbolDelisted;
@@ -9,15 +15,8 @@ import io.steadystate.strategy.Fixtures;
 import io.steadystate.strategy.fault.FaultInjector;
 import io.steadystate.strategy.fault.FaultMode;
 import io.steadystate.strategy.signals.SignalSink;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
-
-import static io.steadystate.strategy.Fixtures.DAY;
-import static io.steadystate.strategy.Fixtures.MINUTE;
-import static io.steadystate.strategy.Fixtures.WEDNESDAY;
-import static io.steadystate.strategy.Fixtures.tick;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Every way out of the symbol store brings it back to its size before the symbol existed, seen through metrics. */
 class SymbolLifecycleTest {
@@ -27,12 +26,18 @@ class SymbolLifecycleTest {
     private final long t0 = WEDNESDAY + 10 * 60 * MINUTE;
 
     private double entries() {
-        return registry.get("steadystate.store.entries").tag("store", SymbolBook.STORE).gauge().value();
+        return registry.get("steadystate.store.entries")
+                .tag("store", SymbolBook.STORE)
+                .gauge()
+                .value();
     }
 
     private double exits(String cause) {
-        return registry.get("steadystate.store.evictions").tag("store", SymbolBook.STORE).tag("cause", cause)
-                .counter().count();
+        return registry.get("steadystate.store.evictions")
+                .tag("store", SymbolBook.STORE)
+                .tag("cause", cause)
+                .counter()
+                .count();
     }
 
     private void feed(String symbol, long from, int ticks) {
@@ -55,7 +60,10 @@ class SymbolLifecycleTest {
         assertThat(entries()).isEqualTo(before);
         assertThat(exits("removed")).isEqualTo(1);
         assertThat(book.peek("ACME")).isEmpty();
-        assertThat(registry.get("steadystate.store.bytes.estimate").tag("store", SymbolBook.STORE).gauge().value())
+        assertThat(registry.get("steadystate.store.bytes.estimate")
+                        .tag("store", SymbolBook.STORE)
+                        .gauge()
+                        .value())
                 .isEqualTo(before * book.peek("RESIDENT").orElseThrow().estimatedBytes());
     }
 
@@ -81,7 +89,7 @@ class SymbolLifecycleTest {
     @Test
     void aSymbolIdleForLessThanTheExpirySurvivesAWeekend() {
         feed("ACME", t0, 10);
-        long monday = t0 + 3 * DAY;   // Friday..Monday style gap of 3 days < 4 days
+        long monday = t0 + 3 * DAY; // Friday..Monday style gap of 3 days < 4 days
         book.apply(new SessionOpened(monday, (int) (monday / DAY)), 0, SignalSink.DISCARD);
         assertThat(book.peek("ACME")).isPresent();
         assertThat(exits("expired")).isZero();
@@ -123,46 +131,61 @@ class SymbolLifecycleTest {
         }
         small.expireIdle();
         assertThat(small.size()).isEqualTo(2);
-        assertThat(registry.get("steadystate.store.evictions").tag("store", SymbolBook.STORE).tag("cause", "capacity")
-                .counter().count()).isEqualTo(2);
-        assertThat(registry.get("steadystate.store.capacity").tag("store", SymbolBook.STORE).gauge().value()).isEqualTo(2);
+        assertThat(registry.get("steadystate.store.evictions")
+                        .tag("store", SymbolBook.STORE)
+                        .tag("cause", "capacity")
+                        .counter()
+                        .count())
+                .isEqualTo(2);
+        assertThat(registry.get("steadystate.store.capacity")
+                        .tag("store", SymbolBook.STORE)
+                        .gauge()
+                        .value())
+                .isEqualTo(2);
     }
 
     @Test
     void theSymbolManagersFaultKeepsStateOfRemovedSymbolsAndShowsIt() {
         SimpleMeterRegistry faultRegistry = new SimpleMeterRegistry();
-        SymbolBook leaky = Fixtures.book(faultRegistry, 100, Duration.ofDays(4),
-                new FaultInjector(FaultMode.SYMBOL_MANAGERS, 1, faultRegistry));
+        SymbolBook leaky = Fixtures.book(
+                faultRegistry, 100, Duration.ofDays(4), new FaultInjector(FaultMode.SYMBOL_MANAGERS, 1, faultRegistry));
         for (int i = 0; i < 5; i++) {
             leaky.apply(tick("S" + i, t0, 10), 0, SignalSink.DISCARD);
             leaky.apply(new SymbolDelisted("S" + i, t0, "churn"), 0, SignalSink.DISCARD);
         }
         assertThat(leaky.size()).isZero();
-        assertThat(faultRegistry.get("steadystate.fault.active").gauge().value()).isEqualTo(1);
-        assertThat(faultRegistry.get("steadystate.fault.leaked.objects").gauge().value()).isEqualTo(5);
+        assertThat(faultRegistry.get("steadystate.fault.active").gauge().value())
+                .isEqualTo(1);
+        assertThat(faultRegistry.get("steadystate.fault.leaked.objects").gauge().value())
+                .isEqualTo(5);
     }
 
     @Test
     void theRallyCacheFaultRetainsOnePricePointPerTickAcrossSymbols() {
         SimpleMeterRegistry faultRegistry = new SimpleMeterRegistry();
-        SymbolBook leaky = Fixtures.book(faultRegistry, 100, Duration.ofDays(4),
-                new FaultInjector(FaultMode.RALLY_CACHE, 2, faultRegistry));
+        SymbolBook leaky = Fixtures.book(
+                faultRegistry, 100, Duration.ofDays(4), new FaultInjector(FaultMode.RALLY_CACHE, 2, faultRegistry));
         for (int i = 0; i < 30; i++) {
             leaky.apply(tick("S" + (i % 3), t0 + i * 1000L, 10), 0, SignalSink.DISCARD);
         }
-        assertThat(faultRegistry.get("steadystate.fault.leaked.objects").gauge().value()).isEqualTo(60);
+        assertThat(faultRegistry.get("steadystate.fault.leaked.objects").gauge().value())
+                .isEqualTo(60);
     }
 
     @Test
     void theCalibratedFaultRetainsOneKibiblockPerKibibyteOwed() {
         SimpleMeterRegistry faultRegistry = new SimpleMeterRegistry();
         // 2,000 bytes per 1,000 ticks = 2 bytes/tick: 2,048 ticks owe 4 KiB → 4 blocks
-        SymbolBook leaky = Fixtures.book(faultRegistry, 100, Duration.ofDays(4),
+        SymbolBook leaky = Fixtures.book(
+                faultRegistry,
+                100,
+                Duration.ofDays(4),
                 new FaultInjector(FaultMode.BYTES_PER_KILOTICK, 2000, faultRegistry));
         for (int i = 0; i < 2048; i++) {
             leaky.apply(tick("S" + (i % 3), t0 + i * 1000L, 10), 0, SignalSink.DISCARD);
         }
-        assertThat(faultRegistry.get("steadystate.fault.leaked.objects").gauge().value()).isEqualTo(4);
+        assertThat(faultRegistry.get("steadystate.fault.leaked.objects").gauge().value())
+                .isEqualTo(4);
     }
 
     @Test

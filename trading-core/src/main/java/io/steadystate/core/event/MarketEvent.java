@@ -9,7 +9,8 @@ package io.steadystate.core.event;
  * every partition, so every consumer instance sees them in order with its own symbols' ticks; their
  * {@link #symbol()} is {@link #ALL_SYMBOLS}.
  */
-public sealed interface MarketEvent permits Tick, SymbolListed, SymbolDelisted, SessionOpened, SessionClosed, DayRolled {
+public sealed interface MarketEvent
+        permits Tick, SymbolListed, SymbolDelisted, SessionOpened, SessionClosed, DayRolled {
 
     /** The symbol of a broadcast (session-wide) event. */
     String ALL_SYMBOLS = "*";

@@ -13,9 +13,20 @@ package io.steadystate.core.event;
  * @param signalId   the originating signal, or empty for manual orders
  * @param limitPrice required for {@link OrderType#LIMIT} entries, ignored (0) for market entries
  */
-public record OrderCommand(String orderId, String signalId, String symbol, int slotId, Side side, OrderType type,
-                           double quantity, double limitPrice, double stopLoss, double takeProfit,
-                           TimeInForce timeInForce, long eventTime, long originMicros) {
+public record OrderCommand(
+        String orderId,
+        String signalId,
+        String symbol,
+        int slotId,
+        Side side,
+        OrderType type,
+        double quantity,
+        double limitPrice,
+        double stopLoss,
+        double takeProfit,
+        TimeInForce timeInForce,
+        long eventTime,
+        long originMicros) {
 
     public static final String SIGNAL_PREFIX = "S-";
     public static final String MANUAL_PREFIX = "M-";
@@ -25,8 +36,8 @@ public record OrderCommand(String orderId, String signalId, String symbol, int s
         if (orderId.startsWith(MANUAL_PREFIX)) {
             requireClientOrderId(orderId.substring(MANUAL_PREFIX.length()));
         } else if (orderId.startsWith(SIGNAL_PREFIX)) {
-            Validation.identifier("signal id", orderId.substring(SIGNAL_PREFIX.length()),
-                    Validation.MAX_SIGNAL_ID_LENGTH, true);
+            Validation.identifier(
+                    "signal id", orderId.substring(SIGNAL_PREFIX.length()), Validation.MAX_SIGNAL_ID_LENGTH, true);
         } else {
             Validation.identifier("orderId", orderId, MANUAL_PREFIX.length() + Validation.MAX_SIGNAL_ID_LENGTH, true);
         }

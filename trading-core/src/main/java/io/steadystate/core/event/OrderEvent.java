@@ -10,9 +10,23 @@ package io.steadystate.core.event;
  * @param reason       why, for REJECTED / CANCELLED / EXPIRED; empty otherwise
  * @param originMicros wall-clock microseconds of the originating tick (latency measurement only)
  */
-public record OrderEvent(String orderId, String entryId, String signalId, String symbol, int slotId, OrderRole role,
-                         OrderStatus status, Side side, OrderType type, TimeInForce timeInForce, double quantity,
-                         double triggerPrice, double fillPrice, String reason, long eventTime, long originMicros) {
+public record OrderEvent(
+        String orderId,
+        String entryId,
+        String signalId,
+        String symbol,
+        int slotId,
+        OrderRole role,
+        OrderStatus status,
+        Side side,
+        OrderType type,
+        TimeInForce timeInForce,
+        double quantity,
+        double triggerPrice,
+        double fillPrice,
+        String reason,
+        long eventTime,
+        long originMicros) {
 
     public OrderEvent {
         Validation.required("orderId", orderId);

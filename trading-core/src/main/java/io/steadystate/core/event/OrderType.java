@@ -1,5 +1,7 @@
 package io.steadystate.core.event;
 
 public enum OrderType {
-    MARKET, LIMIT, STOP
+    MARKET,
+    LIMIT,
+    STOP
 }

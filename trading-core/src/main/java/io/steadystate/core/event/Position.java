@@ -7,8 +7,15 @@ package io.steadystate.core.event;
  *
  * @param quantity signed: positive long, negative short
  */
-public record Position(String symbol, int slotId, double quantity, double averagePrice, double realisedPnl,
-                       double unrealisedPnl, double lastPrice, long eventTime) {
+public record Position(
+        String symbol,
+        int slotId,
+        double quantity,
+        double averagePrice,
+        double realisedPnl,
+        double unrealisedPnl,
+        double lastPrice,
+        long eventTime) {
 
     public Position {
         Validation.symbol(symbol);

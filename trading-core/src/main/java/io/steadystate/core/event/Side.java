@@ -1,7 +1,8 @@
 package io.steadystate.core.event;
 
 public enum Side {
-    BUY, SELL;
+    BUY,
+    SELL;
 
     public Side opposite() {
         return this == BUY ? SELL : BUY;

@@ -8,8 +8,18 @@ package io.steadystate.core.event;
  *
  * @param originMicros wall-clock microseconds of the tick that triggered it (latency measurement only)
  */
-public record Signal(String id, String symbol, int slotId, Side side, double referencePrice, double stopLoss,
-                     double takeProfit, double quantity, long barTime, long eventTime, long originMicros) {
+public record Signal(
+        String id,
+        String symbol,
+        int slotId,
+        Side side,
+        double referencePrice,
+        double stopLoss,
+        double takeProfit,
+        double quantity,
+        long barTime,
+        long eventTime,
+        long originMicros) {
 
     public Signal {
         // the id becomes the order id S-<id>: the alphabet keeps '/' (child ids) out

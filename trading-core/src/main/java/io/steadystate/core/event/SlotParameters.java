@@ -10,8 +10,16 @@ package io.steadystate.core.event;
  * @param stopLossPct     stop distance from the reference price, percent
  * @param takeProfitPct   take-profit distance from the reference price, percent
  */
-public record SlotParameters(int slotId, boolean enabled, double lotSize, int period, int secondaryPeriod,
-                             double threshold, double stopLossPct, double takeProfitPct, long version) {
+public record SlotParameters(
+        int slotId,
+        boolean enabled,
+        double lotSize,
+        int period,
+        int secondaryPeriod,
+        double threshold,
+        double stopLossPct,
+        double takeProfitPct,
+        long version) {
 
     /** Longest look-back any slot may use: windows are sized from it once, never grown. */
     public static final int MAX_PERIOD = 64;

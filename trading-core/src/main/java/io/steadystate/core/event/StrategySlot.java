@@ -16,7 +16,8 @@ public record StrategySlot(Timeframe timeframe, StrategyKind strategy) {
     static {
         for (int t = 0; t < TIMEFRAMES; t++) {
             for (int s = 0; s < STRATEGIES; s++) {
-                BY_INDEX[t * STRATEGIES + s] = new StrategySlot(Timeframe.STRATEGY_TIMEFRAMES.get(t), StrategyKind.values()[s]);
+                BY_INDEX[t * STRATEGIES + s] =
+                        new StrategySlot(Timeframe.STRATEGY_TIMEFRAMES.get(t), StrategyKind.values()[s]);
             }
         }
     }
@@ -25,7 +26,8 @@ public record StrategySlot(Timeframe timeframe, StrategyKind strategy) {
         Validation.required("timeframe", timeframe);
         Validation.required("strategy", strategy);
         if (!Timeframe.STRATEGY_TIMEFRAMES.contains(timeframe)) {
-            throw new IllegalArgumentException(timeframe + " is not a strategy timeframe " + Timeframe.STRATEGY_TIMEFRAMES);
+            throw new IllegalArgumentException(
+                    timeframe + " is not a strategy timeframe " + Timeframe.STRATEGY_TIMEFRAMES);
         }
     }
 

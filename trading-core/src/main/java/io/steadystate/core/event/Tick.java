@@ -8,8 +8,16 @@ package io.steadystate.core.event;
  *                     its send returned, so producer stalls count as latency); used only to measure latency
  *                     across services, never as business time
  */
-public record Tick(String symbol, long eventTime, long sequence, double price, double bid, double ask, long size,
-                   long originMicros) implements MarketEvent {
+public record Tick(
+        String symbol,
+        long eventTime,
+        long sequence,
+        double price,
+        double bid,
+        double ask,
+        long size,
+        long originMicros)
+        implements MarketEvent {
 
     public Tick {
         Validation.symbol(symbol);

@@ -1,7 +1,6 @@
 package io.steadystate.core.event;
 
 import io.steadystate.core.state.Bounded;
-
 import java.util.List;
 
 /**

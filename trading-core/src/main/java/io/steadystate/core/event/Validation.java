@@ -14,17 +14,18 @@ final class Validation {
      */
     static final double MAX_PRICE = 1e9;
 
-    private Validation() {
-    }
+    private Validation() {}
 
     static void symbol(String symbol) {
         if (symbol == null || symbol.isEmpty() || symbol.length() > MAX_SYMBOL_LENGTH) {
-            throw new IllegalArgumentException("symbol must be 1.." + MAX_SYMBOL_LENGTH + " characters, was '" + symbol + "'");
+            throw new IllegalArgumentException(
+                    "symbol must be 1.." + MAX_SYMBOL_LENGTH + " characters, was '" + symbol + "'");
         }
         for (int i = 0; i < symbol.length(); i++) {
             char c = symbol.charAt(i);
             if (!(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == '_')) {
-                throw new IllegalArgumentException("symbol '" + symbol + "' has character '" + c + "' (allowed: A-Z 0-9 . - _)");
+                throw new IllegalArgumentException(
+                        "symbol '" + symbol + "' has character '" + c + "' (allowed: A-Z 0-9 . - _)");
             }
         }
     }
@@ -41,11 +42,16 @@ final class Validation {
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            boolean safe = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.'
-                    || c == '_' || c == '-' || colonAllowed && c == ':';
+            boolean safe = c >= 'A' && c <= 'Z'
+                    || c >= 'a' && c <= 'z'
+                    || c >= '0' && c <= '9'
+                    || c == '.'
+                    || c == '_'
+                    || c == '-'
+                    || colonAllowed && c == ':';
             if (!safe) {
-                throw new IllegalArgumentException(name + " '" + value + "' has character '" + c + "' (allowed: A-Z a-z "
-                        + "0-9 . _ -" + (colonAllowed ? " :" : "") + ")");
+                throw new IllegalArgumentException(name + " '" + value + "' has character '" + c
+                        + "' (allowed: A-Z a-z " + "0-9 . _ -" + (colonAllowed ? " :" : "") + ")");
             }
         }
     }

@@ -1,9 +1,8 @@
 package io.steadystate.core.kafka;
 
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Headers;
-
-import java.nio.charset.StandardCharsets;
 
 /** Header names on dead-letter records: the raw value is kept as it came, the reason travels beside it. */
 public final class DeadLetterHeaders {
@@ -12,17 +11,17 @@ public final class DeadLetterHeaders {
     public static final String REASON = "dlq.reason";
     /** Human-readable explanation. */
     public static final String MESSAGE = "dlq.message";
+
     public static final String SOURCE_TOPIC = "dlq.source.topic";
     public static final String SOURCE_PARTITION = "dlq.source.partition";
     public static final String SOURCE_OFFSET = "dlq.source.offset";
     public static final String SERVICE = "dlq.service";
 
-    private DeadLetterHeaders() {
-    }
+    private DeadLetterHeaders() {}
 
     /** Adds the reason and the source coordinates of {@code source} to {@code headers}; returns them. */
-    public static Headers describe(Headers headers, ConsumerRecord<?, ?> source, String reason, String message,
-            String service) {
+    public static Headers describe(
+            Headers headers, ConsumerRecord<?, ?> source, String reason, String message, String service) {
         return headers.add(REASON, utf8(reason))
                 .add(MESSAGE, utf8(message == null ? "" : message))
                 .add(SOURCE_TOPIC, utf8(source.topic()))

@@ -1,9 +1,8 @@
 package io.steadystate.core.kafka;
 
+import java.nio.ByteBuffer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
-
-import java.nio.ByteBuffer;
 
 /**
  * Header {@value #HEADER}: wall-clock microseconds at which a service handed the record to its producer, as
@@ -14,8 +13,7 @@ public final class EmitTime {
 
     public static final String HEADER = "steadystate.emit.micros";
 
-    private EmitTime() {
-    }
+    private EmitTime() {}
 
     public static void stamp(Headers headers, long micros) {
         headers.add(HEADER, ByteBuffer.allocate(Long.BYTES).putLong(micros).array());
@@ -24,6 +22,8 @@ public final class EmitTime {
     /** The stamp, or -1 when the record has none (or a malformed one). */
     public static long of(Headers headers) {
         Header h = headers.lastHeader(HEADER);
-        return h == null || h.value() == null || h.value().length != Long.BYTES ? -1 : ByteBuffer.wrap(h.value()).getLong();
+        return h == null || h.value() == null || h.value().length != Long.BYTES
+                ? -1
+                : ByteBuffer.wrap(h.value()).getLong();
     }
 }

@@ -17,9 +17,18 @@ import java.util.Set;
 public record KafkaConnection(String bootstrapServers, Map<String, String> security) {
 
     /** The client properties a deployment may set; everything else about a client is the code's business. */
-    public static final Set<String> SECURITY_KEYS = Set.of("security.protocol", "sasl.mechanism", "sasl.jaas.config",
-            "ssl.truststore.location", "ssl.truststore.password", "ssl.truststore.type", "ssl.keystore.location",
-            "ssl.keystore.password", "ssl.keystore.type", "ssl.key.password", "ssl.endpoint.identification.algorithm");
+    public static final Set<String> SECURITY_KEYS = Set.of(
+            "security.protocol",
+            "sasl.mechanism",
+            "sasl.jaas.config",
+            "ssl.truststore.location",
+            "ssl.truststore.password",
+            "ssl.truststore.type",
+            "ssl.keystore.location",
+            "ssl.keystore.password",
+            "ssl.keystore.type",
+            "ssl.key.password",
+            "ssl.endpoint.identification.algorithm");
 
     public KafkaConnection {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
@@ -29,7 +38,8 @@ public record KafkaConnection(String bootstrapServers, Map<String, String> secur
         security = Map.copyOf(security);
         for (String key : security.keySet()) {
             if (!SECURITY_KEYS.contains(key)) {
-                throw new IllegalArgumentException("not a client security property: " + key + " (one of " + SECURITY_KEYS + ")");
+                throw new IllegalArgumentException(
+                        "not a client security property: " + key + " (one of " + SECURITY_KEYS + ")");
             }
         }
     }
@@ -50,6 +60,7 @@ public record KafkaConnection(String bootstrapServers, Map<String, String> secur
     /** Never prints credentials (a JAAS line carries the password). */
     @Override
     public String toString() {
-        return bootstrapServers + (security.isEmpty() ? "" : " (" + security.getOrDefault("security.protocol", "secured") + ")");
+        return bootstrapServers
+                + (security.isEmpty() ? "" : " (" + security.getOrDefault("security.protocol", "secured") + ")");
     }
 }

@@ -1,11 +1,6 @@
 package io.steadystate.core.kafka;
 
 import io.steadystate.core.state.Bounded;
-
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.jboss.logging.Logger;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -19,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.jboss.logging.Logger;
 
 /**
  * A standalone single-node KRaft broker in a child JVM, from the Kafka jars on Maven Central — the broker of
@@ -39,6 +37,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
     /** The broker's command line: {@link #restart} runs it again on the same ports and data directory. */
     @Bounded("an immutable copy of the command line, fixed at start")
     private final List<String> command;
+
     private boolean closed;
 
     private LocalKafkaBroker(Process process, String bootstrapServers, Path dir, List<String> command) {
@@ -64,27 +63,40 @@ public final class LocalKafkaBroker implements AutoCloseable {
             Files.writeString(props, serverProperties(port, controllerPort, data));
             Path log4j = dir.resolve("log4j2.properties");
             Files.writeString(log4j, LOG4J);
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> common = List.of(java, "-Dlog4j2.configurationFile=" + log4j.toUri(),
-                    "-Dkafka.logs.dir=" + dir.resolve("logs"));
+            String java =
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            List<String> common = List.of(
+                    java, "-Dlog4j2.configurationFile=" + log4j.toUri(), "-Dkafka.logs.dir=" + dir.resolve("logs"));
 
             List<String> format = new ArrayList<>(common);
-            format.addAll(List.of("-Xmx128m", "-cp", classpath, "kafka.tools.StorageTool", "format",
-                    "-t", UUID.randomUUID().toString().replace("-", "").substring(0, 22), "-c", props.toString(),
+            format.addAll(List.of(
+                    "-Xmx128m",
+                    "-cp",
+                    classpath,
+                    "kafka.tools.StorageTool",
+                    "format",
+                    "-t",
+                    UUID.randomUUID().toString().replace("-", "").substring(0, 22),
+                    "-c",
+                    props.toString(),
                     "--ignore-formatted"));
-            Process formatter = new ProcessBuilder(format).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("format.log").toFile()).start();
+            Process formatter = new ProcessBuilder(format)
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("format.log").toFile())
+                    .start();
             if (!formatter.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) || formatter.exitValue() != 0) {
                 formatter.destroyForcibly();
-                throw new IllegalStateException("kafka storage format failed; see " + dir.resolve("format.log")
-                        + ": " + tail(dir.resolve("format.log")));
+                throw new IllegalStateException("kafka storage format failed; see " + dir.resolve("format.log") + ": "
+                        + tail(dir.resolve("format.log")));
             }
 
             List<String> run = new ArrayList<>(common);
-            run.addAll(List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC", "-cp", classpath, "kafka.Kafka",
-                    props.toString()));
-            Process broker = new ProcessBuilder(run).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("kafka.log").toFile()).start();
+            run.addAll(List.of(
+                    "-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC", "-cp", classpath, "kafka.Kafka", props.toString()));
+            Process broker = new ProcessBuilder(run)
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("kafka.log").toFile())
+                    .start();
             String bootstrap = "127.0.0.1:" + port;
             LocalKafkaBroker handle = new LocalKafkaBroker(broker, bootstrap, dir, run);
             try {
@@ -123,8 +135,10 @@ public final class LocalKafkaBroker implements AutoCloseable {
             long remaining = Math.max(1_000, (deadline - System.nanoTime()) / 1_000_000);
             admin.describeCluster().nodes().get(remaining, TimeUnit.MILLISECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("Kafka broker at " + bootstrapServers + " did not become ready within "
-                    + timeout + ": " + e + "; log: " + tail(dir.resolve("kafka.log")), e);
+            throw new IllegalStateException(
+                    "Kafka broker at " + bootstrapServers + " did not become ready within " + timeout + ": " + e
+                            + "; log: " + tail(dir.resolve("kafka.log")),
+                    e);
         }
     }
 
@@ -165,11 +179,15 @@ public final class LocalKafkaBroker implements AutoCloseable {
      */
     public LocalKafkaBroker restart(Duration timeout) {
         if (process.isAlive()) {
-            throw new IllegalStateException("the broker still runs (pid " + process.pid() + "): kill or close it first");
+            throw new IllegalStateException(
+                    "the broker still runs (pid " + process.pid() + "): kill or close it first");
         }
         try {
-            Process broker = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("kafka.log").toFile())).start();
+            Process broker = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            dir.resolve("kafka.log").toFile()))
+                    .start();
             LocalKafkaBroker handle = new LocalKafkaBroker(broker, bootstrapServers, dir, command);
             try {
                 handle.awaitReady(timeout);
@@ -204,33 +222,36 @@ public final class LocalKafkaBroker implements AutoCloseable {
     }
 
     static String serverProperties(int port, int controllerPort, Path data) {
-        return String.join("\n",
-                "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
-                "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
-                "log.dirs=" + data.toAbsolutePath(),
-                "num.partitions=" + Topics.DEFAULT_PARTITIONS,
-                "offsets.topic.replication.factor=1",
-                "offsets.topic.num.partitions=3",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
-                "share.coordinator.state.topic.replication.factor=1",
-                "share.coordinator.state.topic.min.isr=1",
-                "group.initial.rebalance.delay.ms=0",
-                "auto.create.topics.enable=false",
-                // a soak keeps days of simulated ticks; the broker must not grow the disk without bound either
-                "log.retention.bytes=536870912",
-                "log.segment.bytes=67108864",
-                "log.retention.check.interval.ms=30000",
-                "") + "\n";
+        return String.join(
+                        "\n",
+                        "process.roles=broker,controller",
+                        "node.id=1",
+                        "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                        "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                        "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                        "controller.listener.names=CONTROLLER",
+                        "inter.broker.listener.name=PLAINTEXT",
+                        "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                        "log.dirs=" + data.toAbsolutePath(),
+                        "num.partitions=" + Topics.DEFAULT_PARTITIONS,
+                        "offsets.topic.replication.factor=1",
+                        "offsets.topic.num.partitions=3",
+                        "transaction.state.log.replication.factor=1",
+                        "transaction.state.log.min.isr=1",
+                        "share.coordinator.state.topic.replication.factor=1",
+                        "share.coordinator.state.topic.min.isr=1",
+                        "group.initial.rebalance.delay.ms=0",
+                        "auto.create.topics.enable=false",
+                        // a soak keeps days of simulated ticks; the broker must not grow the disk without bound either
+                        "log.retention.bytes=536870912",
+                        "log.segment.bytes=67108864",
+                        "log.retention.check.interval.ms=30000",
+                        "")
+                + "\n";
     }
 
-    private static final String LOG4J = String.join("\n",
+    private static final String LOG4J = String.join(
+            "\n",
             "status = warn",
             "appender.file.type = File",
             "appender.file.name = FILE",

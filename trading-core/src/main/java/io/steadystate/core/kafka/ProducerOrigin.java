@@ -1,12 +1,11 @@
 package io.steadystate.core.kafka;
 
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeader;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeader;
 
 /**
  * Header {@value #HEADER}: the service that published a record, as UTF-8 (e.g. {@value #MARKET_DATA} on every
@@ -26,8 +25,7 @@ public final class ProducerOrigin {
     public static final String HEADER = "steadystate.producer";
     public static final String MARKET_DATA = "market-data-service";
 
-    private ProducerOrigin() {
-    }
+    private ProducerOrigin() {}
 
     /**
      * The one-header list a producer passes to every {@code ProducerRecord} it sends: built once per producer

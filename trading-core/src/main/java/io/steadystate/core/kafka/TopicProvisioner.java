@@ -1,14 +1,5 @@
 package io.steadystate.core.kafka;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicAuthorizationException;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +8,14 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Creates the system's topics when missing (idempotent): used by the local stack, the services and tests.
@@ -30,8 +29,7 @@ public final class TopicProvisioner {
 
     private static final long FRESH_TOPIC_GRACE_MILLIS = 2_000;
 
-    private TopicProvisioner() {
-    }
+    private TopicProvisioner() {}
 
     /** Returns true when it created at least one topic (and waited for it to be writable). */
     public static boolean ensureTopics(String bootstrapServers, int partitions, short replication, Duration timeout) {
@@ -97,7 +95,8 @@ public final class TopicProvisioner {
                 Thread.sleep(100);
                 continue;
             }
-            boolean led = described.values().stream().flatMap(d -> d.partitions().stream())
+            boolean led = described.values().stream()
+                    .flatMap(d -> d.partitions().stream())
                     .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
             if (led) {
                 return;

@@ -1,7 +1,6 @@
 package io.steadystate.core.kafka;
 
 import io.steadystate.core.state.Bounded;
-
 import java.util.List;
 
 /**
@@ -22,26 +21,30 @@ public final class Topics {
      * start rebuilds the open orders after a crash in time proportional to what is open, not to history.
      */
     public static final String OPEN_ORDERS = "order.open-orders";
+
     public static final String STRATEGY_DLQ = "strategy.dlq";
     public static final String ORDER_DLQ = "order.dlq";
 
     /** Default partition count of the keyed topics; overridable when provisioning. */
     public static final int DEFAULT_PARTITIONS = 3;
 
-    public record TopicSpec(String name, boolean keyedBySymbol, boolean compacted, String purpose) {
-    }
+    public record TopicSpec(String name, boolean keyedBySymbol, boolean compacted, String purpose) {}
 
     @Bounded("immutable List.of the declared topics")
     public static final List<TopicSpec> ALL = List.of(
-            new TopicSpec(MARKET_EVENTS, true, false, "ticks, listings, delistings; session events broadcast to every partition"),
+            new TopicSpec(
+                    MARKET_EVENTS,
+                    true,
+                    false,
+                    "ticks, listings, delistings; session events broadcast to every partition"),
             new TopicSpec(SIGNALS, true, false, "strategy signals keyed by symbol"),
             new TopicSpec(SLOT_PARAMETERS, false, true, "7x3 slot parameter table keyed by slot id (compacted)"),
             new TopicSpec(ORDER_EVENTS, true, false, "order lifecycle events keyed by symbol"),
             new TopicSpec(POSITIONS, true, true, "position snapshots keyed by symbol|slot (compacted)"),
-            new TopicSpec(OPEN_ORDERS, true, true, "open orders keyed by order id, tombstoned when terminal (compacted)"),
+            new TopicSpec(
+                    OPEN_ORDERS, true, true, "open orders keyed by order id, tombstoned when terminal (compacted)"),
             new TopicSpec(STRATEGY_DLQ, false, false, "records strategy-service could not decode or validate"),
             new TopicSpec(ORDER_DLQ, false, false, "records order-service could not decode or validate"));
 
-    private Topics() {
-    }
+    private Topics() {}
 }

@@ -3,7 +3,6 @@ package io.steadystate.core.metrics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +25,11 @@ public final class ProcessMemoryMetrics implements MeterBinder {
         // strong reference: the services bind a `new ProcessMemoryMetrics()` nobody else holds, and Micrometer's
         // default weak reference let the first GC collect it — every scrape after that exported NaN (seen on a soak
         // with Prometheus: the dashboards' RSS panels showed "No data")
-        Gauge.builder(RSS, this, ProcessMemoryMetrics::residentBytes).baseUnit("bytes").strongReference(true)
-                .description("Resident set size of the process").register(registry);
+        Gauge.builder(RSS, this, ProcessMemoryMetrics::residentBytes)
+                .baseUnit("bytes")
+                .strongReference(true)
+                .description("Resident set size of the process")
+                .register(registry);
     }
 
     /** VmRSS in bytes, or NaN without procfs. */

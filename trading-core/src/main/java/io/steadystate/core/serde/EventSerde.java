@@ -1,13 +1,11 @@
 package io.steadystate.core.serde;
 
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serializer;
-
-import java.nio.BufferUnderflowException;
 import io.steadystate.core.state.Bounded;
-
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.util.List;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Kafka serializer and deserializer for the record types of one topic.
@@ -24,6 +22,7 @@ public class EventSerde<T> implements Serializer<T>, Deserializer<T> {
 
     private final Class<T> topicType;
     private final Codec<?>[] byTag = new Codec<?>[128];
+
     @Bounded("the fixed codecs of one topic, set at construction")
     private final List<Codec<?>> codecs;
 
@@ -52,22 +51,26 @@ public class EventSerde<T> implements Serializer<T>, Deserializer<T> {
             throw new UndecodableRecordException(UndecodableRecordException.Reason.EMPTY, "empty record value");
         }
         if (bytes.length < Wire.HEADER) {
-            throw new UndecodableRecordException(UndecodableRecordException.Reason.TRUNCATED,
+            throw new UndecodableRecordException(
+                    UndecodableRecordException.Reason.TRUNCATED,
                     bytes.length + " bytes is shorter than the " + Wire.HEADER + "-byte header");
         }
         if (bytes[0] != Wire.MAGIC) {
-            throw new UndecodableRecordException(UndecodableRecordException.Reason.BAD_MAGIC,
+            throw new UndecodableRecordException(
+                    UndecodableRecordException.Reason.BAD_MAGIC,
                     String.format("first byte 0x%02x is not the SteadyState magic 0x%02x", bytes[0], Wire.MAGIC));
         }
         byte tag = bytes[1];
         Codec<?> codec = tag >= 0 ? byTag[tag] : null;
         if (codec == null) {
-            throw new UndecodableRecordException(UndecodableRecordException.Reason.UNKNOWN_TYPE,
+            throw new UndecodableRecordException(
+                    UndecodableRecordException.Reason.UNKNOWN_TYPE,
                     "type tag " + tag + " is not a " + topicType.getSimpleName() + " type");
         }
         byte version = bytes[2];
         if (version < 1 || version > codec.version()) {
-            throw new UndecodableRecordException(UndecodableRecordException.Reason.UNKNOWN_VERSION,
+            throw new UndecodableRecordException(
+                    UndecodableRecordException.Reason.UNKNOWN_VERSION,
                     codec.type().getSimpleName() + " schema version " + version + " unknown (this reader knows 1.."
                             + codec.version() + ")");
         }
@@ -76,14 +79,17 @@ public class EventSerde<T> implements Serializer<T>, Deserializer<T> {
         try {
             value = codec.read(version, in);
         } catch (BufferUnderflowException e) {
-            throw new UndecodableRecordException(UndecodableRecordException.Reason.TRUNCATED,
+            throw new UndecodableRecordException(
+                    UndecodableRecordException.Reason.TRUNCATED,
                     codec.type().getSimpleName() + " body ends early (" + bytes.length + " bytes)");
         } catch (IllegalArgumentException e) {
-            throw new UndecodableRecordException(UndecodableRecordException.Reason.INVALID_VALUE,
+            throw new UndecodableRecordException(
+                    UndecodableRecordException.Reason.INVALID_VALUE,
                     codec.type().getSimpleName() + ": " + e.getMessage());
         }
         if (in.hasRemaining()) {
-            throw new UndecodableRecordException(UndecodableRecordException.Reason.TRAILING_BYTES,
+            throw new UndecodableRecordException(
+                    UndecodableRecordException.Reason.TRAILING_BYTES,
                     codec.type().getSimpleName() + " has " + in.remaining() + " unexpected trailing bytes");
         }
         return topicType.cast(value);
@@ -96,7 +102,8 @@ public class EventSerde<T> implements Serializer<T>, Deserializer<T> {
                 return (Codec<T>) codec;
             }
         }
-        throw new IllegalArgumentException(value.getClass().getName() + " cannot be written as " + topicType.getSimpleName());
+        throw new IllegalArgumentException(
+                value.getClass().getName() + " cannot be written as " + topicType.getSimpleName());
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.steadystate.core.serde;
 
 import io.steadystate.core.event.OrderCommand;
-
 import java.util.List;
 
 /** Serde of {@link OrderCommand} records (see {@link EventSerde} for the wire format). */

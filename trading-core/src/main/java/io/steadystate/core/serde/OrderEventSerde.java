@@ -1,7 +1,6 @@
 package io.steadystate.core.serde;
 
 import io.steadystate.core.event.OrderEvent;
-
 import java.util.List;
 
 /** Serde of {@link OrderEvent} records (see {@link EventSerde} for the wire format). */

@@ -1,7 +1,6 @@
 package io.steadystate.core.serde;
 
 import io.steadystate.core.event.Position;
-
 import java.util.List;
 
 /** Serde of {@link Position} records (see {@link EventSerde} for the wire format). */

@@ -1,7 +1,6 @@
 package io.steadystate.core.serde;
 
 import io.steadystate.core.event.SlotParameters;
-
 import java.util.List;
 
 /** Serde of {@link SlotParameters} records (see {@link EventSerde} for the wire format). */

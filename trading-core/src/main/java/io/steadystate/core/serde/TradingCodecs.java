@@ -10,7 +10,6 @@ import io.steadystate.core.event.Side;
 import io.steadystate.core.event.Signal;
 import io.steadystate.core.event.SlotParameters;
 import io.steadystate.core.event.TimeInForce;
-
 import java.nio.ByteBuffer;
 
 /** Layouts of signals, order commands and events, positions and slot parameters. */
@@ -22,13 +21,20 @@ final class TradingCodecs {
     private static final OrderRole[] ROLES = OrderRole.values();
     private static final OrderStatus[] STATUSES = OrderStatus.values();
 
-    private TradingCodecs() {
-    }
+    private TradingCodecs() {}
 
     static final Codec<Signal> SIGNAL = new Codec<>() {
-        public Class<Signal> type() { return Signal.class; }
-        public byte tag() { return 10; }
-        public byte version() { return 1; }
+        public Class<Signal> type() {
+            return Signal.class;
+        }
+
+        public byte tag() {
+            return 10;
+        }
+
+        public byte version() {
+            return 1;
+        }
 
         public int size(Signal s) {
             return Wire.stringSize(s.id()) + Wire.stringSize(s.symbol()) + 4 + 1 + 8 * 7;
@@ -37,25 +43,52 @@ final class TradingCodecs {
         public void write(Signal s, ByteBuffer out) {
             Wire.putString(out, s.id());
             Wire.putString(out, s.symbol());
-            out.putInt(s.slotId()).put((byte) s.side().ordinal()).putDouble(s.referencePrice())
-                    .putDouble(s.stopLoss()).putDouble(s.takeProfit()).putDouble(s.quantity()).putLong(s.barTime())
-                    .putLong(s.eventTime()).putLong(s.originMicros());
+            out.putInt(s.slotId())
+                    .put((byte) s.side().ordinal())
+                    .putDouble(s.referencePrice())
+                    .putDouble(s.stopLoss())
+                    .putDouble(s.takeProfit())
+                    .putDouble(s.quantity())
+                    .putLong(s.barTime())
+                    .putLong(s.eventTime())
+                    .putLong(s.originMicros());
         }
 
         public Signal read(byte version, ByteBuffer in) {
-            return new Signal(Wire.getString(in), Wire.getString(in), in.getInt(), Wire.getEnum(in, SIDES, "side"),
-                    in.getDouble(), in.getDouble(), in.getDouble(), in.getDouble(), in.getLong(), in.getLong(),
+            return new Signal(
+                    Wire.getString(in),
+                    Wire.getString(in),
+                    in.getInt(),
+                    Wire.getEnum(in, SIDES, "side"),
+                    in.getDouble(),
+                    in.getDouble(),
+                    in.getDouble(),
+                    in.getDouble(),
+                    in.getLong(),
+                    in.getLong(),
                     in.getLong());
         }
     };
 
     static final Codec<OrderCommand> ORDER_COMMAND = new Codec<>() {
-        public Class<OrderCommand> type() { return OrderCommand.class; }
-        public byte tag() { return 20; }
-        public byte version() { return 1; }
+        public Class<OrderCommand> type() {
+            return OrderCommand.class;
+        }
+
+        public byte tag() {
+            return 20;
+        }
+
+        public byte version() {
+            return 1;
+        }
 
         public int size(OrderCommand c) {
-            return Wire.stringSize(c.orderId()) + Wire.stringSize(c.signalId()) + Wire.stringSize(c.symbol()) + 4 + 3
+            return Wire.stringSize(c.orderId())
+                    + Wire.stringSize(c.signalId())
+                    + Wire.stringSize(c.symbol())
+                    + 4
+                    + 3
                     + 8 * 6;
         }
 
@@ -63,9 +96,16 @@ final class TradingCodecs {
             Wire.putString(out, c.orderId());
             Wire.putString(out, c.signalId());
             Wire.putString(out, c.symbol());
-            out.putInt(c.slotId()).put((byte) c.side().ordinal()).put((byte) c.type().ordinal())
-                    .put((byte) c.timeInForce().ordinal()).putDouble(c.quantity()).putDouble(c.limitPrice())
-                    .putDouble(c.stopLoss()).putDouble(c.takeProfit()).putLong(c.eventTime()).putLong(c.originMicros());
+            out.putInt(c.slotId())
+                    .put((byte) c.side().ordinal())
+                    .put((byte) c.type().ordinal())
+                    .put((byte) c.timeInForce().ordinal())
+                    .putDouble(c.quantity())
+                    .putDouble(c.limitPrice())
+                    .putDouble(c.stopLoss())
+                    .putDouble(c.takeProfit())
+                    .putLong(c.eventTime())
+                    .putLong(c.originMicros());
         }
 
         public OrderCommand read(byte version, ByteBuffer in) {
@@ -76,19 +116,45 @@ final class TradingCodecs {
             Side side = Wire.getEnum(in, SIDES, "side");
             OrderType type = Wire.getEnum(in, TYPES, "type");
             TimeInForce tif = Wire.getEnum(in, TIFS, "timeInForce");
-            return new OrderCommand(orderId, signalId, symbol, slot, side, type, in.getDouble(), in.getDouble(),
-                    in.getDouble(), in.getDouble(), tif, in.getLong(), in.getLong());
+            return new OrderCommand(
+                    orderId,
+                    signalId,
+                    symbol,
+                    slot,
+                    side,
+                    type,
+                    in.getDouble(),
+                    in.getDouble(),
+                    in.getDouble(),
+                    in.getDouble(),
+                    tif,
+                    in.getLong(),
+                    in.getLong());
         }
     };
 
     static final Codec<OrderEvent> ORDER_EVENT = new Codec<>() {
-        public Class<OrderEvent> type() { return OrderEvent.class; }
-        public byte tag() { return 21; }
-        public byte version() { return 1; }
+        public Class<OrderEvent> type() {
+            return OrderEvent.class;
+        }
+
+        public byte tag() {
+            return 21;
+        }
+
+        public byte version() {
+            return 1;
+        }
 
         public int size(OrderEvent e) {
-            return Wire.stringSize(e.orderId()) + Wire.stringSize(e.entryId()) + Wire.stringSize(e.signalId())
-                    + Wire.stringSize(e.symbol()) + 4 + 5 + 8 * 5 + Wire.stringSize(e.reason());
+            return Wire.stringSize(e.orderId())
+                    + Wire.stringSize(e.entryId())
+                    + Wire.stringSize(e.signalId())
+                    + Wire.stringSize(e.symbol())
+                    + 4
+                    + 5
+                    + 8 * 5
+                    + Wire.stringSize(e.reason());
         }
 
         public void write(OrderEvent e, ByteBuffer out) {
@@ -96,9 +162,15 @@ final class TradingCodecs {
             Wire.putString(out, e.entryId());
             Wire.putString(out, e.signalId());
             Wire.putString(out, e.symbol());
-            out.putInt(e.slotId()).put((byte) e.role().ordinal()).put((byte) e.status().ordinal())
-                    .put((byte) e.side().ordinal()).put((byte) e.type().ordinal()).put((byte) e.timeInForce().ordinal())
-                    .putDouble(e.quantity()).putDouble(e.triggerPrice()).putDouble(e.fillPrice());
+            out.putInt(e.slotId())
+                    .put((byte) e.role().ordinal())
+                    .put((byte) e.status().ordinal())
+                    .put((byte) e.side().ordinal())
+                    .put((byte) e.type().ordinal())
+                    .put((byte) e.timeInForce().ordinal())
+                    .putDouble(e.quantity())
+                    .putDouble(e.triggerPrice())
+                    .putDouble(e.fillPrice());
             Wire.putString(out, e.reason());
             out.putLong(e.eventTime()).putLong(e.originMicros());
         }
@@ -118,44 +190,107 @@ final class TradingCodecs {
             double trigger = in.getDouble();
             double fill = in.getDouble();
             String reason = Wire.getString(in);
-            return new OrderEvent(orderId, entryId, signalId, symbol, slot, role, status, side, type, tif, qty, trigger,
-                    fill, reason, in.getLong(), in.getLong());
+            return new OrderEvent(
+                    orderId,
+                    entryId,
+                    signalId,
+                    symbol,
+                    slot,
+                    role,
+                    status,
+                    side,
+                    type,
+                    tif,
+                    qty,
+                    trigger,
+                    fill,
+                    reason,
+                    in.getLong(),
+                    in.getLong());
         }
     };
 
     static final Codec<Position> POSITION = new Codec<>() {
-        public Class<Position> type() { return Position.class; }
-        public byte tag() { return 22; }
-        public byte version() { return 1; }
-        public int size(Position p) { return Wire.stringSize(p.symbol()) + 4 + 8 * 6; }
+        public Class<Position> type() {
+            return Position.class;
+        }
+
+        public byte tag() {
+            return 22;
+        }
+
+        public byte version() {
+            return 1;
+        }
+
+        public int size(Position p) {
+            return Wire.stringSize(p.symbol()) + 4 + 8 * 6;
+        }
 
         public void write(Position p, ByteBuffer out) {
             Wire.putString(out, p.symbol());
-            out.putInt(p.slotId()).putDouble(p.quantity()).putDouble(p.averagePrice()).putDouble(p.realisedPnl())
-                    .putDouble(p.unrealisedPnl()).putDouble(p.lastPrice()).putLong(p.eventTime());
+            out.putInt(p.slotId())
+                    .putDouble(p.quantity())
+                    .putDouble(p.averagePrice())
+                    .putDouble(p.realisedPnl())
+                    .putDouble(p.unrealisedPnl())
+                    .putDouble(p.lastPrice())
+                    .putLong(p.eventTime());
         }
 
         public Position read(byte version, ByteBuffer in) {
-            return new Position(Wire.getString(in), in.getInt(), in.getDouble(), in.getDouble(), in.getDouble(),
-                    in.getDouble(), in.getDouble(), in.getLong());
+            return new Position(
+                    Wire.getString(in),
+                    in.getInt(),
+                    in.getDouble(),
+                    in.getDouble(),
+                    in.getDouble(),
+                    in.getDouble(),
+                    in.getDouble(),
+                    in.getLong());
         }
     };
 
     static final Codec<SlotParameters> SLOT_PARAMETERS = new Codec<>() {
-        public Class<SlotParameters> type() { return SlotParameters.class; }
-        public byte tag() { return 30; }
-        public byte version() { return 1; }
-        public int size(SlotParameters p) { return 4 + 1 + 8 + 4 + 4 + 8 * 4; }
+        public Class<SlotParameters> type() {
+            return SlotParameters.class;
+        }
+
+        public byte tag() {
+            return 30;
+        }
+
+        public byte version() {
+            return 1;
+        }
+
+        public int size(SlotParameters p) {
+            return 4 + 1 + 8 + 4 + 4 + 8 * 4;
+        }
 
         public void write(SlotParameters p, ByteBuffer out) {
-            out.putInt(p.slotId()).put((byte) (p.enabled() ? 1 : 0)).putDouble(p.lotSize()).putInt(p.period())
-                    .putInt(p.secondaryPeriod()).putDouble(p.threshold()).putDouble(p.stopLossPct())
-                    .putDouble(p.takeProfitPct()).putLong(p.version());
+            out.putInt(p.slotId())
+                    .put((byte) (p.enabled() ? 1 : 0))
+                    .putDouble(p.lotSize())
+                    .putInt(p.period())
+                    .putInt(p.secondaryPeriod())
+                    .putDouble(p.threshold())
+                    .putDouble(p.stopLossPct())
+                    .putDouble(p.takeProfitPct())
+                    .putLong(p.version());
         }
 
         public SlotParameters read(byte version, ByteBuffer in) {
-            return new SlotParameters(in.getInt(), Wire.getBoolean(in, "enabled"), in.getDouble(), in.getInt(), in.getInt(),
-                    in.getDouble(), in.getDouble(), in.getDouble(), in.getLong());
+            return new SlotParameters(
+                    in.getInt(),
+                    Wire.getBoolean(in, "enabled"),
+                    in.getDouble(),
+                    in.getInt(),
+                    in.getInt(),
+                    in.getDouble(),
+                    in.getDouble(),
+                    in.getDouble(),
+                    in.getLong());
         }
     };
 }

@@ -7,7 +7,14 @@ package io.steadystate.core.serde;
 public final class UndecodableRecordException extends RuntimeException {
 
     public enum Reason {
-        EMPTY, BAD_MAGIC, UNKNOWN_TYPE, UNKNOWN_VERSION, TRUNCATED, TRAILING_BYTES, INVALID_VALUE, WRONG_TYPE_FOR_TOPIC
+        EMPTY,
+        BAD_MAGIC,
+        UNKNOWN_TYPE,
+        UNKNOWN_VERSION,
+        TRUNCATED,
+        TRAILING_BYTES,
+        INVALID_VALUE,
+        WRONG_TYPE_FOR_TOPIC
     }
 
     private final Reason reason;

@@ -16,12 +16,11 @@ import java.nio.charset.StandardCharsets;
 final class Wire {
 
     static final byte MAGIC = 0x53; // 'S'
-    static final int HEADER = 3;    // magic, type tag, schema version
+    static final int HEADER = 3; // magic, type tag, schema version
     /** The longest string, in UTF-8 bytes, a reader accepts, and so the longest a writer may write. */
     static final int MAX_STRING = 4096;
 
-    private Wire() {
-    }
+    private Wire() {}
 
     static int stringSize(String s) {
         return 2 + checkedLength(s);
@@ -42,7 +41,8 @@ final class Wire {
     static String getString(ByteBuffer in) {
         int len = Short.toUnsignedInt(in.getShort());
         if (len > MAX_STRING) {
-            throw new UndecodableRecordException(UndecodableRecordException.Reason.INVALID_VALUE,
+            throw new UndecodableRecordException(
+                    UndecodableRecordException.Reason.INVALID_VALUE,
                     "string of " + len + " bytes exceeds " + MAX_STRING);
         }
         if (len > in.remaining()) {
@@ -81,19 +81,23 @@ final class Wire {
 
     private static String strictUtf8(byte[] bytes, int from, int len) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, from, len)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, from, len))
+                    .toString();
         } catch (CharacterCodingException e) {
-            throw new UndecodableRecordException(UndecodableRecordException.Reason.INVALID_VALUE,
-                    "string of " + len + " bytes is not valid UTF-8");
+            throw new UndecodableRecordException(
+                    UndecodableRecordException.Reason.INVALID_VALUE, "string of " + len + " bytes is not valid UTF-8");
         }
     }
 
     static <E extends Enum<E>> E getEnum(ByteBuffer in, E[] values, String field) {
         int ordinal = Byte.toUnsignedInt(in.get());
         if (ordinal >= values.length) {
-            throw new UndecodableRecordException(UndecodableRecordException.Reason.INVALID_VALUE,
+            throw new UndecodableRecordException(
+                    UndecodableRecordException.Reason.INVALID_VALUE,
                     field + " ordinal " + ordinal + " unknown (known: 0.." + (values.length - 1) + ")");
         }
         return values[ordinal];
@@ -103,8 +107,8 @@ final class Wire {
     static boolean getBoolean(ByteBuffer in, String field) {
         byte b = in.get();
         if (b != 0 && b != 1) {
-            throw new UndecodableRecordException(UndecodableRecordException.Reason.INVALID_VALUE,
-                    field + " must be 0 or 1, was " + b);
+            throw new UndecodableRecordException(
+                    UndecodableRecordException.Reason.INVALID_VALUE, field + " must be 0 or 1, was " + b);
         }
         return b == 1;
     }
@@ -123,8 +127,8 @@ final class Wire {
                 bytes += 4;
                 i++;
             } else if (Character.isSurrogate(c)) {
-                throw new IllegalArgumentException("string has an unpaired surrogate at index " + i
-                        + ": UTF-8 cannot carry it");
+                throw new IllegalArgumentException(
+                        "string has an unpaired surrogate at index " + i + ": UTF-8 cannot carry it");
             } else {
                 bytes += 3;
             }

@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import io.micrometer.core.instrument.Counter;
 import io.steadystate.core.time.EventClock;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -32,14 +31,19 @@ public final class BoundedStore<K, V> implements MeasuredStore {
 
     private final String name;
     private final long capacity;
+
     @Bounded("Caffeine maximumSize(capacity): the bound this class exists to enforce")
     private final Cache<K, V> cache;
+
     @Bounded("view of the cache above, same bound")
     private final Map<K, V> map;
+
     private final ExitListener<K, V> onExit;
     private final long bytesPerEntry;
+
     @Bounded("one counter per ExitCause constant")
     private final EnumMap<ExitCause, Counter> exits;
+
     private final Counter admissions;
 
     private BoundedStore(Builder<K, V> b, StoreMetrics metrics) {
@@ -49,9 +53,8 @@ public final class BoundedStore<K, V> implements MeasuredStore {
         this.bytesPerEntry = b.bytesPerEntry;
         this.exits = metrics.exitCounters(name);
         this.admissions = metrics.admissions(name);
-        Caffeine<Object, Object> caffeine = Caffeine.newBuilder()
-                .maximumSize(b.capacity)
-                .executor(Runnable::run);
+        Caffeine<Object, Object> caffeine =
+                Caffeine.newBuilder().maximumSize(b.capacity).executor(Runnable::run);
         if (b.idleExpiry != null) {
             caffeine.expireAfterAccess(b.idleExpiry).ticker(b.clock);
         }

@@ -7,6 +7,6 @@ public interface ExitListener<K, V> {
     void onExit(K key, V value, ExitCause cause);
 
     static <K, V> ExitListener<K, V> none() {
-        return (k, v, c) -> { };
+        return (k, v, c) -> {};
     }
 }

@@ -3,7 +3,6 @@ package io.steadystate.core.state;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-
 import java.util.EnumMap;
 
 /**
@@ -38,13 +37,19 @@ public final class StoreMetrics {
     /** Registers the gauges of {@code store}; the registry holds it weakly, so the owner must keep it. */
     @Bounded("one set of series per store: store names are constants in code and stores are built at start-up")
     public void register(MeasuredStore store) {
-        Gauge.builder(ENTRIES, store, MeasuredStore::size).tag("store", store.name())
-                .description("Entries in a bounded store").register(registry);
-        Gauge.builder(CAPACITY, store, MeasuredStore::capacity).tag("store", store.name())
-                .description("Hard capacity of a bounded store").register(registry);
+        Gauge.builder(ENTRIES, store, MeasuredStore::size)
+                .tag("store", store.name())
+                .description("Entries in a bounded store")
+                .register(registry);
+        Gauge.builder(CAPACITY, store, MeasuredStore::capacity)
+                .tag("store", store.name())
+                .description("Hard capacity of a bounded store")
+                .register(registry);
         // no baseUnit: Micrometer would append "_bytes" and break the contract name
-        Gauge.builder(BYTES, store, MeasuredStore::estimatedBytes).tag("store", store.name())
-                .description("Estimated bytes held by a bounded store (-1: no estimate)").register(registry);
+        Gauge.builder(BYTES, store, MeasuredStore::estimatedBytes)
+                .tag("store", store.name())
+                .description("Estimated bytes held by a bounded store (-1: no estimate)")
+                .register(registry);
     }
 
     /** One counter per cause, registered at zero so every series exists before the first exit. */
@@ -53,15 +58,22 @@ public final class StoreMetrics {
     EnumMap<ExitCause, Counter> exitCounters(String store) {
         EnumMap<ExitCause, Counter> counters = new EnumMap<>(ExitCause.class);
         for (ExitCause cause : ExitCause.values()) {
-            counters.put(cause, Counter.builder(EVICTIONS).tag("store", store).tag("cause", cause.tag())
-                    .description("Entries that left a bounded store, by cause").register(registry));
+            counters.put(
+                    cause,
+                    Counter.builder(EVICTIONS)
+                            .tag("store", store)
+                            .tag("cause", cause.tag())
+                            .description("Entries that left a bounded store, by cause")
+                            .register(registry));
         }
         return counters;
     }
 
     @Bounded("one counter per store: store names are constants in code and stores are built at start-up")
     Counter admissions(String store) {
-        return Counter.builder(ADMISSIONS).tag("store", store).description("Entries created in a bounded store")
+        return Counter.builder(ADMISSIONS)
+                .tag("store", store)
+                .description("Entries created in a bounded store")
                 .register(registry);
     }
 }

@@ -1,7 +1,6 @@
 package io.steadystate.core.time;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-
 import java.util.concurrent.atomic.AtomicLong;
 
 /**

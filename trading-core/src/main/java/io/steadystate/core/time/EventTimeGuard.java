@@ -32,6 +32,7 @@ public record EventTimeGuard(long floorMillis, long ceilingMillis, long maxStepM
     public static final long DEFAULT_FLOOR = 946_684_800_000L;
     /** 2100-01-01T00:00:00Z. */
     public static final long DEFAULT_CEILING = 4_102_444_800_000L;
+
     public static final Duration DEFAULT_MAX_STEP = Duration.ofDays(7);
 
     public EventTimeGuard {

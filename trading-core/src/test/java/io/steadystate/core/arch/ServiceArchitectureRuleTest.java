@@ -1,14 +1,13 @@
 package io.steadystate.core.arch;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import io.steadystate.core.state.BoundedStateRule;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class ServiceArchitectureRuleTest {
 
@@ -18,10 +17,12 @@ class ServiceArchitectureRuleTest {
 
     @Test
     void aPackageCycleInsideAServiceFailsTheBuild() {
-        assertThatThrownBy(() -> ServiceArchitectureRule.packagesAreFreeOfCycles("io.steadystate.core.archfixture.cycle")
-                .check(fixtures("io.steadystate.core.archfixture.cycle")))
+        assertThatThrownBy(
+                        () -> ServiceArchitectureRule.packagesAreFreeOfCycles("io.steadystate.core.archfixture.cycle")
+                                .check(fixtures("io.steadystate.core.archfixture.cycle")))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("pricing").hasMessageContaining("quotes");
+                .hasMessageContaining("pricing")
+                .hasMessageContaining("quotes");
     }
 
     @Test
@@ -32,17 +33,24 @@ class ServiceArchitectureRuleTest {
 
     @Test
     void aServiceReachingIntoAnotherFailsTheBuild() {
-        assertThatThrownBy(() -> ServiceArchitectureRule.dependsOnNoneOf("io.steadystate.core.archfixture.layered",
-                List.of("io.steadystate.core.archfixture.othersvc"))
-                .check(fixtures("io.steadystate.core.archfixture.layered")))
+        assertThatThrownBy(() -> ServiceArchitectureRule.dependsOnNoneOf(
+                                "io.steadystate.core.archfixture.layered",
+                                List.of("io.steadystate.core.archfixture.othersvc"))
+                        .check(fixtures("io.steadystate.core.archfixture.layered")))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("BookResource").hasMessageContaining("OtherServicesClass");
+                .hasMessageContaining("BookResource")
+                .hasMessageContaining("OtherServicesClass");
     }
 
     @Test
     void everyServiceSeesEveryOtherServiceAndTheHarnessAsForbidden() {
-        assertThat(ServiceArchitectureRule.NOT_SHARED).contains("io.steadystate.marketdata", "io.steadystate.strategy",
-                "io.steadystate.order", "io.steadystate.soak").doesNotContain("io.steadystate.core", "io.steadystate.kit");
+        assertThat(ServiceArchitectureRule.NOT_SHARED)
+                .contains(
+                        "io.steadystate.marketdata",
+                        "io.steadystate.strategy",
+                        "io.steadystate.order",
+                        "io.steadystate.soak")
+                .doesNotContain("io.steadystate.core", "io.steadystate.kit");
         assertThatThrownBy(() -> ServiceArchitectureRule.check("io.steadystate.core"))
                 .isInstanceOf(IllegalArgumentException.class);
     }

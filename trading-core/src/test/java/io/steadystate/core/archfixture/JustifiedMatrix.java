@@ -3,7 +3,6 @@ package io.steadystate.core.archfixture;
 import io.steadystate.core.state.Bounded;
 import io.steadystate.core.state.BoundedStore;
 import io.steadystate.core.state.DoubleRing;
-
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -12,17 +11,22 @@ import java.util.Map;
 public class JustifiedMatrix {
 
     /** Held by a store, so its components are state: the list says what bounds it. */
-    public record Quote(double bid, double ask, @Bounded("at most the 3 legs of one bracket") List<Double> legs) {
-    }
+    public record Quote(
+            double bid,
+            double ask,
+            @Bounded("at most the 3 legs of one bracket") List<Double> legs) {}
 
     @Bounded("one entry per Timeframe constant")
     private final Map<io.steadystate.core.event.Timeframe, Integer> counts =
             new EnumMap<>(io.steadystate.core.event.Timeframe.class);
+
     private final DoubleRing window = new DoubleRing(16);
     private final double[][] matrix;
     private BoundedStore<String, Quote> quotes;
+
     @Bounded("one 64-character builder per consumer thread, reset before each use")
     private final ThreadLocal<StringBuilder> scratch = ThreadLocal.withInitial(() -> new StringBuilder(64));
+
     @Bounded("holds one line at a time: cleared after each append")
     private final StringBuilder line = new StringBuilder();
 

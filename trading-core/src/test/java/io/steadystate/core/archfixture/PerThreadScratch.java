@@ -5,6 +5,11 @@ public class PerThreadScratch {
     private final ThreadLocal<StringBuilder> scratch = ThreadLocal.withInitial(StringBuilder::new);
 
     public String describe(String symbol, double price) {
-        return scratch.get().append(symbol).append('=').append(price).append('\n').toString();
+        return scratch.get()
+                .append(symbol)
+                .append('=')
+                .append(price)
+                .append('\n')
+                .toString();
     }
 }

@@ -1,7 +1,6 @@
 package io.steadystate.core.archfixture;
 
 import io.steadystate.core.state.BoundedStore;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,8 +10,7 @@ import java.util.List;
  */
 public class PriceHistoryBook {
 
-    public record PriceHistory(String symbol, List<Double> prices) {
-    }
+    public record PriceHistory(String symbol, List<Double> prices) {}
 
     private final BoundedStore<String, PriceHistory> histories;
 
@@ -21,6 +19,9 @@ public class PriceHistoryBook {
     }
 
     public void onPrice(String symbol, double price) {
-        histories.getOrCreate(symbol, s -> new PriceHistory(s, new ArrayList<>())).prices().add(price);
+        histories
+                .getOrCreate(symbol, s -> new PriceHistory(s, new ArrayList<>()))
+                .prices()
+                .add(price);
     }
 }

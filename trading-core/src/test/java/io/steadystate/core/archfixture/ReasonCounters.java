@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.Tags;
 import io.steadystate.core.event.Side;
 import io.steadystate.core.state.Bounded;
 import jakarta.inject.Singleton;
-
 import java.util.EnumMap;
 
 /**
@@ -17,6 +16,7 @@ import java.util.EnumMap;
 public class ReasonCounters {
     @Bounded("one counter per Side constant")
     private final EnumMap<Side, Counter> bySide = new EnumMap<>(Side.class);
+
     private final MeterRegistry registry;
 
     public ReasonCounters(MeterRegistry registry) {

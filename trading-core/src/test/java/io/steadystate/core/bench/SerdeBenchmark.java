@@ -2,11 +2,12 @@ package io.steadystate.core.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.steadystate.core.event.MarketEvent;
-import io.steadystate.core.event.Signal;
 import io.steadystate.core.event.Side;
+import io.steadystate.core.event.Signal;
 import io.steadystate.core.event.Tick;
 import io.steadystate.core.serde.MarketEventSerde;
 import io.steadystate.core.serde.SignalSerde;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -17,8 +18,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-
-import java.util.concurrent.TimeUnit;
 
 /**
  * Encode + decode cost per record of the binary serde, with Jackson JSON of the same record as the baseline
@@ -46,8 +45,18 @@ public class SerdeBenchmark {
     @Setup
     public void setUp() {
         tick = new Tick("AAPL", 1_700_000_000_000L, 42, 101.25, 101.2, 101.3, 300, 123_456L);
-        signal = new Signal(Signal.idFor("AAPL", 11, 1_700_000_000_000L), "AAPL", 11, Side.BUY, 100, 98, 104, 10,
-                1_700_000_000_000L, 1_700_000_001_000L, 1L);
+        signal = new Signal(
+                Signal.idFor("AAPL", 11, 1_700_000_000_000L),
+                "AAPL",
+                11,
+                Side.BUY,
+                100,
+                98,
+                104,
+                10,
+                1_700_000_000_000L,
+                1_700_000_001_000L,
+                1L);
     }
 
     @Benchmark

@@ -1,16 +1,16 @@
 package io.steadystate.core.event;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 /** Ids nest (M-<client id>, S-<signal id>, <entry>/SL): an id from outside can never pose as another's child. */
 class OrderIdsTest {
 
     private static OrderCommand manual(String orderId) {
-        return new OrderCommand(orderId, "", "ACME", 11, Side.BUY, OrderType.MARKET, 1, 0, 95, 110,
-                TimeInForce.GTC, 0, 0);
+        return new OrderCommand(
+                orderId, "", "ACME", 11, Side.BUY, OrderType.MARKET, 1, 0, 95, 110, TimeInForce.GTC, 0, 0);
     }
 
     @Test
@@ -20,21 +20,25 @@ class OrderIdsTest {
         assertThatThrownBy(() -> OrderCommand.idForClientOrder("A/SL"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("clientOrderId 'A/SL' has character '/' (allowed: A-Z a-z 0-9 . _ -)");
-        assertThatThrownBy(() -> manual(childOfA)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> manual(childOfA))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("clientOrderId 'A/SL'");
     }
 
     @Test
     void clientIdsAreOneToSixtyFourSafeCharacters() {
         assertThat(OrderCommand.idForClientOrder("soak-4711-12_v.2")).isEqualTo("M-soak-4711-12_v.2");
-        assertThat(manual(OrderCommand.idForClientOrder("x".repeat(64))).orderId()).hasSize(66);
+        assertThat(manual(OrderCommand.idForClientOrder("x".repeat(64))).orderId())
+                .hasSize(66);
         assertThatThrownBy(() -> OrderCommand.idForClientOrder("x".repeat(65)))
                 .hasMessage("clientOrderId must be 1..64 characters, was 65 characters");
         assertThatThrownBy(() -> OrderCommand.idForClientOrder("")).hasMessageContaining("1..64");
         assertThatThrownBy(() -> OrderCommand.idForClientOrder(null)).hasMessageContaining("was missing");
         for (String bad : new String[] {"a b", "a:b", "ä", "a\nb", "a%2FSL", "a\\SL"}) {
-            assertThatThrownBy(() -> OrderCommand.idForClientOrder(bad)).as(bad)
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has character");
+            assertThatThrownBy(() -> OrderCommand.idForClientOrder(bad))
+                    .as(bad)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("has character");
         }
     }
 

@@ -1,5 +1,8 @@
 package io.steadystate.core.serde;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.steadystate.core.event.DayRolled;
 import io.steadystate.core.event.MarketEvent;
 import io.steadystate.core.event.OrderCommand;
@@ -18,13 +21,9 @@ import io.steadystate.core.event.SymbolListed;
 import io.steadystate.core.event.Tick;
 import io.steadystate.core.event.TimeInForce;
 import io.steadystate.core.serde.UndecodableRecordException.Reason;
-import org.junit.jupiter.api.Test;
-
 import java.util.Arrays;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class SerdeTest {
 
@@ -34,8 +33,13 @@ class SerdeTest {
 
     @Test
     void everyMarketEventRoundTrips() {
-        List<MarketEvent> events = List.of(TICK, new SymbolListed("NEWCO", 5L, 12.5), new SymbolDelisted("OLDCO", 6L, "churn"),
-                new SessionOpened(7L, 19_700), new SessionClosed(8L, 19_700), new DayRolled(9L, 19_701));
+        List<MarketEvent> events = List.of(
+                TICK,
+                new SymbolListed("NEWCO", 5L, 12.5),
+                new SymbolDelisted("OLDCO", 6L, "churn"),
+                new SessionOpened(7L, 19_700),
+                new SessionClosed(8L, 19_700),
+                new DayRolled(9L, 19_701));
         for (MarketEvent event : events) {
             assertThat(market.decode(market.encode(event))).isEqualTo(event);
         }
@@ -48,22 +52,42 @@ class SerdeTest {
 
     @Test
     void tradingRecordsRoundTrip() {
-        Signal signal = new Signal(Signal.idFor("AAPL", 11, 60_000), "AAPL", 11, Side.BUY, 100, 98, 104, 10, 60_000, 61_000, 7);
+        Signal signal =
+                new Signal(Signal.idFor("AAPL", 11, 60_000), "AAPL", 11, Side.BUY, 100, 98, 104, 10, 60_000, 61_000, 7);
         assertThat(new SignalSerde().decode(new SignalSerde().encode(signal))).isEqualTo(signal);
 
-        OrderCommand command = new OrderCommand("S-x", "x", "AAPL", 11, Side.SELL, OrderType.LIMIT, 5, 100, 102, 95,
-                TimeInForce.DAY, 1, 2);
-        assertThat(new OrderCommandSerde().decode(new OrderCommandSerde().encode(command))).isEqualTo(command);
+        OrderCommand command = new OrderCommand(
+                "S-x", "x", "AAPL", 11, Side.SELL, OrderType.LIMIT, 5, 100, 102, 95, TimeInForce.DAY, 1, 2);
+        assertThat(new OrderCommandSerde().decode(new OrderCommandSerde().encode(command)))
+                .isEqualTo(command);
 
-        OrderEvent event = new OrderEvent("S-x/SL", "S-x", "x", "AAPL", 11, OrderRole.STOP_LOSS, OrderStatus.CANCELLED,
-                Side.BUY, OrderType.STOP, TimeInForce.GTC, 5, 102, 0, "OCO: take-profit filled", 3, 4);
-        assertThat(new OrderEventSerde().decode(new OrderEventSerde().encode(event))).isEqualTo(event);
+        OrderEvent event = new OrderEvent(
+                "S-x/SL",
+                "S-x",
+                "x",
+                "AAPL",
+                11,
+                OrderRole.STOP_LOSS,
+                OrderStatus.CANCELLED,
+                Side.BUY,
+                OrderType.STOP,
+                TimeInForce.GTC,
+                5,
+                102,
+                0,
+                "OCO: take-profit filled",
+                3,
+                4);
+        assertThat(new OrderEventSerde().decode(new OrderEventSerde().encode(event)))
+                .isEqualTo(event);
 
         Position position = new Position("AAPL", 11, -5, 100, 12.5, -1.25, 100.25, 9);
-        assertThat(new PositionSerde().decode(new PositionSerde().encode(position))).isEqualTo(position);
+        assertThat(new PositionSerde().decode(new PositionSerde().encode(position)))
+                .isEqualTo(position);
 
         SlotParameters params = new SlotParameters(73, true, 1.5, 20, 5, 30, 2, 4, 3);
-        assertThat(new SlotParametersSerde().decode(new SlotParametersSerde().encode(params))).isEqualTo(params);
+        assertThat(new SlotParametersSerde().decode(new SlotParametersSerde().encode(params)))
+                .isEqualTo(params);
     }
 
     @Test
@@ -91,7 +115,8 @@ class SerdeTest {
         assertThatThrownBy(() -> market.decode(tick))
                 .isInstanceOf(UndecodableRecordException.class)
                 .hasMessageContaining("schema version 2 unknown")
-                .extracting(e -> ((UndecodableRecordException) e).reason()).isEqualTo(Reason.UNKNOWN_VERSION);
+                .extracting(e -> ((UndecodableRecordException) e).reason())
+                .isEqualTo(Reason.UNKNOWN_VERSION);
         tick[2] = 0;
         assertReason(tick, Reason.UNKNOWN_VERSION);
     }
@@ -101,7 +126,8 @@ class SerdeTest {
         byte[] tick = market.encode(TICK);
         // price is the third 8-byte field after the 2+4 byte symbol: overwrite it with NaN
         java.nio.ByteBuffer.wrap(tick).putDouble(3 + 6 + 16, Double.NaN);
-        assertThatThrownBy(() -> market.decode(tick)).isInstanceOf(UndecodableRecordException.class)
+        assertThatThrownBy(() -> market.decode(tick))
+                .isInstanceOf(UndecodableRecordException.class)
                 .hasMessageContaining("price must be a positive finite number");
     }
 
@@ -111,10 +137,14 @@ class SerdeTest {
         byte[] tick = market.encode(TICK);
         java.nio.ByteBuffer.wrap(tick).putDouble(3 + 6 + 16, Double.MAX_VALUE);
         assertReason(tick, Reason.INVALID_VALUE);
-        assertThatThrownBy(() -> market.decode(tick)).hasMessageContaining("price").hasMessageContaining("over the");
+        assertThatThrownBy(() -> market.decode(tick))
+                .hasMessageContaining("price")
+                .hasMessageContaining("over the");
         assertThatThrownBy(() -> new Tick("AAPL", 1, 1, 2e9, 2e9, 2e9, 100, 0))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(new Tick("BRK.A", 1, 1, 7e5, 7e5, 7e5, 100, 0).price()).as("a real dear share").isEqualTo(7e5);
+        assertThat(new Tick("BRK.A", 1, 1, 7e5, 7e5, 7e5, 100, 0).price())
+                .as("a real dear share")
+                .isEqualTo(7e5);
     }
 
     @Test
@@ -131,6 +161,7 @@ class SerdeTest {
     private void assertReason(byte[] bytes, Reason reason) {
         assertThatThrownBy(() -> market.decode(bytes))
                 .isInstanceOf(UndecodableRecordException.class)
-                .extracting(e -> ((UndecodableRecordException) e).reason()).isEqualTo(reason);
+                .extracting(e -> ((UndecodableRecordException) e).reason())
+                .isEqualTo(reason);
     }
 }

@@ -1,5 +1,7 @@
 package io.steadystate.core.state;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
+
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaField;
@@ -11,7 +13,6 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
-
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,8 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 
 /**
  * The build-time version of seed 003's static check, except that it fails the build. In a service's main code:
@@ -41,8 +40,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
  */
 public final class BoundedStateRule {
 
-    private BoundedStateRule() {
-    }
+    private BoundedStateRule() {}
 
     /** All checks, as the services run them. */
     public static ArchRule stateMustBeBounded() {
@@ -56,42 +54,55 @@ public final class BoundedStateRule {
     }
 
     public static ArchRule collectionFieldsMustBeBounded() {
-        return fieldRule("be a bounded primitive or be annotated @Bounded(reason), also as a component of a record "
-                + "held by long-lived state", (field, context) -> {
-            if (!StateTypes.isGrowableCollection(field.getRawType())
-                    || field.getOwner().isRecord() && !context.heldRecords.contains(field.getOwner())) {
-                return Optional.empty();
-            }
-            String where = field.getOwner().isRecord() ? " (a component of a record held by long-lived state)" : "";
-            return Optional.of(field.getFullName() + " of type " + field.getRawType().getName() + where
-                    + " can grow with input: use BoundedStore/ObjectRing/DoubleRing/LongRing, or annotate it "
-                    + "@Bounded(\"what bounds it\")");
-        });
+        return fieldRule(
+                "be a bounded primitive or be annotated @Bounded(reason), also as a component of a record "
+                        + "held by long-lived state",
+                (field, context) -> {
+                    if (!StateTypes.isGrowableCollection(field.getRawType())
+                            || field.getOwner().isRecord() && !context.heldRecords.contains(field.getOwner())) {
+                        return Optional.empty();
+                    }
+                    String where =
+                            field.getOwner().isRecord() ? " (a component of a record held by long-lived state)" : "";
+                    return Optional.of(field.getFullName() + " of type "
+                            + field.getRawType().getName() + where
+                            + " can grow with input: use BoundedStore/ObjectRing/DoubleRing/LongRing, or annotate it "
+                            + "@Bounded(\"what bounds it\")");
+                });
     }
 
     public static ArchRule arraysMustNotGrow() {
-        return fieldRule("be assigned only in its constructors if it is an array, or be annotated @Bounded(reason)",
-                (field, context) -> StateTypes.reassignment(field).map((JavaFieldAccess a) -> field.getFullName()
-                        + " is an array reassigned in " + a.getOrigin().getFullName() + " (" + a.getSourceCodeLocation()
-                        + "): an array grown by copy is an unbounded list; use ObjectRing/DoubleRing/LongRing "
-                        + "or a fixed size, or annotate it @Bounded(\"what bounds it\")"));
+        return fieldRule(
+                "be assigned only in its constructors if it is an array, or be annotated @Bounded(reason)",
+                (field, context) -> StateTypes.reassignment(field)
+                        .map((JavaFieldAccess a) -> field.getFullName()
+                                + " is an array reassigned in " + a.getOrigin().getFullName() + " ("
+                                + a.getSourceCodeLocation()
+                                + "): an array grown by copy is an unbounded list; use ObjectRing/DoubleRing/LongRing "
+                                + "or a fixed size, or annotate it @Bounded(\"what bounds it\")"));
     }
 
     public static ArchRule threadLocalsMustBeJustified() {
-        return fieldRule("be annotated @Bounded(reason) if it is a ThreadLocal", (field, context) ->
-                StateTypes.isThreadLocal(field.getRawType())
+        return fieldRule(
+                "be annotated @Bounded(reason) if it is a ThreadLocal",
+                (field, context) -> StateTypes.isThreadLocal(field.getRawType())
                         ? Optional.of(field.getFullName() + " is a ThreadLocal: one value per thread that ever "
-                        + "touched it, kept as long as the thread (pool threads live forever), and it may grow "
-                        + "inside; annotate it @Bounded(\"why the per-thread value stays small\")")
+                                + "touched it, kept as long as the thread (pool threads live forever), and it may grow "
+                                + "inside; annotate it @Bounded(\"why the per-thread value stays small\")")
                         : Optional.empty());
     }
 
     public static ArchRule wrappedCollectionsMustBeBounded() {
-        return fieldRule("be annotated @Bounded(reason) if its library type grows inside", (field, context) ->
-                context.growableInside.computeIfAbsent(field.getRawType().getName(),
-                        name -> StateTypes.growableInside(field.getRawType(), context.checkedCode)).map(inner -> field.getFullName()
-                        + " of type " + field.getRawType().getName() + " wraps growable state (" + inner
-                        + "): it can grow with input like a collection; annotate it @Bounded(\"what bounds it\")"));
+        return fieldRule(
+                "be annotated @Bounded(reason) if its library type grows inside",
+                (field, context) -> context.growableInside
+                        .computeIfAbsent(
+                                field.getRawType().getName(),
+                                name -> StateTypes.growableInside(field.getRawType(), context.checkedCode))
+                        .map(
+                                inner -> field.getFullName()
+                                        + " of type " + field.getRawType().getName() + " wraps growable state (" + inner
+                                        + "): it can grow with input like a collection; annotate it @Bounded(\"what bounds it\")"));
     }
 
     public static ArchRule meterRegistrationsMustBeFixedAtStartUp() {
@@ -108,22 +119,24 @@ public final class BoundedStateRule {
 
     private static ArchRule fieldRule(String should, BiFunction<JavaField, Context, Optional<String>> violation) {
         return fields().should(new ArchCondition<JavaField>(should) {
-            private final Context context = new Context();
+                    private final Context context = new Context();
 
-            @Override
-            public void init(Collection<JavaField> allFields) {
-                allFields.forEach(f -> context.checkedCode.add(f.getOwner()));
-                context.heldRecords = StateTypes.heldRecords(context.checkedCode);
-            }
+                    @Override
+                    public void init(Collection<JavaField> allFields) {
+                        allFields.forEach(f -> context.checkedCode.add(f.getOwner()));
+                        context.heldRecords = StateTypes.heldRecords(context.checkedCode);
+                    }
 
-            @Override
-            public void check(JavaField field, ConditionEvents events) {
-                if (!StateTypes.isJustified(field)) {
-                    violation.apply(field, context).ifPresent(message ->
-                            events.add(SimpleConditionEvent.violated(field, message)));
-                }
-            }
-        }).allowEmptyShould(true);
+                    @Override
+                    public void check(JavaField field, ConditionEvents events) {
+                        if (!StateTypes.isJustified(field)) {
+                            violation
+                                    .apply(field, context)
+                                    .ifPresent(message -> events.add(SimpleConditionEvent.violated(field, message)));
+                        }
+                    }
+                })
+                .allowEmptyShould(true);
     }
 
     /** Main classes only (no tests, no jars) under {@code basePackage}. */

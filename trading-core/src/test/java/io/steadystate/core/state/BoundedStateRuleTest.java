@@ -1,5 +1,8 @@
 package io.steadystate.core.state;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
@@ -14,9 +17,6 @@ import io.steadystate.core.archfixture.ReasonCounters;
 import io.steadystate.core.archfixture.SymbolTaggedMetrics;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class BoundedStateRuleTest {
 
     private static JavaClasses classes(Class<?>... types) {
@@ -30,7 +30,8 @@ class BoundedStateRuleTest {
     @Test
     void rejectsAnUnboundedListField() {
         JavaClasses leaky = classes(LeakyRallyDetector.class);
-        assertThatThrownBy(() -> BoundedStateRule.collectionFieldsMustBeBounded().check(leaky))
+        assertThatThrownBy(
+                        () -> BoundedStateRule.collectionFieldsMustBeBounded().check(leaky))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("LeakyRallyDetector.dataCache")
                 .hasMessageContaining("can grow with input");
@@ -80,8 +81,8 @@ class BoundedStateRuleTest {
 
     @Test
     void rejectsMetersTaggedFromInputOutsideStartUp() {
-        String report = violations(BoundedStateRule.meterRegistrationsMustBeFixedAtStartUp(),
-                classes(SymbolTaggedMetrics.class));
+        String report = violations(
+                BoundedStateRule.meterRegistrationsMustBeFixedAtStartUp(), classes(SymbolTaggedMetrics.class));
         assertThat(report)
                 .contains("SymbolTaggedMetrics.onTick(java.lang.String) calls")
                 .contains("SymbolTaggedMetrics.onReject(java.lang.String, java.lang.String) calls")
@@ -101,11 +102,22 @@ class BoundedStateRuleTest {
 
     @Test
     void everyCheckIsPartOfWhatTheServicesRun() {
-        JavaClasses all = classes(LeakyRallyDetector.class, PriceHistoryBook.class, PriceHistoryBook.PriceHistory.class,
-                GrowingTickLog.class, PerThreadScratch.class, AuditJournal.class, SymbolTaggedMetrics.class);
+        JavaClasses all = classes(
+                LeakyRallyDetector.class,
+                PriceHistoryBook.class,
+                PriceHistoryBook.PriceHistory.class,
+                GrowingTickLog.class,
+                PerThreadScratch.class,
+                AuditJournal.class,
+                SymbolTaggedMetrics.class);
         assertThat(violations(BoundedStateRule.stateMustBeBounded(), all))
-                .contains("LeakyRallyDetector.dataCache", "PriceHistory.prices", "GrowingTickLog.prices",
-                        "PerThreadScratch.scratch", "AuditJournal.journal", "SymbolTaggedMetrics.onTick");
+                .contains(
+                        "LeakyRallyDetector.dataCache",
+                        "PriceHistory.prices",
+                        "GrowingTickLog.prices",
+                        "PerThreadScratch.scratch",
+                        "AuditJournal.journal",
+                        "SymbolTaggedMetrics.onTick");
     }
 
     @Test

@@ -1,21 +1,19 @@
 package io.steadystate.core.state;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.steadystate.core.time.EventClock;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.steadystate.core.time.EventClock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
 class BoundedStoreTest {
 
-    record Exit(String key, String value, ExitCause cause) {
-    }
+    record Exit(String key, String value, ExitCause cause) {}
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final StoreMetrics metrics = new StoreMetrics(registry);
@@ -43,7 +41,11 @@ class BoundedStoreTest {
     }
 
     private double evictions(ExitCause cause) {
-        return registry.get(StoreMetrics.EVICTIONS).tag("store", "test.symbols").tag("cause", cause.tag()).counter().count();
+        return registry.get(StoreMetrics.EVICTIONS)
+                .tag("store", "test.symbols")
+                .tag("cause", cause.tag())
+                .counter()
+                .count();
     }
 
     @Test
@@ -105,9 +107,11 @@ class BoundedStoreTest {
         store.put("MSFT", "m");
         assertThat(store.remove("AAPL", ExitCause.REMOVED)).isEqualTo("a");
         assertThat(store.remove("AAPL", ExitCause.REMOVED)).isNull();
-        assertThat(store.removeIf((k, v) -> k.startsWith("M"), ExitCause.REVOKED)).isEqualTo(1);
+        assertThat(store.removeIf((k, v) -> k.startsWith("M"), ExitCause.REVOKED))
+                .isEqualTo(1);
 
-        assertThat(exits).containsExactly(new Exit("AAPL", "a", ExitCause.REMOVED), new Exit("MSFT", "m", ExitCause.REVOKED));
+        assertThat(exits)
+                .containsExactly(new Exit("AAPL", "a", ExitCause.REMOVED), new Exit("MSFT", "m", ExitCause.REVOKED));
         assertThat(evictions(ExitCause.REMOVED)).isEqualTo(1);
         assertThat(evictions(ExitCause.REVOKED)).isEqualTo(1);
         assertThat(store.size()).isZero();
@@ -120,7 +124,11 @@ class BoundedStoreTest {
         store.put("AAPL", "old");
         store.put("AAPL", "new");
         assertThat(exits).containsExactly(new Exit("AAPL", "old", ExitCause.REPLACED));
-        assertThat(registry.get(StoreMetrics.ADMISSIONS).tag("store", "test.symbols").counter().count()).isEqualTo(1);
+        assertThat(registry.get(StoreMetrics.ADMISSIONS)
+                        .tag("store", "test.symbols")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -128,7 +136,11 @@ class BoundedStoreTest {
         BoundedStore<String, String> store = store(100, null);
         assertThat(store.getOrCreate("AAPL", k -> "state-" + k)).isEqualTo("state-AAPL");
         assertThat(store.getOrCreate("AAPL", k -> "other")).isEqualTo("state-AAPL");
-        assertThat(registry.get(StoreMetrics.ADMISSIONS).tag("store", "test.symbols").counter().count()).isEqualTo(1);
+        assertThat(registry.get(StoreMetrics.ADMISSIONS)
+                        .tag("store", "test.symbols")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test

@@ -1,25 +1,24 @@
 package io.steadystate.core.state;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
+
 import com.tngtech.archunit.core.domain.JavaCall;
-import com.tngtech.archunit.core.domain.JavaConstructor;
-import com.tngtech.archunit.core.domain.JavaMethod;
-import com.tngtech.archunit.core.domain.JavaStaticInitializer;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaConstructor;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.domain.JavaParameter;
+import com.tngtech.archunit.core.domain.JavaStaticInitializer;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
-
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
 
 /**
  * Every Micrometer meter is registered once, at start-up, and kept in a field. A meter's identity is its name
@@ -47,37 +46,44 @@ final class MeterRegistrationRule {
     private static final String INSTRUMENT = "io.micrometer.core.instrument.";
     private static final Set<String> REGISTRY_METHODS =
             Set.of("counter", "timer", "summary", "gauge", "gaugeCollectionSize", "gaugeMapSize", "more");
-    private static final Set<String> SINGLETON_SCOPES = Set.of("jakarta.inject.Singleton", "javax.inject.Singleton",
-            "jakarta.enterprise.context.ApplicationScoped", "javax.enterprise.context.ApplicationScoped",
+    private static final Set<String> SINGLETON_SCOPES = Set.of(
+            "jakarta.inject.Singleton",
+            "javax.inject.Singleton",
+            "jakarta.enterprise.context.ApplicationScoped",
+            "javax.enterprise.context.ApplicationScoped",
             "io.quarkus.runtime.Startup");
-    private static final Set<String> POST_CONSTRUCT = Set.of("jakarta.annotation.PostConstruct",
-            "javax.annotation.PostConstruct");
+    private static final Set<String> POST_CONSTRUCT =
+            Set.of("jakarta.annotation.PostConstruct", "javax.annotation.PostConstruct");
 
-    private MeterRegistrationRule() {
-    }
+    private MeterRegistrationRule() {}
 
     static ArchRule meterRegistrationsMustBeFixedAtStartUp() {
         return codeUnits()
-                .should(new ArchCondition<JavaCodeUnit>("register meters (names, tags) only in code that runs at "
-                        + "start-up, or be annotated @Bounded(reason)") {
-                    private final Map<JavaCodeUnit, Boolean> startUp = new HashMap<>();
+                .should(
+                        new ArchCondition<JavaCodeUnit>("register meters (names, tags) only in code that runs at "
+                                + "start-up, or be annotated @Bounded(reason)") {
+                            private final Map<JavaCodeUnit, Boolean> startUp = new HashMap<>();
 
-                    @Override
-                    public void check(JavaCodeUnit unit, ConditionEvents events) {
-                        for (JavaMethodCall call : unit.getMethodCallsFromSelf()) {
-                            if (registersMeter(call) && !runsAtStartUp(unit, startUp, new HashSet<>())) {
-                                events.add(SimpleConditionEvent.violated(unit, unit.getFullName() + " calls "
-                                        + call.getTargetOwner().getSimpleName() + "." + call.getName() + " ("
-                                        + call.getSourceCodeLocation() + ") outside start-up: a meter name or tag "
-                                        + "value taken from input makes a new registry entry per value. Register "
-                                        + "meters in a singleton's constructor, @PostConstruct or a StartupEvent "
-                                        + "observer and keep them in fields, or annotate the method "
-                                        + "@Bounded(\"what bounds its names and tags\")"));
-                                return;
+                            @Override
+                            public void check(JavaCodeUnit unit, ConditionEvents events) {
+                                for (JavaMethodCall call : unit.getMethodCallsFromSelf()) {
+                                    if (registersMeter(call) && !runsAtStartUp(unit, startUp, new HashSet<>())) {
+                                        events.add(SimpleConditionEvent.violated(
+                                                unit,
+                                                unit.getFullName() + " calls "
+                                                        + call.getTargetOwner().getSimpleName() + "." + call.getName()
+                                                        + " ("
+                                                        + call.getSourceCodeLocation()
+                                                        + ") outside start-up: a meter name or tag "
+                                                        + "value taken from input makes a new registry entry per value. Register "
+                                                        + "meters in a singleton's constructor, @PostConstruct or a StartupEvent "
+                                                        + "observer and keep them in fields, or annotate the method "
+                                                        + "@Bounded(\"what bounds its names and tags\")"));
+                                        return;
+                                    }
+                                }
                             }
-                        }
-                    }
-                })
+                        })
                 .allowEmptyShould(true);
     }
 
@@ -120,7 +126,8 @@ final class MeterRegistrationRule {
         if (unit instanceof JavaStaticInitializer) {
             return true;
         }
-        if (unit.isAnnotatedWith(Bounded.class) && !unit.getAnnotationOfType(Bounded.class).value().isBlank()) {
+        if (unit.isAnnotatedWith(Bounded.class)
+                && !unit.getAnnotationOfType(Bounded.class).value().isBlank()) {
             return true;
         }
         if (POST_CONSTRUCT.stream().anyMatch(unit::isAnnotatedWith)) {
@@ -132,7 +139,8 @@ final class MeterRegistrationRule {
                 return true;
             }
         }
-        if (unit.getName().equals("bindTo") && unit.getRawParameterTypes().size() == 1
+        if (unit.getName().equals("bindTo")
+                && unit.getRawParameterTypes().size() == 1
                 && unit.getOwner().isAssignableTo("io.micrometer.core.instrument.binder.MeterBinder")) {
             return true;
         }
@@ -150,9 +158,10 @@ final class MeterRegistrationRule {
         return unit instanceof JavaConstructor c ? c.getReferencesToSelf() : Set.of();
     }
 
-    private static boolean calledOnlyFromStartUp(JavaCodeUnit unit, Map<JavaCodeUnit, Boolean> known,
-                                                 Set<JavaCodeUnit> path) {
-        if (unit.getModifiers().contains(JavaModifier.SYNTHETIC) || unit.getName().startsWith("lambda$")
+    private static boolean calledOnlyFromStartUp(
+            JavaCodeUnit unit, Map<JavaCodeUnit, Boolean> known, Set<JavaCodeUnit> path) {
+        if (unit.getModifiers().contains(JavaModifier.SYNTHETIC)
+                || unit.getName().startsWith("lambda$")
                 || !referencesTo(unit).isEmpty()) {
             return false; // a lambda body or a method reference runs whenever its holder calls it
         }

@@ -1,10 +1,10 @@
 package io.steadystate.core.state;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.steadystate.core.metrics.ProcessMemoryMetrics;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class ProcessMemoryMetricsTest {
 
@@ -25,6 +25,8 @@ class ProcessMemoryMetricsTest {
             System.gc();
             Thread.sleep(20);
         }
-        assertThat(registry.get(ProcessMemoryMetrics.RSS).gauge().value()).isFinite().isPositive();
+        assertThat(registry.get(ProcessMemoryMetrics.RSS).gauge().value())
+                .isFinite()
+                .isPositive();
     }
 }

@@ -1,10 +1,10 @@
 package io.steadystate.core.state;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
 
 class RingsTest {
 
@@ -49,7 +49,15 @@ class RingsTest {
         assertThat(ring.newest(0, 10, x -> true)).containsExactly(10, 9, 8, 7);
         assertThat(ring.newest(1, 2, x -> true)).containsExactly(9, 8);
         assertThat(ring.newest(0, 10, x -> x % 2 == 0)).containsExactly(10, 8);
-        assertThat(registry.get(StoreMetrics.ENTRIES).tag("store", "test.history").gauge().value()).isEqualTo(4);
-        assertThat(registry.get(StoreMetrics.CAPACITY).tag("store", "test.history").gauge().value()).isEqualTo(4);
+        assertThat(registry.get(StoreMetrics.ENTRIES)
+                        .tag("store", "test.history")
+                        .gauge()
+                        .value())
+                .isEqualTo(4);
+        assertThat(registry.get(StoreMetrics.CAPACITY)
+                        .tag("store", "test.history")
+                        .gauge()
+                        .value())
+                .isEqualTo(4);
     }
 }

@@ -3,7 +3,6 @@ package io.steadystate.core.state;
 import com.tngtech.archunit.ArchConfiguration;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaFieldAccess;
 import com.tngtech.archunit.core.domain.JavaGenericArrayType;
@@ -13,7 +12,7 @@ import com.tngtech.archunit.core.domain.JavaStaticInitializer;
 import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.core.domain.JavaTypeVariable;
 import com.tngtech.archunit.core.domain.JavaWildcardType;
-
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,19 +36,24 @@ final class StateTypes {
      * (StringBuilder, ByteArrayOutputStream, BitSet, an auto-resizing histogram, ...) needs {@code @Bounded}.
      */
     static final Map<String, String> KNOWN_BOUNDED_LIBRARY_TYPES = Map.of(
-            "java.lang.Class", "one per loaded class; its caches follow the code, not the input",
-            "java.util.concurrent.atomic.Striped64", "LongAdder/DoubleAdder cells grow to the CPU count, no further",
+            "java.lang.Class",
+            "one per loaded class; its caches follow the code, not the input",
+            "java.util.concurrent.atomic.Striped64",
+            "LongAdder/DoubleAdder cells grow to the CPU count, no further",
             "io.micrometer.core.instrument.MeterRegistry",
             "its meters are checked where they are registered (meterRegistrationsMustBeFixedAtStartUp)",
-            "com.fasterxml.jackson.databind.ObjectMapper", "caches one (de)serializer per Java type: bounded by the code",
-            "org.apache.kafka.clients.producer.KafkaProducer", "buffers are bounded by buffer.memory",
-            "org.apache.kafka.clients.consumer.KafkaConsumer", "fetches are bounded by max.poll.records and fetch sizes");
+            "com.fasterxml.jackson.databind.ObjectMapper",
+            "caches one (de)serializer per Java type: bounded by the code",
+            "org.apache.kafka.clients.producer.KafkaProducer",
+            "buffers are bounded by buffer.memory",
+            "org.apache.kafka.clients.consumer.KafkaConsumer",
+            "fetches are bounded by max.poll.records and fetch sizes");
 
-    private StateTypes() {
-    }
+    private StateTypes() {}
 
     static boolean isGrowableCollection(JavaClass type) {
-        return type.isAssignableTo(Collection.class) || type.isAssignableTo(Map.class)
+        return type.isAssignableTo(Collection.class)
+                || type.isAssignableTo(Map.class)
                 || type.isAssignableTo(CAFFEINE_CACHE);
     }
 
@@ -66,7 +70,8 @@ final class StateTypes {
     }
 
     static boolean isJustified(JavaField field) {
-        return field.isAnnotatedWith(Bounded.class) && !field.getAnnotationOfType(Bounded.class).value().isBlank();
+        return field.isAnnotatedWith(Bounded.class)
+                && !field.getAnnotationOfType(Bounded.class).value().isBlank();
     }
 
     /**
@@ -90,18 +95,27 @@ final class StateTypes {
      * not growable, is a collection itself (checked directly), or is a known bounded library type.
      */
     static Optional<String> growableInside(JavaClass type, Set<JavaClass> checkedCode) {
-        if (type.isPrimitive() || type.isArray() || type.isInterface() || type.isEnum() || checkedCode.contains(type)
-                || isOurs(type) || isGrowableCollection(type) || isThreadLocal(type)) {
+        if (type.isPrimitive()
+                || type.isArray()
+                || type.isInterface()
+                || type.isEnum()
+                || checkedCode.contains(type)
+                || isOurs(type)
+                || isGrowableCollection(type)
+                || isThreadLocal(type)) {
             return Optional.empty();
         }
-        List<JavaClass> hierarchy = Stream.concat(Stream.of(type), type.getAllRawSuperclasses().stream()).toList();
+        List<JavaClass> hierarchy = Stream.concat(Stream.of(type), type.getAllRawSuperclasses().stream())
+                .toList();
         if (hierarchy.stream().anyMatch(c -> KNOWN_BOUNDED_LIBRARY_TYPES.containsKey(c.getName()))) {
             return Optional.empty();
         }
         // classes resolved from a jar carry their fields but not their code: import the hierarchy's bytecode to
         // see which of its methods reassign an array
-        boolean mayGrowAnArray = hierarchy.stream().flatMap(c -> c.getFields().stream()).anyMatch(f ->
-                f.getRawType().isArray() && !f.getModifiers().contains(JavaModifier.FINAL)
+        boolean mayGrowAnArray = hierarchy.stream()
+                .flatMap(c -> c.getFields().stream())
+                .anyMatch(f -> f.getRawType().isArray()
+                        && !f.getModifiers().contains(JavaModifier.FINAL)
                         && !f.getModifiers().contains(JavaModifier.STATIC));
         JavaClasses withCode = mayGrowAnArray ? importWithCode(hierarchy) : new ClassFileImporter().importClasses();
         for (JavaClass resolved : hierarchy) {
@@ -146,11 +160,13 @@ final class StateTypes {
             return false;
         }
         return field.getAccessesToSelf().stream()
-                .filter(a -> a.getAccessType() == JavaFieldAccess.AccessType.SET && !a.getOrigin().isConstructor())
-                .anyMatch(a -> a.getOrigin().getMethodCallsFromSelf().stream().anyMatch(call ->
-                        call.getTargetOwner().getName().equals("java.util.Arrays") && call.getName().startsWith("copyOf")
+                .filter(a -> a.getAccessType() == JavaFieldAccess.AccessType.SET
+                        && !a.getOrigin().isConstructor())
+                .anyMatch(a -> a.getOrigin().getMethodCallsFromSelf().stream()
+                        .anyMatch(call -> call.getTargetOwner().getName().equals("java.util.Arrays")
+                                        && call.getName().startsWith("copyOf")
                                 || call.getTargetOwner().getName().equals("java.lang.System")
-                                && call.getName().equals("arraycopy")));
+                                        && call.getName().equals("arraycopy")));
     }
 
     /**

@@ -10,11 +10,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.FileHandler;
+import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.Logger;
-import java.util.logging.Formatter;
 import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 /**
  * Kafka's own logs in a test JVM (the in-JVM broker, its controller, and the clients' config dumps) go whole to a
@@ -27,8 +27,7 @@ final class KafkaTestLogs {
 
     static final List<String> CATEGORIES = List.of("kafka", "org.apache.kafka", "state.change.logger");
 
-    private KafkaTestLogs() {
-    }
+    private KafkaTestLogs() {}
 
     /** Marks the handlers this class installed, so a second fixture in the same JVM (any class loader) adds none. */
     private static final class KafkaFileHandler extends FileHandler {
@@ -41,8 +40,15 @@ final class KafkaTestLogs {
     private static final class OneLine extends Formatter {
         @Override
         public String format(LogRecord r) {
-            StringBuilder line = new StringBuilder(160).append(r.getInstant()).append(' ').append(r.getLevel())
-                    .append(" [").append(r.getLoggerName()).append("] ").append(formatMessage(r)).append('\n');
+            StringBuilder line = new StringBuilder(160)
+                    .append(r.getInstant())
+                    .append(' ')
+                    .append(r.getLevel())
+                    .append(" [")
+                    .append(r.getLoggerName())
+                    .append("] ")
+                    .append(formatMessage(r))
+                    .append('\n');
             if (r.getThrown() != null) {
                 StringWriter trace = new StringWriter();
                 r.getThrown().printStackTrace(new PrintWriter(trace));
@@ -53,7 +59,8 @@ final class KafkaTestLogs {
     }
 
     static Path route() {
-        Path file = Path.of(System.getProperty("steadystate.kafka.test-log", "target/kafka-test.log")).toAbsolutePath();
+        Path file = Path.of(System.getProperty("steadystate.kafka.test-log", "target/kafka-test.log"))
+                .toAbsolutePath();
         try {
             Files.createDirectories(file.getParent());
             KafkaFileHandler toFile = null;

@@ -1,6 +1,6 @@
 package io.steadystate.core.testkafka;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,8 +9,7 @@ import java.util.UUID;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class KafkaTestLogsTest {
 
@@ -21,8 +20,8 @@ class KafkaTestLogsTest {
         Logger kafka = Logger.getLogger("org.apache.kafka");
         assertThat(kafka.getUseParentHandlers()).isFalse();
         assertThat(kafka.getHandlers()).hasSize(2);
-        assertThat(Arrays.stream(kafka.getHandlers()).map(Handler::getLevel)).containsExactlyInAnyOrder(Level.ALL,
-                Level.WARNING);
+        assertThat(Arrays.stream(kafka.getHandlers()).map(Handler::getLevel))
+                .containsExactlyInAnyOrder(Level.ALL, Level.WARNING);
 
         String marker = "probe " + UUID.randomUUID();
         Logger.getLogger("org.apache.kafka.clients.Probe").info(marker);

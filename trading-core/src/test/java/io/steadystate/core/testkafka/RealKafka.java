@@ -2,14 +2,13 @@ package io.steadystate.core.testkafka;
 
 import io.steadystate.core.kafka.TopicProvisioner;
 import io.steadystate.core.kafka.Topics;
+import java.time.Duration;
+import java.util.Locale;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.jboss.logging.Logger;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
-
-import java.time.Duration;
-import java.util.Locale;
 
 /**
  * A real Kafka broker for tests — never a mock. Testcontainers when a Docker engine is reachable, otherwise
@@ -41,8 +40,9 @@ public final class RealKafka implements AutoCloseable {
     }
 
     public static RealKafka start() {
-        String choice = System.getProperty("steadystate.kafka.fixture",
-                System.getenv().getOrDefault("STEADYSTATE_KAFKA_FIXTURE", "auto")).toLowerCase(Locale.ROOT);
+        String choice = System.getProperty(
+                        "steadystate.kafka.fixture", System.getenv().getOrDefault("STEADYSTATE_KAFKA_FIXTURE", "auto"))
+                .toLowerCase(Locale.ROOT);
         long started = System.nanoTime();
         java.nio.file.Path logs = KafkaTestLogs.route();
         RealKafka kafka = switch (choice) {
@@ -50,8 +50,9 @@ public final class RealKafka implements AutoCloseable {
             case "kit" -> testKit();
             default -> dockerReachable() ? testcontainers() : testKit();
         };
-        LOG.infof("Real Kafka fixture: %s at %s (ready in %d ms); Kafka's logs below WARN in %s", kafka.kind,
-                kafka.bootstrapServers, (System.nanoTime() - started) / 1_000_000, logs);
+        LOG.infof(
+                "Real Kafka fixture: %s at %s (ready in %d ms); Kafka's logs below WARN in %s",
+                kafka.kind, kafka.bootstrapServers, (System.nanoTime() - started) / 1_000_000, logs);
         return kafka;
     }
 
@@ -72,10 +73,10 @@ public final class RealKafka implements AutoCloseable {
     private static RealKafka testKit() {
         try {
             KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                    .setCombined(true)
-                    .setNumBrokerNodes(1)
-                    .setNumControllerNodes(1)
-                    .build())
+                            .setCombined(true)
+                            .setNumBrokerNodes(1)
+                            .setNumControllerNodes(1)
+                            .build())
                     .setConfigProp("offsets.topic.replication.factor", "1")
                     .setConfigProp("offsets.topic.num.partitions", "3")
                     .setConfigProp("transaction.state.log.replication.factor", "1")

@@ -21,8 +21,10 @@ public final class RealKafkaExtension implements ParameterResolver {
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         ExtensionContext classContext = classContext(context);
-        return classContext.getStore(NS).getOrComputeIfAbsent("broker",
-                k -> new Holder(RealKafka.startWithTopics(3)), Holder.class).kafka;
+        return classContext
+                .getStore(NS)
+                .getOrComputeIfAbsent("broker", k -> new Holder(RealKafka.startWithTopics(3)), Holder.class)
+                .kafka;
     }
 
     private static ExtensionContext classContext(ExtensionContext context) {

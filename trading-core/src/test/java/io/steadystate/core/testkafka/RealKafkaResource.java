@@ -1,7 +1,6 @@
 package io.steadystate.core.testkafka;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -17,8 +16,7 @@ public final class RealKafkaResource implements QuarkusTestResourceLifecycleMana
 
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.FIELD)
-    public @interface InjectRealKafka {
-    }
+    public @interface InjectRealKafka {}
 
     private RealKafka kafka;
 
@@ -30,7 +28,8 @@ public final class RealKafkaResource implements QuarkusTestResourceLifecycleMana
 
     @Override
     public void inject(TestInjector testInjector) {
-        testInjector.injectIntoFields(kafka, new TestInjector.AnnotatedAndMatchesType(InjectRealKafka.class, RealKafka.class));
+        testInjector.injectIntoFields(
+                kafka, new TestInjector.AnnotatedAndMatchesType(InjectRealKafka.class, RealKafka.class));
     }
 
     @Override

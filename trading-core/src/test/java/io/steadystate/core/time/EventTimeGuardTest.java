@@ -1,15 +1,15 @@
 package io.steadystate.core.time;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class EventTimeGuardTest {
 
-    private static final long MONDAY_OPEN = Instant.parse("2026-01-05T14:30:00Z").toEpochMilli();
+    private static final long MONDAY_OPEN =
+            Instant.parse("2026-01-05T14:30:00Z").toEpochMilli();
     private static final long YEAR_2199 = Instant.parse("2199-06-01T00:00:00Z").toEpochMilli();
     private final EventTimeGuard guard = EventTimeGuard.defaults();
 
@@ -21,14 +21,19 @@ class EventTimeGuardTest {
     @Test
     void theWeekendJumpOfTheSessionCalendarIsAccepted() {
         long fridayClose = Instant.parse("2026-01-09T21:00:00Z").toEpochMilli();
-        long tuesdayOpenAfterAHolidayMonday = Instant.parse("2026-01-13T14:30:00Z").toEpochMilli();
-        assertThat(guard.problemWith(tuesdayOpenAfterAHolidayMonday, fridayClose)).isNull();
+        long tuesdayOpenAfterAHolidayMonday =
+                Instant.parse("2026-01-13T14:30:00Z").toEpochMilli();
+        assertThat(guard.problemWith(tuesdayOpenAfterAHolidayMonday, fridayClose))
+                .isNull();
     }
 
     @Test
     void aJumpBeyondTheMaxStepIsRefusedWithTheTimesInTheMessage() {
         String problem = guard.problemWith(MONDAY_OPEN + Duration.ofDays(8).toMillis(), MONDAY_OPEN);
-        assertThat(problem).contains("ahead of the event clock").contains("2026-01-05T14:30:00Z").contains("PT168H");
+        assertThat(problem)
+                .contains("ahead of the event clock")
+                .contains("2026-01-05T14:30:00Z")
+                .contains("PT168H");
     }
 
     @Test
@@ -46,7 +51,8 @@ class EventTimeGuardTest {
 
     @Test
     void aLateEventIsAcceptedButAnEventBeforeTheFloorIsNot() {
-        assertThat(guard.problemWith(MONDAY_OPEN - Duration.ofDays(30).toMillis(), MONDAY_OPEN)).isNull();
+        assertThat(guard.problemWith(MONDAY_OPEN - Duration.ofDays(30).toMillis(), MONDAY_OPEN))
+                .isNull();
         assertThat(guard.problemWith(-1, MONDAY_OPEN)).contains("outside the window");
         assertThat(guard.problemWith(Long.MIN_VALUE + 1, MONDAY_OPEN)).contains("outside the window");
     }

@@ -3,12 +3,11 @@ package io.steadystate.kit.delivery.quarkus;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.steadystate.kit.delivery.TransactionWindow;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
-
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * {@code steadystate.delivery.*}: the tunable client settings of a service's delivery loops. The {@code @WithDefault}

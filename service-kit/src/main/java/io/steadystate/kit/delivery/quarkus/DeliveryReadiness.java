@@ -31,7 +31,8 @@ public class DeliveryReadiness implements HealthCheck {
             String g = loop.settings().groupId();
             LoopHealth.Status s = loop.health();
             up &= s.ready();
-            b.withData(g + ".assigned", s.assigned()).withData(g + ".state-complete", s.stateComplete())
+            b.withData(g + ".assigned", s.assigned())
+                    .withData(g + ".state-complete", s.stateComplete())
                     .withData(g + ".output-failing", s.outputFailing());
             if (!s.lastError().isEmpty()) {
                 b.withData(g + ".last-error", s.lastError());

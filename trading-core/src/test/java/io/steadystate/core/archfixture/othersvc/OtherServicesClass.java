@@ -1,5 +1,4 @@
 package io.steadystate.core.archfixture.othersvc;
 
 /** Fixture: stands for a class of another service. */
-public class OtherServicesClass {
-}
+public class OtherServicesClass {}
