@@ -1,6 +1,7 @@
 package io.steadystate.marketdata;
 
 import io.steadystate.core.arch.ServiceArchitectureRule;
+import io.steadystate.core.arch.SourceSizeRule;
 import org.junit.jupiter.api.Test;
 
 /** This service depends on trading-core and service-kit only, and its feature packages have no cycles. */
@@ -8,5 +9,10 @@ class ServiceArchitectureTest {
     @Test
     void dependsOnSharedModulesOnlyAndItsPackagesHaveNoCycles() {
         ServiceArchitectureRule.check("io.steadystate.marketdata");
+    }
+
+    @Test
+    void noMainClassIsOverFourHundredLines() {
+        SourceSizeRule.checkThisModule();
     }
 }

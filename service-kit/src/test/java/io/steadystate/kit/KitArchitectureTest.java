@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import io.steadystate.core.arch.ServiceArchitectureRule;
+import io.steadystate.core.arch.SourceSizeRule;
 import io.steadystate.core.state.BoundedStateRule;
 import org.junit.jupiter.api.Test;
 
@@ -32,5 +33,10 @@ class KitArchitectureTest {
     @Test
     void itsPackagesHaveNoCycles() {
         ServiceArchitectureRule.packagesAreFreeOfCycles("io.steadystate.kit").check(kit);
+    }
+
+    @Test
+    void noMainClassIsOverFourHundredLines() {
+        SourceSizeRule.checkThisModule();
     }
 }
