@@ -177,12 +177,8 @@ public final class Supervisor implements AutoCloseable {
                 down.remove(service);
             }
             List<ServiceId> watched = service == null ? List.of(ServiceId.values()) : List.of(service);
-            List<String> operatorAborts = new ArrayList<>();
-            readyAt = awaitReady(watched, service == null ? operatorAborts : null);
-            if (!operatorAborts.isEmpty()) {
-                note = "operator aborted " + operatorAborts.size() + " hanging transaction(s) the broker crash left: "
-                        + String.join("; ", operatorAborts);
-            }
+            OperatorRounds operator = service == null ? new OperatorRounds() : null;
+            readyAt = awaitReady(watched, operator);
             if (readyAt == null) {
                 note = (note == null ? "" : note + "; ") + "not ready within " + READY_TIMEOUT.toSeconds() + " s";
                 if (service == ServiceId.MARKET_DATA) {
@@ -192,11 +188,15 @@ public final class Supervisor implements AutoCloseable {
                 if (service == ServiceId.MARKET_DATA) {
                     note = startMarket();
                 }
-                drainedAt = awaitDrained(limit);
+                drainedAt = awaitDrained(limit, operator);
                 if (drainedAt == null) {
                     note = (note == null ? "" : note + "; ") + "lag not back under " + limit + " within "
                             + DRAIN_TIMEOUT.toSeconds() + " s (last " + totalLag() + ")";
                 }
+            }
+            if (operator != null && !operator.aborts.isEmpty()) {
+                note = "operator aborted " + operator.aborts.size() + " hanging transaction(s) the broker crash left: "
+                        + String.join("; ", operator.aborts) + (note == null ? "" : "; " + note);
             }
         } catch (RuntimeException e) {
             note = "kill/restart failed: " + e.getMessage();
@@ -220,14 +220,28 @@ public final class Supervisor implements AutoCloseable {
     }
 
     /**
-     * Waits until every watched service is ready. After a broker restart ({@code operatorAborts} not null), a service
-     * still not ready after {@link HangingTransactions#MIN_OPEN} gets the operator's help every 10 s: hanging
-     * transactions are aborted, each one added to {@code operatorAborts}.
+     * The operator's rounds after a broker restart, while a service is not ready or the backlog not worked off (a
+     * hanging transaction on a data partition stops its read_committed readers at the last stable offset, so it can
+     * show as lag alone): from {@link HangingTransactions#MIN_OPEN} on, every 10 s, hanging transactions are aborted.
      */
-    private Double awaitReady(List<ServiceId> watched, List<String> operatorAborts) {
-        long started = System.nanoTime();
-        long deadline = started + READY_TIMEOUT.toNanos();
-        long nextRescue = started + HangingTransactions.MIN_OPEN.toNanos();
+    private final class OperatorRounds {
+        private final List<String> aborts = new ArrayList<>();
+        private long next = System.nanoTime() + HangingTransactions.MIN_OPEN.toNanos();
+
+        void round() {
+            if (hanging == null || System.nanoTime() < next) {
+                return;
+            }
+            List<String> now = hanging.abortHanging();
+            now.forEach(a -> progress.accept("chaos: operator step: aborted a hanging transaction, " + a));
+            aborts.addAll(now);
+            next = System.nanoTime() + 10_000_000_000L;
+        }
+    }
+
+    /** Waits until every watched service is ready; {@code operator} (after a broker restart, else null) helps meanwhile. */
+    private Double awaitReady(List<ServiceId> watched, OperatorRounds operator) {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline && !aborted) {
             boolean all = true;
             for (ServiceId id : watched) {
@@ -243,11 +257,8 @@ public final class Supervisor implements AutoCloseable {
             if (all) {
                 return elapsed.getAsDouble();
             }
-            if (operatorAborts != null && hanging != null && System.nanoTime() > nextRescue) {
-                List<String> now = hanging.abortHanging();
-                now.forEach(a -> progress.accept("chaos: operator step: aborted a hanging transaction, " + a));
-                operatorAborts.addAll(now);
-                nextRescue = System.nanoTime() + 10_000_000_000L;
+            if (operator != null) {
+                operator.round();
             }
             sleep(250);
         }
@@ -271,12 +282,15 @@ public final class Supervisor implements AutoCloseable {
         return "POST /market/start after the restart kept failing";
     }
 
-    private Double awaitDrained(long limit) {
+    private Double awaitDrained(long limit, OperatorRounds operator) {
         long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline && !aborted) {
             Long total = totalLag();
             if (total != null && total <= limit) {
                 return elapsed.getAsDouble();
+            }
+            if (operator != null) {
+                operator.round();
             }
             sleep(1000);
         }
