@@ -25,10 +25,10 @@ import org.apache.kafka.common.TopicPartition;
  * {@code abort} do by hand).
  *
  * <p>Why the harness does it: measured in a chaos run at 18,000 ticks/s (runs/chaos-1201/chaos-1), the broker was
- * killed 5 ms after order-service's transaction (producer 1, epoch 3459) had written its 10 partitions and the
- * coordinator had logged {@code PrepareCommit}. After the restart the coordinator logged {@code CompleteCommit} while
- * its marker sender could not reach the restarting broker, and no partition ever got the marker: each held the
- * transaction open, every offset fetch of the group answered {@code UNSTABLE_OFFSET_COMMIT}, and order-service retried
+ * killed within milliseconds of order-service's transaction (producer 1, epoch 3459) writing its partitions and the
+ * coordinator logging {@code PrepareCommit}. After the restart the coordinator logged {@code CompleteCommit} while
+ * its marker sender could not reach the restarting broker, and no partition that was dumped got the marker: each
+ * held the transaction open, every offset fetch of the group answered {@code UNSTABLE_OFFSET_COMMIT}, and order-service retried
  * its recovery for 5 minutes and would have for ever. A service
  * cannot clear it itself — the abort writes transaction markers, which needs {@code Alter} on the cluster
  * (KIP-1037), an operator's right, not an application's. So the chaos supervisor plays the operator, and the kill's
