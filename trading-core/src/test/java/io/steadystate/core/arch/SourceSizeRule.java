@@ -38,18 +38,17 @@ public final class SourceSizeRule {
     static List<String> oversized(Path sources, int maxLines) {
         try (Stream<Path> files = Files.walk(sources)) {
             return files.filter(p -> p.toString().endsWith(".java"))
-                    .map(p -> new Object() {
-                        final Path file = p;
-                        final long lines = lines(p);
-                    })
-                    .filter(f -> f.lines > maxLines)
-                    .map(f -> sources.relativize(f.file) + " (" + f.lines + ")")
+                    .map(p -> new Sized(sources.relativize(p), lines(p)))
+                    .filter(f -> f.lines() > maxLines)
+                    .map(f -> f.file() + " (" + f.lines() + ")")
                     .sorted()
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
+    private record Sized(Path file, long lines) {}
 
     private static long lines(Path file) {
         try (Stream<String> lines = Files.lines(file)) {
