@@ -17,7 +17,7 @@ final class ProjectionHtml {
                 .append(Html.text(w.describe()))
                 .append(". Post-GC heap is fitted (Theil–Sen, block-bootstrap 95% CI) against each driver the soak "
                         + "replayed and scaled by what one production day brings. The drivers that explain the heap "
-                        + "about as well as the best (median residual within 1.5× of it) are candidates; the verdict is the "
+                        + "about as well as the best (median residual within 1.5× of it, or not worse at significantly more than half the samples: a paired sign test) are candidates; the verdict is the "
                         + "most cautious among them. <i>Bounded filling</i> is recognised two ways: the heap grew in the "
                         + "first half of the window and flattened in the second (judged on the second), or it follows "
                         + "the entries of the service's declared bounded stores better than any event driver — then "

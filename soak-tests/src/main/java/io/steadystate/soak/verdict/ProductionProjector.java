@@ -13,8 +13,9 @@ import java.util.Map;
  * <p>Why one robust fit per driver and not a multiple regression: in a steady soak ticks, orders and time all
  * grow together, so a regression on all of them at once is ill-conditioned and its coefficients swing on noise.
  * Each driver is fitted alone (Theil–Sen, block-bootstrap CI, as for the simulated-day slope); the drivers that
- * explain the heap about as well as the best one (median residual within {@value #EXPLAINS_AS_WELL}× of it) are
- * the candidates, because the data cannot tell them apart (see {@link #EXPLAINS_AS_WELL} for why so wide). Among candidates the verdict is the cautious one:
+ * explain the heap about as well as the best one are the candidates, because the data cannot tell them apart:
+ * median residual within {@value #EXPLAINS_AS_WELL}× of the best's (see {@link #EXPLAINS_AS_WELL} for why so
+ * wide), or not worse than the best's at significantly more than half the samples ({@link SignTest}). Among candidates the verdict is the cautious one:
  * LEAK if any candidate's projected CI lies wholly over the budget, PASS only if every candidate's lies wholly
  * under it. A leak per tick fits ticks better than time (ticks stop at night, the clock jumps), so it is
  * projected with the workload's ticks rather than hidden by the soak's thin simulated day.
@@ -178,9 +179,7 @@ public final class ProductionProjector {
      */
     static Judged judgeCandidates(List<DriverFit> fits, double budget, double floorMb) {
         double best = bestScatter(fits);
-        List<DriverFit> candidates = fits.stream()
-                .filter(f -> f.scatterMb() <= best * EXPLAINS_AS_WELL + 1e-9)
-                .toList();
+        List<DriverFit> candidates = candidates(fits);
         DriverFit worstLower = candidates.stream()
                 .max(Comparator.comparingDouble(f -> f.perProductionDay().lower()))
                 .orElseThrow();
@@ -199,6 +198,21 @@ public final class ProductionProjector {
                 worstUpper.perProductionDay().upper() < budget ? Outcome.PASS : Outcome.INCONCLUSIVE,
                 worstUpper,
                 false);
+    }
+
+    /**
+     * The drivers the data cannot tell apart from the best one: median residual within {@value #EXPLAINS_AS_WELL}×
+     * of the best's, or, sample by sample, not worse than the best's more often than chance ({@link SignTest}).
+     */
+    static List<DriverFit> candidates(List<DriverFit> fits) {
+        DriverFit best = fits.stream()
+                .min(Comparator.comparingDouble(DriverFit::scatterMb))
+                .orElseThrow();
+        return fits.stream()
+                .filter(f -> f.scatterMb() <= best.scatterMb() * EXPLAINS_AS_WELL + 1e-9
+                        || SignTest.pairable(f.residualsMb(), best.residualsMb())
+                                && !SignTest.consistentlyWorse(f.residualsMb(), best.residualsMb()))
+                .toList();
     }
 
     private Judged judge(List<DriverFit> fits, double[] y) {
@@ -264,7 +278,8 @@ public final class ProductionProjector {
                 replayed,
                 perDay,
                 perUnit.scaled(perDay),
-                TheilSen.median(residuals, residuals.length));
+                TheilSen.median(residuals, residuals.length),
+                residuals);
     }
 
     private static double[] mb(double[] bytes, int start, int end) {
