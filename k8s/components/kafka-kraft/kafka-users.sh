@@ -22,8 +22,8 @@ acl market-data-service --topic market.events --resource-pattern-type literal --
 scram strategy-service
 acl strategy-service --topic market.events --resource-pattern-type literal --operation Describe --operation Read
 acl strategy-service --topic strategy.params --resource-pattern-type literal --operation Describe --operation Read --operation Write
-acl strategy-service --topic strategy.signals --resource-pattern-type literal --operation Describe --operation Write
-acl strategy-service --topic strategy.dlq --resource-pattern-type literal --operation Describe --operation Write
+acl strategy-service --topic strategy.signals --resource-pattern-type literal --operation Describe --operation Read --operation Write
+acl strategy-service --topic strategy.dlq --resource-pattern-type literal --operation Describe --operation Read --operation Write
 acl strategy-service --group strategy-service --resource-pattern-type literal --operation Describe --operation Read
 acl strategy-service --group strategy-service-params- --resource-pattern-type prefixed --operation Describe --operation Read
 acl strategy-service --transactional-id strategy-service --resource-pattern-type prefixed --operation Describe --operation Write
@@ -33,10 +33,7 @@ acl strategy-service --cluster --operation IdempotentWrite
 scram order-service
 acl order-service --topic strategy.signals --resource-pattern-type literal --operation Describe --operation Read
 acl order-service --topic market.events --resource-pattern-type literal --operation Describe --operation Read
-acl order-service --topic order. --resource-pattern-type prefixed --operation Describe --operation Write
-acl order-service --topic order.events --resource-pattern-type literal --operation Read
-acl order-service --topic order.positions --resource-pattern-type literal --operation Read
-acl order-service --topic order.open-orders --resource-pattern-type literal --operation Read
+acl order-service --topic order. --resource-pattern-type prefixed --operation Describe --operation Read --operation Write
 acl order-service --group order-service --resource-pattern-type literal --operation Describe --operation Read
 acl order-service --transactional-id order-service --resource-pattern-type prefixed --operation Describe --operation Write
 acl order-service --cluster --operation IdempotentWrite

@@ -95,11 +95,13 @@ class KafkaAclsTest {
     void theDerivationSeesWhatTheServicesDo() {
         // anchors that the source/config reading works at all (an empty derivation would match empty ACLs)
         ServiceKafkaUsage strategy = ServiceKafkaUsage.of("strategy-service");
-        assertThat(strategy.reads()).containsExactlyInAnyOrder("market.events", "strategy.params");
+        // its outputs too: the delivery loop's stranded-transaction check (DescribeProducers needs Read)
+        assertThat(strategy.reads())
+                .containsExactlyInAnyOrder("market.events", "strategy.params", "strategy.signals", "strategy.dlq");
         assertThat(strategy.writes()).containsExactlyInAnyOrder("strategy.signals", "strategy.dlq", "strategy.params");
         assertThat(strategy.groupPrefixes()).containsExactly("strategy-service-params-");
         ServiceKafkaUsage order = ServiceKafkaUsage.of("order-service");
-        assertThat(order.reads()).contains("strategy.signals", "market.events", "order.open-orders");
+        assertThat(order.reads()).contains("strategy.signals", "market.events", "order.open-orders", "order.dlq");
         assertThat(order.writes()).contains("order.events", "order.dlq");
         assertThat(ServiceKafkaUsage.of("market-data-service").writes()).containsExactly("market.events");
         // it resumes a restart from the tail of its own topic (resume/TopicTail): a read, without a group

@@ -117,6 +117,8 @@ record ServiceKafkaUsage(
         }
         DeliveryLoops loops = DeliveryLoops.read(dir.resolve("src/main/java"), constants);
         reads.addAll(loops.inputs());
+        // a transactional loop reads its outputs' producer states before it writes again (DescribeProducers: Read)
+        reads.addAll(loops.outputs());
         writes.addAll(loops.outputs());
         referenced.addAll(loops.inputs());
         referenced.addAll(loops.outputs());

@@ -3,6 +3,7 @@ package io.steadystate.kit.delivery;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -49,6 +50,15 @@ final class ClientConfigs {
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, s.transactionalId());
         return s.kafka().clientConfig(p);
+    }
+
+    /** The loop's Admin client, for the stranded-transaction check: short time-outs, the loop retries each round. */
+    static Map<String, Object> admin(DeliverySettings s) {
+        Map<String, Object> a = new HashMap<>();
+        a.put(AdminClientConfig.CLIENT_ID_CONFIG, s.clientId() + "-admin");
+        a.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        a.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+        return s.kafka().clientConfig(a);
     }
 
     /** {@code config} as the client resolves it ({@link ProducerConfig} with its defaults and idempotence rules). */

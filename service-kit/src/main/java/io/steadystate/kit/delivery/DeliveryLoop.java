@@ -3,6 +3,7 @@ package io.steadystate.kit.delivery;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.steadystate.core.state.Bounded;
+import io.steadystate.kit.log.ThrottledLog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,8 +32,11 @@ import org.jboss.logging.Logger;
  * handler send into it; its commit carries the merged next offsets of all it handled. So an offset is committed
  * exactly when everything produced from it is: outputs, dead letters, command output.
  * Any failure (a send the broker refused, a commit that timed out, a handler exception) aborts; the loop then
- * pauses its partitions, recreates the producer (which fences its own predecessor), drops and rebuilds every
- * assigned partition's state through the handler and seeks back to the committed offsets — the rebalance path.
+ * pauses its partitions, recreates the producer (which fences its own predecessor), waits until no output
+ * partition holds a transaction of its producer id that the coordinator ended without that partition's marker
+ * ({@link OpenPartitionTransaction}: its next commit would make such records visible beside their re-made copies),
+ * drops and rebuilds every assigned partition's state through the handler and seeks back to the committed
+ * offsets — the rebalance path. The same check runs before the first write after a start.
  * Readiness is DOWN from the failure until that recovery succeeded.
  */
 public final class DeliveryLoop implements AutoCloseable {
@@ -50,6 +54,8 @@ public final class DeliveryLoop implements AutoCloseable {
     private final Thread thread;
     private final LoopOutbox outbox;
     private final LoopHealth health = new LoopHealth();
+    /** A recovery retries every second, for as long as a broker is down or a stranded transaction stays. */
+    private final ThrottledLog recoveryLog = new ThrottledLog(LOG, 10_000);
     /** Bounded: a full queue refuses the command (REST answers 503) instead of buffering without limit. */
     @Bounded("ArrayBlockingQueue of COMMAND_CAPACITY")
     private final BlockingQueue<LoopCommand<?>> commands = new ArrayBlockingQueue<>(COMMAND_CAPACITY);
@@ -258,7 +264,7 @@ public final class DeliveryLoop implements AutoCloseable {
         consumer.pause(assigned);
         try {
             if (settings.hasOutputs()) {
-                producer.renew();
+                producer.prepare();
             }
             handler.revoked(assigned);
             handler.assigned(assigned, consumer);
@@ -277,7 +283,7 @@ public final class DeliveryLoop implements AutoCloseable {
             LOG.infof("delivery loop %s recovered %s from the committed offsets", settings.groupId(), assigned);
         } catch (RuntimeException e) {
             health.sendFailed(e);
-            LOG.warnf("delivery loop %s: recovery failed, retrying: %s", settings.groupId(), e.toString());
+            recoveryLog.warn("delivery loop " + settings.groupId() + ": recovery failed, retrying", e.toString());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.steadystate.kit.delivery;
 
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -16,6 +17,11 @@ public interface KafkaClients {
     Consumer<String, byte[]> consumer(Map<String, Object> config);
 
     Producer<String, byte[]> producer(Map<String, Object> config);
+
+    /** For the check before a loop writes again (see {@link OpenPartitionTransaction}): the Admin API by default. */
+    default TransactionLookup transactions(Map<String, Object> config) {
+        return new AdminTransactionLookup(Admin.create(config));
+    }
 
     KafkaClients PLAIN = new KafkaClients() {
         @Override

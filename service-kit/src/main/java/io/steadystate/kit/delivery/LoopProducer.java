@@ -3,8 +3,11 @@ package io.steadystate.kit.delivery;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.jboss.logging.Logger;
@@ -12,7 +15,8 @@ import org.jboss.logging.Logger;
 /**
  * The delivery loop's one transactional producer over its lifetime: the first one, retried until the broker's
  * transaction coordinator answers; a fresh one after every failure ({@code initTransactions} fences and aborts
- * what its predecessor left open); its client metrics bound and closed with it; and the configuration it was built
+ * what its predecessor left open); before either writes, a check that no partition of the outputs still holds a
+ * transaction of its producer id that the coordinator ended ({@link #prepare()}); its client metrics bound and closed with it; and the configuration it was built
  * from, as the client resolved it. Used on the loop thread only, except {@link #effectiveConfig()}.
  */
 final class LoopProducer {
@@ -29,6 +33,9 @@ final class LoopProducer {
     private volatile Map<String, Object> effectiveConfig = Map.of();
     private Producer<String, byte[]> producer;
     private KafkaClientMetrics metrics;
+    private TransactionLookup transactions;
+    /** Initialised, but its outputs not yet found free of a transaction it left stranded there. */
+    private boolean unchecked;
 
     LoopProducer(
             DeliverySettings settings,
@@ -63,7 +70,7 @@ final class LoopProducer {
         for (int attempt = 1; !stopping.getAsBoolean(); attempt++) {
             health.progress();
             try {
-                renew();
+                prepare();
                 health.committed(); // the output works: nothing failing any more
                 return;
             } catch (RuntimeException e) {
@@ -83,9 +90,46 @@ final class LoopProducer {
         }
     }
 
+    /**
+     * Ready to write: a fresh producer, and none of its producer id's transactions left open on an output partition.
+     * Throws while one is (the loop stays not ready and asks again): after a check that failed, the producer made
+     * for it is kept, so waiting does not bump its epoch every round.
+     */
+    void prepare() {
+        if (!unchecked) {
+            renew();
+        }
+        List<OpenPartitionTransaction> stranded = stranded();
+        if (!stranded.isEmpty()) {
+            throw new IllegalStateException("delivery loop " + settings.groupId() + " does not write until "
+                    + stranded.size() + " stranded transaction(s) are aborted: "
+                    + stranded.stream().map(OpenPartitionTransaction::describe).collect(Collectors.joining("; ")));
+        }
+        unchecked = false;
+    }
+
+    /**
+     * This producer id's transactions open on the outputs. Called when the loop has none open itself, so any found is
+     * one its coordinator ended without the partition's marker (see {@link OpenPartitionTransaction}): the next
+     * commit marker of the same producer id would close it as committed.
+     */
+    private List<OpenPartitionTransaction> stranded() {
+        if (transactions == null) {
+            transactions = clients.transactions(ClientConfigs.admin(settings));
+        }
+        OptionalLong id = transactions.producerId(settings.transactionalId());
+        if (id.isEmpty()) {
+            return List.of();
+        }
+        return transactions.openOn(settings.outputTopics()).stream()
+                .filter(t -> t.producerId() == id.getAsLong())
+                .toList();
+    }
+
     /** A fresh transactional producer: {@code initTransactions} aborts whatever the previous one left open. */
-    void renew() {
-        close();
+    private void renew() {
+        unchecked = false;
+        closeProducer();
         Map<String, Object> config = ClientConfigs.producer(settings);
         producer = clients.producer(config);
         metrics = new KafkaClientMetrics(producer);
@@ -93,9 +137,18 @@ final class LoopProducer {
         outbox.use(producer);
         producer.initTransactions();
         effectiveConfig = ClientConfigs.effective(config);
+        unchecked = true;
     }
 
     void close() {
+        closeProducer();
+        if (transactions != null) {
+            transactions.close();
+            transactions = null;
+        }
+    }
+
+    private void closeProducer() {
         if (metrics != null) {
             metrics.close();
             metrics = null;

@@ -1,0 +1,88 @@
+package io.steadystate.kit.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ProducerState;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TransactionalIdNotFoundException;
+
+/** {@link TransactionLookup} through the Admin API: DescribeTransactions, DescribeTopics, DescribeProducers. */
+final class AdminTransactionLookup implements TransactionLookup {
+
+    private static final long TIMEOUT_MS = 10_000;
+    private final Admin admin;
+
+    AdminTransactionLookup(Admin admin) {
+        this.admin = admin;
+    }
+
+    @Override
+    public OptionalLong producerId(String transactionalId) {
+        try {
+            return OptionalLong.of(admin.describeTransactions(List.of(transactionalId))
+                    .description(transactionalId)
+                    .get(TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                    .producerId());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof TransactionalIdNotFoundException) {
+                return OptionalLong.empty();
+            }
+            throw failed("describing transaction " + transactionalId, e);
+        } catch (InterruptedException | TimeoutException e) {
+            throw failed("describing transaction " + transactionalId, e);
+        }
+    }
+
+    @Override
+    public List<OpenPartitionTransaction> openOn(Collection<String> topics) {
+        try {
+            List<TopicPartition> partitions = new ArrayList<>();
+            admin.describeTopics(topics)
+                    .allTopicNames()
+                    .get(TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                    .forEach((name, d) ->
+                            d.partitions().forEach(p -> partitions.add(new TopicPartition(name, p.partition()))));
+            List<OpenPartitionTransaction> open = new ArrayList<>();
+            admin.describeProducers(partitions)
+                    .all()
+                    .get(TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                    .forEach((tp, state) -> {
+                        for (ProducerState p : state.activeProducers()) {
+                            if (p.currentTransactionStartOffset().isPresent()) {
+                                open.add(new OpenPartitionTransaction(
+                                        tp,
+                                        p.producerId(),
+                                        p.producerEpoch(),
+                                        p.currentTransactionStartOffset().getAsLong(),
+                                        Instant.ofEpochMilli(p.lastTimestamp())));
+                            }
+                        }
+                    });
+            return open;
+        } catch (ExecutionException | InterruptedException | TimeoutException e) {
+            throw failed("describing the producers of " + topics, e);
+        }
+    }
+
+    private static KafkaException failed(String what, Exception e) {
+        if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+        return new KafkaException(what + " failed: " + cause, cause);
+    }
+
+    @Override
+    public void close() {
+        admin.close(Duration.ofSeconds(1));
+    }
+}

@@ -1,0 +1,203 @@
+package io.steadystate.kit.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.steadystate.core.kafka.Topics;
+import io.steadystate.core.testkafka.RealKafka;
+import io.steadystate.core.testkafka.RealKafkaExtension;
+import io.steadystate.core.testkafka.TestRecords;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The check a loop makes before it writes again: a transaction of its own producer id left open on an output
+ * partition (the coordinator ended it, the partition never got the marker) keeps the loop from writing, not ready,
+ * until an operator aborted it.
+ *
+ * <p>The lookup is tested against the broker's own answer (a transaction really open on a partition). Kafka offers
+ * no way to strand one on purpose — it needs a broker crash between the coordinator's decision and the partition's
+ * marker, which the chaos soak makes (soak-tests README, Finding 3) — so the loop's test adds one stranded entry,
+ * under the loop's real producer id, to what the real broker says.
+ */
+@ExtendWith(RealKafkaExtension.class)
+class StrandedTransactionIT {
+
+    @Test
+    void theLookupSeesATransactionOpenOnAPartitionUnderItsProducerIdUntilItCommits(RealKafka kafka) throws Exception {
+        String bootstrap = kafka.bootstrapServers();
+        try (TransactionLookup lookup = KafkaClients.PLAIN.transactions(Map.of("bootstrap.servers", bootstrap));
+                KafkaProducer<String, byte[]> tx = transactional(bootstrap, "kit-it-open")) {
+            tx.initTransactions();
+            tx.beginTransaction();
+            RecordMetadata m = tx.send(new ProducerRecord<>(Topics.STRATEGY_DLQ, "k", bytes("open")))
+                    .get();
+            tx.flush();
+            long id = lookup.producerId("kit-it-open").orElseThrow();
+            assertThat(lookup.producerId("kit-it-never-used")).isEmpty();
+
+            List<OpenPartitionTransaction> open = lookup.openOn(List.of(Topics.STRATEGY_DLQ));
+            assertThat(open)
+                    .filteredOn(t -> t.producerId() == id)
+                    .singleElement()
+                    .satisfies(t -> {
+                        assertThat(t.partition()).isEqualTo(new TopicPartition(m.topic(), m.partition()));
+                        assertThat(t.startOffset()).isEqualTo(m.offset());
+                        assertThat(t.describe())
+                                .contains(
+                                        "--topic " + m.topic(),
+                                        "--partition " + m.partition(),
+                                        "--start-offset " + m.offset());
+                    });
+
+            tx.commitTransaction(); // returns once the coordinator decided: the marker follows a moment later
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            List<OpenPartitionTransaction> after = lookup.openOn(List.of(Topics.STRATEGY_DLQ));
+            while (after.stream().anyMatch(t -> t.producerId() == id) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                after = lookup.openOn(List.of(Topics.STRATEGY_DLQ));
+            }
+            assertThat(after).filteredOn(t -> t.producerId() == id).isEmpty();
+        }
+    }
+
+    @Test
+    void aLoopDoesNotWriteWhileItsProducerIdHasATransactionStrandedOnAnOutput(RealKafka kafka) throws Exception {
+        String bootstrap = kafka.bootstrapServers();
+        try (KafkaProducer<String, byte[]> in = TestRecords.producer(bootstrap)) {
+            for (int i = 0; i < 5; i++) {
+                in.send(new ProducerRecord<>(Topics.MARKET_EVENTS, "key-" + i, bytes("input " + i)))
+                        .get();
+            }
+        }
+        AtomicBoolean stranded = new AtomicBoolean(true);
+        AtomicInteger checks = new AtomicInteger();
+        KafkaClients clients = new KafkaClients() {
+            @Override
+            public Consumer<String, byte[]> consumer(Map<String, Object> config) {
+                return PLAIN.consumer(config);
+            }
+
+            @Override
+            public org.apache.kafka.clients.producer.Producer<String, byte[]> producer(Map<String, Object> config) {
+                return PLAIN.producer(config);
+            }
+
+            @Override
+            public TransactionLookup transactions(Map<String, Object> config) {
+                return new StrandingLookup(PLAIN.transactions(config), stranded, checks);
+            }
+        };
+        DeliverySettings settings = new DeliverySettings(
+                "kit-it",
+                bootstrap,
+                "kit-stranded-it",
+                List.of(Topics.MARKET_EVENTS),
+                List.of(Topics.SIGNALS),
+                "kit-it-stranded",
+                true,
+                Map.of(),
+                Map.of(),
+                Duration.ofMillis(100));
+        try (DeliveryLoop loop = new DeliveryLoop(settings, new Forward(), clients, new SimpleMeterRegistry())) {
+            loop.start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (checks.get() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(checks.get()).as("the loop keeps asking while stranded").isGreaterThanOrEqualTo(3);
+            LoopHealth.Status waiting = loop.health();
+            assertThat(waiting.ready()).isFalse();
+            assertThat(waiting.lastError())
+                    .contains("stranded transaction", Topics.SIGNALS + "-0", "kafka-transactions.sh");
+            assertThat(TestRecords.readUntil(bootstrap, Topics.SIGNALS, rs -> !rs.isEmpty(), Duration.ofSeconds(2)))
+                    .as("nothing written, not even uncommitted, while stranded")
+                    .isEmpty();
+
+            stranded.set(false); // the operator aborted it
+            assertThat(CommittedRecords.readUntil(
+                            bootstrap, Topics.SIGNALS, rs -> rs.size() >= 5, Duration.ofSeconds(60)))
+                    .as("then every input is delivered once")
+                    .hasSize(5);
+            deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!loop.health().ready() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(loop.health().ready()).isTrue();
+        }
+    }
+
+    /** The real broker's answer, plus one stranded transaction of the asking loop's producer id while told so. */
+    private record StrandingLookup(TransactionLookup real, AtomicBoolean stranded, AtomicInteger checks)
+            implements TransactionLookup {
+        @Override
+        public OptionalLong producerId(String transactionalId) {
+            return real.producerId(transactionalId);
+        }
+
+        @Override
+        public List<OpenPartitionTransaction> openOn(Collection<String> topics) {
+            checks.incrementAndGet();
+            List<OpenPartitionTransaction> open = new ArrayList<>(real.openOn(topics));
+            if (stranded.get()) {
+                open.add(new OpenPartitionTransaction(
+                        new TopicPartition(Topics.SIGNALS, 0),
+                        real.producerId("kit-it-stranded").orElseThrow(),
+                        7,
+                        0,
+                        Instant.now().minusSeconds(40)));
+            }
+            return open;
+        }
+
+        @Override
+        public void close() {
+            real.close();
+        }
+    }
+
+    private static final class Forward implements DeliveryHandler {
+        @Override
+        public void assigned(Collection<TopicPartition> partitions, Consumer<?, ?> consumer) {}
+
+        @Override
+        public void revoked(Collection<TopicPartition> partitions) {}
+
+        @Override
+        public void handle(ConsumerRecords<String, byte[]> records, Outbox out) {
+            records.forEach(r -> out.send(new ProducerRecord<>(Topics.SIGNALS, r.key(), r.value())));
+        }
+    }
+
+    private static KafkaProducer<String, byte[]> transactional(String bootstrap, String id) {
+        return new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                        ProducerConfig.TRANSACTIONAL_ID_CONFIG, id),
+                new StringSerializer(),
+                new ByteArraySerializer());
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
