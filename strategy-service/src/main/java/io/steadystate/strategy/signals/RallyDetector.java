@@ -1,10 +1,10 @@
 package io.steadystate.strategy.signals;
 
-import io.steadystate.core.state.DoubleRing;
+import io.steadystate.core.state.MinRing;
 
 /**
  * Seed 000's rally detector, done right: per symbol, the closes of the last {@link #WINDOW} 15-second bars
- * (4 hours of trading) in a primitive ring owned by the symbol's state, so it leaves with the symbol. A rally
+ * (4 hours of trading) in a primitive ring owned by the symbol's state, which keeps its low per block of slots, so it leaves with the symbol. A rally
  * is a close at least {@code thresholdPct} above the lowest close in the window. Reset at session close, so the
  * window never spans the overnight gap.
  */
@@ -13,7 +13,7 @@ public final class RallyDetector {
     /** 4 h of 15 s bars. */
     public static final int WINDOW = 4 * 60 * 4;
 
-    private final DoubleRing closes = new DoubleRing(WINDOW);
+    private final MinRing closes = new MinRing(WINDOW);
     private final double thresholdPct;
     private double risePct;
     private boolean rallying;
@@ -23,13 +23,10 @@ public final class RallyDetector {
         this.thresholdPct = thresholdPct;
     }
 
-    /** Feeds one closed 15 s bar; returns true when this bar starts a rally. O(WINDOW) per 15 s bar, none per tick. */
+    /** Feeds one closed 15 s bar; returns true when this bar starts a rally. O(√WINDOW) per 15 s bar, none per tick. */
     public boolean onBar(double close) {
         closes.add(close);
-        double low = closes.get(0);
-        for (int i = 1; i < closes.size(); i++) {
-            low = Math.min(low, closes.get(i));
-        }
+        double low = closes.min();
         risePct = (close - low) / low * 100.0;
         boolean was = rallying;
         rallying = risePct >= thresholdPct;
