@@ -34,7 +34,8 @@ import org.jboss.logging.Logger;
  * Any failure (a send the broker refused, a commit that timed out, a handler exception) aborts; the loop then
  * pauses its partitions, recreates the producer (which fences its own predecessor), waits until no output
  * partition holds a transaction of its producer id that the coordinator ended without that partition's marker
- * ({@link OpenPartitionTransaction}: its next commit would make such records visible beside their re-made copies),
+ * ({@link OpenPartitionTransaction}: its next commit would make such records visible beside their re-made copies;
+ * unless its own last commit, which threw, was committed after all — then its next commit completes them),
  * drops and rebuilds every assigned partition's state through the handler and seeks back to the committed
  * offsets — the rebalance path. The same check runs before the first write after a start.
  * Readiness is DOWN from the failure until that recovery succeeded.
@@ -264,7 +265,7 @@ public final class DeliveryLoop implements AutoCloseable {
         consumer.pause(assigned);
         try {
             if (settings.hasOutputs()) {
-                producer.prepare();
+                producer.prepare(this::inDoubtCommitted);
             }
             handler.revoked(assigned);
             handler.assigned(assigned, consumer);
@@ -285,6 +286,22 @@ public final class DeliveryLoop implements AutoCloseable {
             health.sendFailed(e);
             recoveryLog.warn("delivery loop " + settings.groupId() + ": recovery failed, retrying", e.toString());
         }
+    }
+
+    /**
+     * Whether the last commit that threw was committed after all: the group's offsets reached every offset it sent
+     * (a transaction is atomic, so they reach all or none). False when no commit is in doubt or it sent no offsets.
+     */
+    private boolean inDoubtCommitted() {
+        Map<TopicPartition, OffsetAndMetadata> sent = open.inDoubt();
+        if (sent.isEmpty()) {
+            return false;
+        }
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(sent.keySet());
+        return sent.entrySet().stream().allMatch(e -> {
+            OffsetAndMetadata c = committed.get(e.getKey());
+            return c != null && c.offset() >= e.getValue().offset();
+        });
     }
 
     private void shutdownClients() {

@@ -41,6 +41,13 @@ final class OpenTransaction {
     @Bounded("one entry per assigned partition, cleared at each commit or abort")
     private final Map<TopicPartition, OffsetAndMetadata> nextOffsets = new HashMap<>();
 
+    /**
+     * The offsets sent with the last commit that threw (a time-out, a broker gone): its coordinator may have decided
+     * commit or abort. Kept across the abort and the recovery, until the next commit succeeds: its marker is what
+     * completes a committed one's stranded records ({@link LoopProducer#prepare}).
+     */
+    private Map<TopicPartition, OffsetAndMetadata> inDoubt = Map.of();
+
     /** @param fullPoll the consumer's {@code max.poll.records}: a poll that brings this many means a backlog */
     OpenTransaction(TransactionWindow window, DeliveryHandler handler, int fullPoll) {
         this.window = window;
@@ -87,13 +94,21 @@ final class OpenTransaction {
     /** Sends the merged offsets into the transaction and commits it; closed afterwards only if that succeeded. */
     void commit(Producer<String, byte[]> producer, ConsumerGroupMetadata group) {
         long started = System.nanoTime();
-        if (!nextOffsets.isEmpty()) {
-            producer.sendOffsetsToTransaction(Map.copyOf(nextOffsets), group);
+        Map<TopicPartition, OffsetAndMetadata> offsets = Map.copyOf(nextOffsets);
+        if (!offsets.isEmpty()) {
+            producer.sendOffsetsToTransaction(offsets, group);
         }
+        inDoubt = offsets; // until the commit answers
         producer.commitTransaction();
+        inDoubt = Map.of();
         lastCommitNanos = System.nanoTime() - started;
         closed();
         handler.committed();
+    }
+
+    /** The offsets of the last commit whose outcome the loop did not learn; empty when there is none. */
+    Map<TopicPartition, OffsetAndMetadata> inDoubt() {
+        return inDoubt;
     }
 
     /** The caller aborts (or gives up) the transaction: the handler forgets what it counted for it. */

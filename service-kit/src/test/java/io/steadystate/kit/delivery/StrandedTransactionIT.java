@@ -18,6 +18,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -129,13 +130,25 @@ class StrandedTransactionIT {
             assertThat(waiting.ready()).isFalse();
             assertThat(waiting.lastError())
                     .contains("stranded transaction", Topics.SIGNALS + "-0", "kafka-transactions.sh");
-            assertThat(TestRecords.readUntil(bootstrap, Topics.SIGNALS, rs -> !rs.isEmpty(), Duration.ofSeconds(2)))
+            assertThat(own(
+                            TestRecords.readUntil(
+                                    bootstrap,
+                                    Topics.SIGNALS,
+                                    rs -> !own(rs, "key-").isEmpty(),
+                                    Duration.ofSeconds(2)),
+                            "key-"))
                     .as("nothing written, not even uncommitted, while stranded")
                     .isEmpty();
 
             stranded.set(false); // the operator aborted it
             assertThat(CommittedRecords.readUntil(
-                            bootstrap, Topics.SIGNALS, rs -> rs.size() >= 5, Duration.ofSeconds(60)))
+                                    bootstrap,
+                                    Topics.SIGNALS,
+                                    rs -> own(rs, "key-").size() >= 5,
+                                    Duration.ofSeconds(60))
+                            .stream()
+                            .filter(r -> r.key().startsWith("key-"))
+                            .toList())
                     .as("then every input is delivered once")
                     .hasSize(5);
             deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -146,9 +159,121 @@ class StrandedTransactionIT {
         }
     }
 
+    /**
+     * A commit that throws after its coordinator decided (the answer lost, as when the broker dies between the two):
+     * decided commit — the group's offsets include what it sent — the loop writes on, because its next commit marker
+     * completes the stranded records and an abort would lose them; decided abort, it waits for the operator.
+     */
+    @Test
+    void aCommitThatThrewButWasCommittedLetsTheLoopWriteOnAnAbortedOneDoesNot(RealKafka kafka) throws Exception {
+        String bootstrap = kafka.bootstrapServers();
+        try (KafkaProducer<String, byte[]> in = TestRecords.producer(bootstrap)) {
+            for (int i = 0; i < 5; i++) {
+                in.send(new ProducerRecord<>(Topics.MARKET_EVENTS, "doubt-" + i, bytes("input " + i)))
+                        .get();
+            }
+        }
+        for (boolean committed : new boolean[] {true, false}) {
+            String group = "kit-in-doubt-" + committed;
+            String topic = committed ? Topics.SIGNALS : Topics.STRATEGY_DLQ;
+            AtomicBoolean stranded = new AtomicBoolean(false); // until the failing commit "loses" its marker
+            AtomicInteger checks = new AtomicInteger();
+            AtomicBoolean failNextCommit = new AtomicBoolean(true);
+            String txId = "kit-it-doubt-" + committed;
+            KafkaClients clients = new KafkaClients() {
+                @Override
+                public Consumer<String, byte[]> consumer(Map<String, Object> config) {
+                    return PLAIN.consumer(config);
+                }
+
+                @Override
+                public org.apache.kafka.clients.producer.Producer<String, byte[]> producer(Map<String, Object> config) {
+                    return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()) {
+                        @Override
+                        public void commitTransaction() {
+                            if (!failNextCommit.getAndSet(false)) {
+                                super.commitTransaction();
+                                return;
+                            }
+                            if (committed) {
+                                super.commitTransaction();
+                            } else {
+                                super.abortTransaction();
+                            }
+                            stranded.set(true);
+                            throw new org.apache.kafka.common.errors.TimeoutException("test: the answer was lost");
+                        }
+                    };
+                }
+
+                @Override
+                public TransactionLookup transactions(Map<String, Object> config) {
+                    return new StrandingLookup(PLAIN.transactions(config), stranded, checks, txId, topic);
+                }
+            };
+            DeliverySettings settings = new DeliverySettings(
+                    "kit-it",
+                    bootstrap,
+                    group,
+                    List.of(Topics.MARKET_EVENTS),
+                    List.of(topic),
+                    txId,
+                    true,
+                    Map.of(),
+                    Map.of(),
+                    Duration.ofMillis(100));
+            try (DeliveryLoop loop =
+                    new DeliveryLoop(settings, new Forward(topic), clients, new SimpleMeterRegistry())) {
+                loop.start();
+                long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
+                // after the failed commit: ready again (decided commit) or asked the lookup a few times (abort)
+                int atFailure = -1;
+                while (System.nanoTime() < deadline) {
+                    if (stranded.get() && atFailure < 0) {
+                        atFailure = checks.get();
+                    }
+                    if (atFailure >= 0 && (loop.health().ready() || checks.get() >= atFailure + 3)) {
+                        break;
+                    }
+                    Thread.sleep(100);
+                }
+                assertThat(stranded.get()).as("the failing commit ran").isTrue();
+                if (committed) {
+                    assertThat(loop.health().ready())
+                            .as("decided commit: writing on (%s)", loop.health().lastError())
+                            .isTrue();
+                    assertThat(keys(CommittedRecords.readUntil(
+                                    bootstrap, topic, rs -> keys(rs).size() >= 5, Duration.ofSeconds(30))))
+                            .hasSize(5);
+                    Thread.sleep(
+                            2_000); // a second copy, had the inputs been processed again, would be committed by now
+                    assertThat(keys(CommittedRecords.read(bootstrap, topic)))
+                            .as("committed once, not processed again")
+                            .hasSize(5);
+                } else {
+                    assertThat(loop.health().ready())
+                            .as("decided abort: waiting")
+                            .isFalse();
+                    assertThat(loop.health().lastError()).contains("stranded transaction");
+                    assertThat(keys(CommittedRecords.read(bootstrap, topic))).isEmpty();
+                    stranded.set(false);
+                    assertThat(keys(CommittedRecords.readUntil(
+                                    bootstrap, topic, rs -> keys(rs).size() >= 5, Duration.ofSeconds(60))))
+                            .as("processed again once the operator aborted it")
+                            .hasSize(5);
+                }
+            }
+        }
+    }
+
     /** The real broker's answer, plus one stranded transaction of the asking loop's producer id while told so. */
-    private record StrandingLookup(TransactionLookup real, AtomicBoolean stranded, AtomicInteger checks)
+    private record StrandingLookup(
+            TransactionLookup real, AtomicBoolean stranded, AtomicInteger checks, String txId, String topic)
             implements TransactionLookup {
+        StrandingLookup(TransactionLookup real, AtomicBoolean stranded, AtomicInteger checks) {
+            this(real, stranded, checks, "kit-it-stranded", Topics.SIGNALS);
+        }
+
         @Override
         public OptionalLong producerId(String transactionalId) {
             return real.producerId(transactionalId);
@@ -160,8 +285,8 @@ class StrandedTransactionIT {
             List<OpenPartitionTransaction> open = new ArrayList<>(real.openOn(topics));
             if (stranded.get()) {
                 open.add(new OpenPartitionTransaction(
-                        new TopicPartition(Topics.SIGNALS, 0),
-                        real.producerId("kit-it-stranded").orElseThrow(),
+                        new TopicPartition(topic, 0),
+                        real.producerId(txId).orElseThrow(),
                         7,
                         0,
                         Instant.now().minusSeconds(40)));
@@ -176,6 +301,16 @@ class StrandedTransactionIT {
     }
 
     private static final class Forward implements DeliveryHandler {
+        private final String topic;
+
+        Forward() {
+            this(Topics.SIGNALS);
+        }
+
+        Forward(String topic) {
+            this.topic = topic;
+        }
+
         @Override
         public void assigned(Collection<TopicPartition> partitions, Consumer<?, ?> consumer) {}
 
@@ -184,7 +319,7 @@ class StrandedTransactionIT {
 
         @Override
         public void handle(ConsumerRecords<String, byte[]> records, Outbox out) {
-            records.forEach(r -> out.send(new ProducerRecord<>(Topics.SIGNALS, r.key(), r.value())));
+            records.forEach(r -> out.send(new ProducerRecord<>(topic, r.key(), r.value())));
         }
     }
 
@@ -195,6 +330,18 @@ class StrandedTransactionIT {
                         ProducerConfig.TRANSACTIONAL_ID_CONFIG, id),
                 new StringSerializer(),
                 new ByteArraySerializer());
+    }
+
+    /** The keys of the in-doubt test's records (the class's tests share one broker and its topics). */
+    private static List<String> keys(List<ConsumerRecord<String, byte[]>> records) {
+        return own(records, "doubt-");
+    }
+
+    private static List<String> own(List<ConsumerRecord<String, byte[]>> records, String prefix) {
+        return records.stream()
+                .map(ConsumerRecord::key)
+                .filter(k -> k.startsWith(prefix))
+                .toList();
     }
 
     private static byte[] bytes(String s) {
