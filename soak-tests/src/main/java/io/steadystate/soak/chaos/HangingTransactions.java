@@ -3,12 +3,14 @@ package io.steadystate.soak.chaos;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.AbortTransactionSpec;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -33,6 +35,14 @@ import org.apache.kafka.common.TopicPartition;
  * cannot clear it itself — the abort writes transaction markers, which needs {@code Alter} on the cluster
  * (KIP-1037), an operator's right, not an application's. So the chaos supervisor plays the operator, and the kill's
  * record says that it had to.
+ *
+ * <p>Only for a writer that waits for it: {@code writerWaits} is asked with the transaction's transactional id (the
+ * supervisor answers "not ready"). A delivery loop that found a stranded transaction of its own and is ready judged
+ * it committed (its failed commit's offsets are in the group, service-kit README "Stranded transactions") and
+ * completes it with its next commit marker; an abort would lose it. Measured before this rule
+ * (runs/chaos-1202/broker6-s5, kill 5): the coordinator logged PrepareCommit then CompleteCommit for
+ * strategy-service's epoch 4833, {@code strategy.signals-0} and {@code -2} never got the marker, and the abort here
+ * dropped their records (5 signals on partition 0, never made again: their ticks' offsets were committed).
  *
  * <p>Hanging, here: open on the partition for longer than {@link #openLongerThan} (three transaction time-outs of the
  * producer, at least 30 s: a live transaction is aborted by its coordinator within one) and its coordinator either
@@ -62,6 +72,7 @@ final class HangingTransactions implements AutoCloseable {
     /** What a partition says of one open transaction and what its coordinator says of that producer (null: nothing). */
     record Open(
             TopicPartition partition,
+            String transactionalId,
             long producerId,
             int producerEpoch,
             long startOffset,
@@ -107,11 +118,12 @@ final class HangingTransactions implements AutoCloseable {
      * {@code order.events-2} (producer 1, epoch 3466) closed the old records together with its own: 47 order events and 7
      * fills appeared twice. A transaction is aborted everywhere before its group can move, or not at all.
      */
-    List<String> abortHanging() {
+    List<String> abortHanging(Predicate<String> writerWaits) {
         List<String> aborted = new ArrayList<>();
         try {
             List<Open> hanging = openTransactions().stream()
                     .filter(o -> o.hanging(Instant.now()))
+                    .filter(o -> o.transactionalId() == null || writerWaits.test(o.transactionalId()))
                     .sorted(java.util.Comparator.comparing(
                             (Open o) -> o.partition().topic().startsWith("__consumer_offsets")))
                     .toList();
@@ -136,9 +148,11 @@ final class HangingTransactions implements AutoCloseable {
 
     private List<Open> openTransactions() throws Exception {
         Map<Long, TransactionDescription> byProducer = new HashMap<>();
-        List<String> ids = admin.listTransactions().all().get(10, TimeUnit.SECONDS).stream()
-                .map(TransactionListing::transactionalId)
-                .toList();
+        Map<Long, String> idByProducer = new HashMap<>();
+        Collection<TransactionListing> listings = admin.listTransactions().all().get(10, TimeUnit.SECONDS);
+        listings.forEach(l -> idByProducer.put(l.producerId(), l.transactionalId()));
+        List<String> ids =
+                listings.stream().map(TransactionListing::transactionalId).toList();
         if (!ids.isEmpty()) {
             admin.describeTransactions(ids)
                     .all()
@@ -161,6 +175,7 @@ final class HangingTransactions implements AutoCloseable {
                 if (p.currentTransactionStartOffset().isPresent()) {
                     open.add(new Open(
                             tp,
+                            idByProducer.get(p.producerId()),
                             p.producerId(),
                             p.producerEpoch(),
                             p.currentTransactionStartOffset().getAsLong(),

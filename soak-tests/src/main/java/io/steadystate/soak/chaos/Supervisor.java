@@ -4,7 +4,6 @@ import io.steadystate.soak.sampling.ConsumerLagProbe;
 import io.steadystate.soak.stack.Http;
 import io.steadystate.soak.stack.LocalStack;
 import io.steadystate.soak.stack.MarketClient;
-import io.steadystate.soak.stack.ServiceEndpoint;
 import io.steadystate.soak.stack.ServiceId;
 import java.io.IOException;
 import java.time.Duration;
@@ -232,10 +231,33 @@ public final class Supervisor implements AutoCloseable {
             if (hanging == null || System.nanoTime() < next) {
                 return;
             }
-            List<String> now = hanging.abortHanging();
+            List<String> now = hanging.abortHanging(Supervisor.this::writerWaits);
             now.forEach(a -> progress.accept("chaos: operator step: aborted a hanging transaction, " + a));
             aborts.addAll(now);
             next = System.nanoTime() + 10_000_000_000L;
+        }
+    }
+
+    /**
+     * Whether the service that owns {@code transactionalId} (its module name is the id's prefix) is not ready — it
+     * says it waits for an operator; true for an id of no service of the stack.
+     */
+    private boolean writerWaits(String transactionalId) {
+        for (ServiceId id : ServiceId.values()) {
+            if (transactionalId.startsWith(id.module() + "-")) {
+                return !ready(id);
+            }
+        }
+        return true;
+    }
+
+    private boolean ready(ServiceId id) {
+        try {
+            return http.get(stack.service(id).resolve("q/health/ready"), "application/json")
+                            .status()
+                    == 200;
+        } catch (IOException notYet) {
+            return false;
         }
     }
 
@@ -245,14 +267,7 @@ public final class Supervisor implements AutoCloseable {
         while (System.nanoTime() < deadline && !aborted) {
             boolean all = true;
             for (ServiceId id : watched) {
-                ServiceEndpoint e = stack.service(id);
-                try {
-                    all &= http.get(e.resolve("q/health/ready"), "application/json")
-                                    .status()
-                            == 200;
-                } catch (IOException notYet) {
-                    all = false;
-                }
+                all &= ready(id);
             }
             if (all) {
                 return elapsed.getAsDouble();

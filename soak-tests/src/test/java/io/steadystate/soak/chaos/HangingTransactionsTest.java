@@ -21,7 +21,8 @@ class HangingTransactionsTest {
     }
 
     private static HangingTransactions.Open open(Duration ago, TransactionDescription coordinator) {
-        return new HangingTransactions.Open(OFFSETS, 1L, 3459, 15188, NOW.minus(ago), 0, coordinator);
+        return new HangingTransactions.Open(
+                OFFSETS, "order-service-local-1", 1L, 3459, 15188, NOW.minus(ago), 0, coordinator);
     }
 
     @Test
