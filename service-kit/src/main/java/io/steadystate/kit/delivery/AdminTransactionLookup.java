@@ -1,8 +1,8 @@
 package io.steadystate.kit.delivery;
 
+import io.steadystate.core.kafka.OpenPartitionTransaction;
+import io.steadystate.core.kafka.OpenTransactions;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.OptionalLong;
@@ -10,9 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ProducerState;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TransactionalIdNotFoundException;
 
 /** {@link TransactionLookup} through the Admin API: DescribeTransactions, DescribeTopics, DescribeProducers. */
@@ -45,29 +43,7 @@ final class AdminTransactionLookup implements TransactionLookup {
     @Override
     public List<OpenPartitionTransaction> openOn(Collection<String> topics) {
         try {
-            List<TopicPartition> partitions = new ArrayList<>();
-            admin.describeTopics(topics)
-                    .allTopicNames()
-                    .get(TIMEOUT_MS, TimeUnit.MILLISECONDS)
-                    .forEach((name, d) ->
-                            d.partitions().forEach(p -> partitions.add(new TopicPartition(name, p.partition()))));
-            List<OpenPartitionTransaction> open = new ArrayList<>();
-            admin.describeProducers(partitions)
-                    .all()
-                    .get(TIMEOUT_MS, TimeUnit.MILLISECONDS)
-                    .forEach((tp, state) -> {
-                        for (ProducerState p : state.activeProducers()) {
-                            if (p.currentTransactionStartOffset().isPresent()) {
-                                open.add(new OpenPartitionTransaction(
-                                        tp,
-                                        p.producerId(),
-                                        p.producerEpoch(),
-                                        p.currentTransactionStartOffset().getAsLong(),
-                                        Instant.ofEpochMilli(p.lastTimestamp())));
-                            }
-                        }
-                    });
-            return open;
+            return OpenTransactions.on(admin, topics, TIMEOUT_MS);
         } catch (ExecutionException | InterruptedException | TimeoutException e) {
             throw failed("describing the producers of " + topics, e);
         }

@@ -2,6 +2,7 @@ package io.steadystate.kit.delivery;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.steadystate.core.kafka.OpenPartitionTransaction;
 import io.steadystate.core.state.Bounded;
 import io.steadystate.kit.log.ThrottledLog;
 import java.time.Duration;

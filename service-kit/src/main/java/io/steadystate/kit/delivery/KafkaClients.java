@@ -1,5 +1,6 @@
 package io.steadystate.kit.delivery;
 
+import io.steadystate.core.kafka.OpenPartitionTransaction;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.Consumer;

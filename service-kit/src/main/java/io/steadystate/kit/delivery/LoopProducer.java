@@ -2,6 +2,7 @@ package io.steadystate.kit.delivery;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.steadystate.core.kafka.OpenPartitionTransaction;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ import org.jboss.logging.Logger;
  * The delivery loop's one transactional producer over its lifetime: the first one, retried until the broker's
  * transaction coordinator answers; a fresh one after every failure ({@code initTransactions} fences and aborts
  * what its predecessor left open); before either writes, a check that no partition of the outputs still holds a
- * transaction of its producer id that the coordinator ended ({@link #prepare()}); its client metrics bound and closed with it; and the configuration it was built
+ * transaction of its producer id that the coordinator ended ({@link #prepare}); its client metrics bound and closed with it; and the configuration it was built
  * from, as the client resolved it. Used on the loop thread only, except {@link #effectiveConfig()}.
  */
 final class LoopProducer {

@@ -1,5 +1,6 @@
 package io.steadystate.kit.delivery;
 
+import io.steadystate.core.kafka.OpenPartitionTransaction;
 import java.util.Collection;
 import java.util.List;
 import java.util.OptionalLong;

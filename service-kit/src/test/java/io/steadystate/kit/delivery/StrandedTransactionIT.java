@@ -3,6 +3,7 @@ package io.steadystate.kit.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.steadystate.core.kafka.OpenPartitionTransaction;
 import io.steadystate.core.kafka.Topics;
 import io.steadystate.core.testkafka.RealKafka;
 import io.steadystate.core.testkafka.RealKafkaExtension;
@@ -17,10 +18,12 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -92,22 +95,9 @@ class StrandedTransactionIT {
         }
         AtomicBoolean stranded = new AtomicBoolean(true);
         AtomicInteger checks = new AtomicInteger();
-        KafkaClients clients = new KafkaClients() {
-            @Override
-            public Consumer<String, byte[]> consumer(Map<String, Object> config) {
-                return PLAIN.consumer(config);
-            }
-
-            @Override
-            public org.apache.kafka.clients.producer.Producer<String, byte[]> producer(Map<String, Object> config) {
-                return PLAIN.producer(config);
-            }
-
-            @Override
-            public TransactionLookup transactions(Map<String, Object> config) {
-                return new StrandingLookup(PLAIN.transactions(config), stranded, checks);
-            }
-        };
+        KafkaClients clients = clients(
+                KafkaClients.PLAIN::producer,
+                config -> new StrandingLookup(KafkaClients.PLAIN.transactions(config), stranded, checks));
         DeliverySettings settings = new DeliverySettings(
                 "kit-it",
                 bootstrap,
@@ -180,15 +170,8 @@ class StrandedTransactionIT {
             AtomicInteger checks = new AtomicInteger();
             AtomicBoolean failNextCommit = new AtomicBoolean(true);
             String txId = "kit-it-doubt-" + committed;
-            KafkaClients clients = new KafkaClients() {
-                @Override
-                public Consumer<String, byte[]> consumer(Map<String, Object> config) {
-                    return PLAIN.consumer(config);
-                }
-
-                @Override
-                public org.apache.kafka.clients.producer.Producer<String, byte[]> producer(Map<String, Object> config) {
-                    return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()) {
+            KafkaClients clients = clients(
+                    config -> new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()) {
                         @Override
                         public void commitTransaction() {
                             if (!failNextCommit.getAndSet(false)) {
@@ -203,14 +186,9 @@ class StrandedTransactionIT {
                             stranded.set(true);
                             throw new org.apache.kafka.common.errors.TimeoutException("test: the answer was lost");
                         }
-                    };
-                }
-
-                @Override
-                public TransactionLookup transactions(Map<String, Object> config) {
-                    return new StrandingLookup(PLAIN.transactions(config), stranded, checks, txId, topic);
-                }
-            };
+                    },
+                    config -> new StrandingLookup(
+                            KafkaClients.PLAIN.transactions(config), stranded, checks, txId, topic));
             DeliverySettings settings = new DeliverySettings(
                     "kit-it",
                     bootstrap,
@@ -289,7 +267,8 @@ class StrandedTransactionIT {
                         real.producerId(txId).orElseThrow(),
                         7,
                         0,
-                        Instant.now().minusSeconds(40)));
+                        Instant.now().minusSeconds(40),
+                        0));
             }
             return open;
         }
@@ -330,6 +309,28 @@ class StrandedTransactionIT {
                         ProducerConfig.TRANSACTIONAL_ID_CONFIG, id),
                 new StringSerializer(),
                 new ByteArraySerializer());
+    }
+
+    /** Plain consumers; producers and the transaction lookup as the test makes them. */
+    private static KafkaClients clients(
+            Function<Map<String, Object>, Producer<String, byte[]>> producers,
+            Function<Map<String, Object>, TransactionLookup> lookups) {
+        return new KafkaClients() {
+            @Override
+            public Consumer<String, byte[]> consumer(Map<String, Object> config) {
+                return PLAIN.consumer(config);
+            }
+
+            @Override
+            public Producer<String, byte[]> producer(Map<String, Object> config) {
+                return producers.apply(config);
+            }
+
+            @Override
+            public TransactionLookup transactions(Map<String, Object> config) {
+                return lookups.apply(config);
+            }
+        };
     }
 
     /** The keys of the in-doubt test's records (the class's tests share one broker and its topics). */

@@ -1,5 +1,7 @@
 package io.steadystate.soak.chaos;
 
+import io.steadystate.core.kafka.OpenPartitionTransaction;
+import io.steadystate.core.kafka.OpenTransactions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +17,6 @@ import org.apache.kafka.clients.admin.AbortTransactionSpec;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
-import org.apache.kafka.clients.admin.ProducerState;
 import org.apache.kafka.clients.admin.TransactionDescription;
 import org.apache.kafka.clients.admin.TransactionListing;
 import org.apache.kafka.clients.admin.TransactionState;
@@ -163,28 +164,18 @@ final class HangingTransactions implements AutoCloseable {
         Set<String> topics = admin.listTopics(new ListTopicsOptions().listInternal(true))
                 .names()
                 .get(10, TimeUnit.SECONDS);
-        List<TopicPartition> partitions = new ArrayList<>();
-        admin.describeTopics(topics)
-                .allTopicNames()
-                .get(10, TimeUnit.SECONDS)
-                .forEach((name, d) ->
-                        d.partitions().forEach(p -> partitions.add(new TopicPartition(name, p.partition()))));
         List<Open> open = new ArrayList<>();
-        admin.describeProducers(partitions).all().get(10, TimeUnit.SECONDS).forEach((tp, state) -> {
-            for (ProducerState p : state.activeProducers()) {
-                if (p.currentTransactionStartOffset().isPresent()) {
-                    open.add(new Open(
-                            tp,
-                            idByProducer.get(p.producerId()),
-                            p.producerId(),
-                            p.producerEpoch(),
-                            p.currentTransactionStartOffset().getAsLong(),
-                            Instant.ofEpochMilli(p.lastTimestamp()),
-                            p.coordinatorEpoch().orElse(0),
-                            byProducer.get(p.producerId())));
-                }
-            }
-        });
+        for (OpenPartitionTransaction t : OpenTransactions.on(admin, topics, 10_000)) {
+            open.add(new Open(
+                    t.partition(),
+                    idByProducer.get(t.producerId()),
+                    t.producerId(),
+                    t.producerEpoch(),
+                    t.startOffset(),
+                    t.lastWrite(),
+                    t.coordinatorEpoch(),
+                    byProducer.get(t.producerId())));
+        }
         return open;
     }
 
