@@ -6,13 +6,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.AbortTransactionSpec;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -44,6 +47,9 @@ import org.apache.kafka.common.TopicPartition;
  * (runs/chaos-1202/broker6-s5, kill 5): the coordinator logged PrepareCommit then CompleteCommit for
  * strategy-service's epoch 4833, {@code strategy.signals-0} and {@code -2} never got the marker, and the abort here
  * dropped their records (5 signals on partition 0, never made again: their ticks' offsets were committed).
+ * And never part of a commit, whoever waits: a transaction its coordinator decided commit is aborted only while
+ * none of its partitions got the marker ({@link #abortHanging}), and the end of the run asks the coordinators' log
+ * again of every abort made ({@code chaos:no-committed-transaction-aborted}).
  *
  * <p>Hanging, here: open on the partition for longer than {@link #openLongerThan} (three transaction time-outs of the
  * producer, at least 30 s: a live transaction is aborted by its coordinator within one) and its coordinator either
@@ -58,9 +64,13 @@ final class HangingTransactions implements AutoCloseable {
             TransactionState.PREPARE_EPOCH_FENCE);
     static final Duration MIN_OPEN = Duration.ofSeconds(30);
 
+    static final Duration DECISIONS_TIMEOUT = Duration.ofSeconds(30);
+
+    private final String bootstrap;
     private final Admin admin;
 
     HangingTransactions(String bootstrap) {
+        this.bootstrap = bootstrap;
         this.admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrap,
@@ -90,6 +100,10 @@ final class HangingTransactions implements AutoCloseable {
                     || coordinator.producerEpoch() > producerEpoch;
         }
 
+        long lastWriteMillis() {
+            return lastWrite.toEpochMilli();
+        }
+
         String describe() {
             return String.format(
                     "producer %d epoch %d on %s from offset %d, last written %s, coordinator %s",
@@ -109,26 +123,51 @@ final class HangingTransactions implements AutoCloseable {
         return three.compareTo(MIN_OPEN) > 0 ? three : MIN_OPEN;
     }
 
+    /** One operator round: what it aborted, and what it left because an abort would lose committed records. */
+    record Step(List<Open> aborted, List<Open> leftCommitted) {
+        static final Step NOTHING = new Step(List.of(), List.of());
+    }
+
     /**
      * Finds the hanging transactions on every partition of the cluster and aborts them, the offsets
-     * ({@code __consumer_offsets}) last; what was aborted.
+     * ({@code __consumer_offsets}) last — one transaction everywhere, or not at all.
      *
      * <p>Every partition, and the offsets last — measured: the same crash left the transaction open on
      * {@code order.events-2} (records 164049–164069, epoch 3459, no marker) as well as on {@code __consumer_offsets-0}.
      * Aborting only the offsets (by hand, in that run) let order-service resume, and its next commit marker on
      * {@code order.events-2} (producer 1, epoch 3466) closed the old records together with its own: 47 order events and 7
-     * fills appeared twice. A transaction is aborted everywhere before its group can move, or not at all.
+     * fills appeared twice.
+     *
+     * <p>A transaction its coordinator decided commit ({@link CoordinatorDecisions}, read from its log before each
+     * round) is aborted only while it is still open on <em>every</em> partition the decision names, the group's
+     * offsets partition included: then no reader has seen any of it, the writer's inputs are not committed, and the
+     * abort is what the coordinator could have decided (the writer processes them again). If any of its partitions
+     * got the commit marker — its input offsets, above all — the others' records are committed data, an abort drops
+     * them for good, and Kafka has no operator command that writes a commit marker: it is left open, named in the
+     * round's result (measured: runs/chaos-1202/broker6-s5). If the log cannot be read, nothing is aborted this round.
      */
-    List<String> abortHanging(Predicate<String> writerWaits) {
-        List<String> aborted = new ArrayList<>();
+    Step abortHanging(Predicate<String> writerWaits) {
+        List<Open> aborted = new ArrayList<>();
+        List<Open> left = new ArrayList<>();
         try {
             List<Open> hanging = openTransactions().stream()
                     .filter(o -> o.hanging(Instant.now()))
                     .filter(o -> o.transactionalId() == null || writerWaits.test(o.transactionalId()))
-                    .sorted(java.util.Comparator.comparing(
-                            (Open o) -> o.partition().topic().startsWith("__consumer_offsets")))
                     .toList();
-            for (Open open : hanging) {
+            if (hanging.isEmpty()) {
+                return Step.NOTHING;
+            }
+            CoordinatorDecisions decisions = CoordinatorDecisions.read(bootstrap, DECISIONS_TIMEOUT);
+            List<Open> abort = new ArrayList<>();
+            for (List<Open> txn : byTransaction(hanging)) {
+                if (losesCommitted(decisions, txn)) {
+                    left.addAll(txn);
+                } else {
+                    abort.addAll(txn);
+                }
+            }
+            abort.sort(Comparator.comparing((Open o) -> o.partition().topic().startsWith("__consumer_offsets")));
+            for (Open open : abort) {
                 admin.abortTransaction(new AbortTransactionSpec(
                                 open.partition(),
                                 open.producerId(),
@@ -136,7 +175,7 @@ final class HangingTransactions implements AutoCloseable {
                                 open.coordinatorEpoch()))
                         .all()
                         .get(10, TimeUnit.SECONDS);
-                aborted.add(open.describe());
+                aborted.add(open);
             }
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
@@ -144,7 +183,47 @@ final class HangingTransactions implements AutoCloseable {
             }
             // the broker is still coming up: the supervisor asks again on its next round
         }
-        return aborted;
+        return new Step(aborted, left);
+    }
+
+    /** The open partitions of one transaction (one producer id and epoch) together. */
+    static Collection<List<Open>> byTransaction(List<Open> open) {
+        Map<String, List<Open>> txns = new LinkedHashMap<>();
+        open.forEach(o -> txns.computeIfAbsent(o.producerId() + "/" + o.producerEpoch(), k -> new ArrayList<>())
+                .add(o));
+        return txns.values();
+    }
+
+    /**
+     * Whether aborting {@code partitions} (one transaction's) would drop committed records: its coordinator decided
+     * commit and some partition it names is not among them (it got its marker).
+     */
+    static boolean losesCommitted(CoordinatorDecisions decisions, List<Open> partitions) {
+        Open first = partitions.get(0);
+        Set<TopicPartition> aborting = partitions.stream().map(Open::partition).collect(Collectors.toSet());
+        return decisions
+                .of(first.producerId(), first.producerEpoch(), first.partition(), first.lastWriteMillis())
+                .filter(CoordinatorDecisions.Decision::commit)
+                .map(d -> !aborting.containsAll(d.partitions()))
+                .orElse(false);
+    }
+
+    /**
+     * The end-of-run proof that the operator lost nothing: every transaction it aborted, asked again of the
+     * coordinators' log as it is now; those it aborted on only part of a commit (empty: none).
+     */
+    static List<Open> committedAmong(String bootstrap, List<Open> aborts) {
+        if (aborts.isEmpty()) {
+            return List.of();
+        }
+        CoordinatorDecisions decisions = CoordinatorDecisions.read(bootstrap, DECISIONS_TIMEOUT);
+        List<Open> lost = new ArrayList<>();
+        for (List<Open> txn : byTransaction(aborts)) {
+            if (losesCommitted(decisions, txn)) {
+                lost.addAll(txn);
+            }
+        }
+        return lost;
     }
 
     private List<Open> openTransactions() throws Exception {

@@ -5,6 +5,7 @@ import io.steadystate.soak.stack.Http;
 import io.steadystate.soak.stack.LocalStack;
 import io.steadystate.soak.stack.MarketClient;
 import io.steadystate.soak.stack.ServiceId;
+import io.steadystate.soak.verdict.Check;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 
@@ -40,6 +42,9 @@ public final class Supervisor implements AutoCloseable {
     private final ConsumerLagProbe lag;
     /** The operator's abort of a transaction a broker crash left hanging (null without Kafka access). */
     private final HangingTransactions hanging;
+
+    /** Every abort of the operator step in the run, for {@link #operatorAbortsCheck()}. */
+    private final List<HangingTransactions.Open> operatorAborts = new CopyOnWriteArrayList<>();
     /** Services between their planned kill and their restart: a gap in the samples, not a crash. */
     private final Set<ServiceId> down = ConcurrentHashMap.newKeySet();
 
@@ -193,9 +198,9 @@ public final class Supervisor implements AutoCloseable {
                             + DRAIN_TIMEOUT.toSeconds() + " s (last " + totalLag() + ")";
                 }
             }
-            if (operator != null && !operator.aborts.isEmpty()) {
-                note = "operator aborted " + operator.aborts.size() + " hanging transaction(s) the broker crash left: "
-                        + String.join("; ", operator.aborts) + (note == null ? "" : "; " + note);
+            String operatorNote = operator == null ? null : operator.note();
+            if (operatorNote != null) {
+                note = operatorNote + (note == null ? "" : "; " + note);
             }
         } catch (RuntimeException e) {
             note = "kill/restart failed: " + e.getMessage();
@@ -225,16 +230,72 @@ public final class Supervisor implements AutoCloseable {
      */
     private final class OperatorRounds {
         private final List<String> aborts = new ArrayList<>();
+        private final List<String> leftCommitted = new ArrayList<>();
         private long next = System.nanoTime() + HangingTransactions.MIN_OPEN.toNanos();
 
         void round() {
             if (hanging == null || System.nanoTime() < next) {
                 return;
             }
-            List<String> now = hanging.abortHanging(Supervisor.this::writerWaits);
-            now.forEach(a -> progress.accept("chaos: operator step: aborted a hanging transaction, " + a));
-            aborts.addAll(now);
+            HangingTransactions.Step step = hanging.abortHanging(Supervisor.this::writerWaits);
+            for (HangingTransactions.Open a : step.aborted()) {
+                progress.accept("chaos: operator step: aborted a hanging transaction, " + a.describe());
+                aborts.add(a.describe());
+                operatorAborts.add(a);
+            }
+            for (HangingTransactions.Open c : step.leftCommitted()) {
+                String what = c.describe()
+                        + " — its coordinator decided COMMIT and some of its partitions got the marker: an abort would lose it";
+                if (!leftCommitted.contains(what)) {
+                    progress.accept("chaos: operator step: left a hanging transaction open, " + what);
+                    leftCommitted.add(what);
+                }
+            }
             next = System.nanoTime() + 10_000_000_000L;
+        }
+
+        String note() {
+            List<String> parts = new ArrayList<>();
+            if (!aborts.isEmpty()) {
+                parts.add("operator aborted " + aborts.size() + " hanging transaction(s) the broker crash left: "
+                        + String.join("; ", aborts));
+            }
+            if (!leftCommitted.isEmpty()) {
+                parts.add("operator left " + leftCommitted.size() + " hanging committed transaction(s) open (Kafka"
+                        + " has no command that writes their commit marker): " + String.join("; ", leftCommitted));
+            }
+            return parts.isEmpty() ? null : String.join("; ", parts);
+        }
+    }
+
+    /**
+     * After the run, while the broker runs: no abort of the operator step dropped committed records (part of a
+     * transaction its coordinator decided commit, some of whose partitions got the marker) — asked again of
+     * {@code __transaction_state} as it is at the end. Such a loss is what no read_committed count can see: the
+     * dropped records never became visible.
+     */
+    public Check operatorAbortsCheck() {
+        String name = "chaos:no-committed-transaction-aborted";
+        if (operatorAborts.isEmpty()) {
+            return new Check(name, "broker", true, "the operator step aborted no transaction");
+        }
+        String bootstrap = stack.bootstrapServers().orElseThrow();
+        try {
+            List<HangingTransactions.Open> committed = HangingTransactions.committedAmong(bootstrap, operatorAborts);
+            return new Check(
+                    name,
+                    "broker",
+                    committed.isEmpty(),
+                    committed.isEmpty()
+                            ? operatorAborts.size() + " operator abort(s), none of part of a transaction its"
+                                    + " coordinator decided commit (__transaction_state)"
+                            : committed.size() + " of " + operatorAborts.size() + " operator aborts dropped"
+                                    + " committed records (part of a transaction its coordinator decided commit): "
+                                    + committed.stream()
+                                            .map(HangingTransactions.Open::describe)
+                                            .toList());
+        } catch (RuntimeException e) {
+            return new Check(name, "broker", false, "could not read __transaction_state: " + e.getMessage());
         }
     }
 

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
@@ -52,6 +53,21 @@ public final class TopicReader {
     /** Calls {@code each} per record, partition by partition in offset order; returns the records read. */
     public static long readAll(
             String bootstrap, String topic, Duration timeout, Consumer<ConsumerRecord<String, byte[]>> each) {
+        return read(bootstrap, topic, timeout, new StringDeserializer(), each);
+    }
+
+    /** {@link #readAll} with the keys as bytes: for topics whose keys are not text ({@code __transaction_state}). */
+    public static long readAllBinaryKeys(
+            String bootstrap, String topic, Duration timeout, Consumer<ConsumerRecord<byte[], byte[]>> each) {
+        return read(bootstrap, topic, timeout, new ByteArrayDeserializer(), each);
+    }
+
+    private static <K> long read(
+            String bootstrap,
+            String topic,
+            Duration timeout,
+            Deserializer<K> keys,
+            Consumer<ConsumerRecord<K, byte[]>> each) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrap,
@@ -64,8 +80,7 @@ public final class TopicReader {
                 ConsumerConfig.CLIENT_ID_CONFIG,
                 "soak-audit-" + topic);
         long read = 0;
-        try (KafkaConsumer<String, byte[]> consumer =
-                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<K, byte[]> consumer = new KafkaConsumer<>(config, keys, new ByteArrayDeserializer())) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
             List<TopicPartition> partitions = infos.stream()
                     .map(i -> new TopicPartition(topic, i.partition()))
@@ -79,7 +94,7 @@ public final class TopicReader {
                     throw new IllegalStateException("reading " + topic + " did not reach its end offsets " + end
                             + " within " + timeout.toSeconds() + " s");
                 }
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                for (ConsumerRecord<K, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                     if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
                         each.accept(r);
                         read++;

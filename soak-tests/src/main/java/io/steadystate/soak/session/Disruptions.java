@@ -50,6 +50,7 @@ final class Disruptions {
     private final List<String> unplanned = new ArrayList<>();
     private List<KillRecord> kills = List.of();
     private TopicAudit.Result accounting;
+    private Check operatorAborts;
     private PoisonAudit.Result poisonResult;
     private final List<String> auditErrors = new ArrayList<>();
 
@@ -157,6 +158,9 @@ final class Disruptions {
         } catch (RuntimeException e) {
             auditErrors.add("topic accounting failed: " + e);
         }
+        if (supervisor != null) {
+            operatorAborts = supervisor.operatorAbortsCheck();
+        }
         if (poison != null) {
             try {
                 poisonResult = PoisonAudit.run(
@@ -203,6 +207,9 @@ final class Disruptions {
                     unplanned.isEmpty(),
                     unplanned.isEmpty() ? "every process exit was a planned kill" : String.join("; ", unplanned)));
             checks.add(flow(samples, profile).check());
+            if (operatorAborts != null) {
+                checks.add(operatorAborts);
+            }
         }
         return checks;
     }
