@@ -37,6 +37,12 @@ final class LoopProducer {
     private TransactionLookup transactions;
     /** Initialised, but its outputs not yet found free of a transaction it left stranded there. */
     private boolean unchecked;
+    /**
+     * What the coordinator said of the transactional id's last ended transaction before a producer was initialised
+     * (null: nothing known). Kept until a later initialisation learns more: a retry after an initialisation that
+     * failed half-way may see only the bumped epoch.
+     */
+    private EndedTransaction endedBeforeInit;
 
     LoopProducer(
             DeliverySettings settings,
@@ -96,13 +102,15 @@ final class LoopProducer {
      * unless they were committed. Throws while one is (the loop stays not ready and asks again): after a check that
      * failed, the producer made for it is kept, so waiting does not bump its epoch every round.
      *
-     * <p>Committed, said by {@code committedAfterAll}: the loop's last commit threw, yet the group's offsets include
-     * what it sent, so its coordinator decided commit and only the partitions' markers were lost (measured: a broker
-     * kill logged PrepareCommit, then CompleteCommit after the restart, and {@code strategy.signals-0} never got the
-     * marker). Those records are meant to be visible: this loop's next commit marker on the partition closes them as
-     * committed (measured in Finding 3, where it did so to an aborted one), and nothing is processed again. An abort
-     * would lose them. Decided abort, or not known (a restarted process remembers no commit): only an operator's
-     * abort makes writing safe.
+     * <p>Committed, said either way: by {@code committedAfterAll} — the loop's last commit threw, yet the group's
+     * offsets include what it sent — or by the coordinator itself, asked before the producer was initialised
+     * ({@link EndedTransaction}: decided commit at the epoch after the stranded records'), which a restarted
+     * process can ask too. Either way its coordinator decided commit and only the partitions' markers were lost
+     * (measured: a broker kill logged PrepareCommit, then CompleteCommit after the restart, and
+     * {@code strategy.signals-0} never got the marker). Those records are meant to be visible: this loop's next
+     * commit marker on the partition closes them as committed (measured in Finding 3, where it did so to an aborted
+     * one), and nothing is processed again. An abort would lose them. Decided abort, or not known: only an
+     * operator's abort makes writing safe.
      */
     void prepare(BooleanSupplier committedAfterAll) {
         if (!unchecked) {
@@ -112,15 +120,22 @@ final class LoopProducer {
         if (!stranded.isEmpty()) {
             String which =
                     stranded.stream().map(OpenPartitionTransaction::describe).collect(Collectors.joining("; "));
-            if (!committedAfterAll.getAsBoolean()) {
+            EndedTransaction ended = endedBeforeInit;
+            boolean coordinatorSaysCommitted =
+                    ended != null && stranded.stream().allMatch(ended::committedHere);
+            if (!coordinatorSaysCommitted && !committedAfterAll.getAsBoolean()) {
                 throw new IllegalStateException("delivery loop " + settings.groupId() + " does not write until "
                         + stranded.size() + " stranded transaction(s) are aborted: " + which);
             }
             LOG.warnf(
-                    "delivery loop %s: %d stranded transaction(s) were committed by their coordinator (the group's "
-                            + "offsets include them): the next commit marker on each partition closes them as "
-                            + "committed; do not abort them: %s",
-                    settings.groupId(), stranded.size(), which);
+                    "delivery loop %s: %d stranded transaction(s) were committed by their coordinator (%s): the next "
+                            + "commit marker on each partition closes them as committed; do not abort them: %s",
+                    settings.groupId(),
+                    stranded.size(),
+                    coordinatorSaysCommitted
+                            ? "it ended epoch " + ended.producerEpoch() + " with a commit"
+                            : "the group's offsets include them",
+                    which);
         }
         unchecked = false;
     }
@@ -131,10 +146,7 @@ final class LoopProducer {
      * commit marker of the same producer id would close it as committed.
      */
     private List<OpenPartitionTransaction> stranded() {
-        if (transactions == null) {
-            transactions = clients.transactions(ClientConfigs.admin(settings));
-        }
-        OptionalLong id = transactions.producerId(settings.transactionalId());
+        OptionalLong id = lookup().producerId(settings.transactionalId());
         if (id.isEmpty()) {
             return List.of();
         }
@@ -143,10 +155,25 @@ final class LoopProducer {
                 .toList();
     }
 
-    /** A fresh transactional producer: {@code initTransactions} aborts whatever the previous one left open. */
+    private TransactionLookup lookup() {
+        if (transactions == null) {
+            transactions = clients.transactions(ClientConfigs.admin(settings));
+        }
+        return transactions;
+    }
+
+    /**
+     * A fresh transactional producer: {@code initTransactions} aborts whatever the previous one left open. First the
+     * coordinator is asked how it ended the last transaction, which the initialisation's epoch bump would hide.
+     */
     private void renew() {
         unchecked = false;
         closeProducer();
+        try {
+            lookup().ended(settings.transactionalId()).ifPresent(e -> endedBeforeInit = e);
+        } catch (RuntimeException unknown) {
+            // the broker is not answering yet: the initialisation below fails too, and the next attempt asks again
+        }
         Map<String, Object> config = ClientConfigs.producer(settings);
         producer = clients.producer(config);
         metrics = new KafkaClientMetrics(producer);

@@ -15,10 +15,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -59,7 +61,10 @@ class StrandedTransactionIT {
             long id = lookup.producerId("kit-it-open").orElseThrow();
             assertThat(lookup.producerId("kit-it-never-used")).isEmpty();
 
+            assertThat(lookup.ended("kit-it-open")).as("none ended yet").isEmpty();
             List<OpenPartitionTransaction> open = lookup.openOn(List.of(Topics.STRATEGY_DLQ));
+            OpenPartitionTransaction mine =
+                    open.stream().filter(t -> t.producerId() == id).findFirst().orElseThrow();
             assertThat(open)
                     .filteredOn(t -> t.producerId() == id)
                     .singleElement()
@@ -81,6 +86,84 @@ class StrandedTransactionIT {
                 after = lookup.openOn(List.of(Topics.STRATEGY_DLQ));
             }
             assertThat(after).filteredOn(t -> t.producerId() == id).isEmpty();
+            // transactions v2: the coordinator's decision of the records written at epoch E is held at E + 1
+            assertThat(lookup.ended("kit-it-open")).contains(new EndedTransaction(id, mine.producerEpoch() + 1, true));
+            assertThat(new EndedTransaction(id, mine.producerEpoch() + 1, true).committedHere(mine))
+                    .isTrue();
+        }
+    }
+
+    /**
+     * A restarted process remembers no commit of its predecessor's, but the coordinator does, asked before the new
+     * producer's initialisation bumps the epoch: decided commit at the epoch after the stranded records' — the loop
+     * writes on (its next marker completes them, an abort would lose them); decided abort — it waits for the operator.
+     */
+    @Test
+    void aRestartedLoopGoesByWhatTheCoordinatorSaysOfItsStrandedTransaction(RealKafka kafka) throws Exception {
+        String bootstrap = kafka.bootstrapServers();
+        try (KafkaProducer<String, byte[]> in = TestRecords.producer(bootstrap)) {
+            for (int i = 0; i < 5; i++) {
+                in.send(new ProducerRecord<>(Topics.MARKET_EVENTS, "restart-" + i, bytes("input " + i)))
+                        .get();
+            }
+        }
+        for (boolean committed : new boolean[] {true, false}) {
+            String topic = committed ? Topics.SIGNALS : Topics.STRATEGY_DLQ;
+            String txId = "kit-it-restart-" + committed;
+            AtomicBoolean stranded = new AtomicBoolean(true);
+            AtomicInteger checks = new AtomicInteger();
+            KafkaClients clients = clients(
+                    KafkaClients.PLAIN::producer,
+                    config -> new StrandingLookup(
+                            KafkaClients.PLAIN.transactions(config),
+                            stranded,
+                            checks,
+                            txId,
+                            topic,
+                            pid -> new EndedTransaction(pid, STRANDED_EPOCH + 1, committed)));
+            DeliverySettings settings = new DeliverySettings(
+                    "kit-it",
+                    bootstrap,
+                    "kit-restart-" + committed,
+                    List.of(Topics.MARKET_EVENTS),
+                    List.of(topic),
+                    txId,
+                    true,
+                    Map.of(),
+                    Map.of(),
+                    Duration.ofMillis(100));
+            try (KafkaProducer<String, byte[]> predecessor = transactional(bootstrap, txId)) {
+                predecessor.initTransactions(); // the process before the restart: the coordinator knows the id
+            }
+            try (DeliveryLoop loop =
+                    new DeliveryLoop(settings, new Forward(topic), clients, new SimpleMeterRegistry())) {
+                loop.start();
+                long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
+                while (!loop.health().ready() && checks.get() < 3 && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+                if (committed) {
+                    assertThat(own(
+                                    CommittedRecords.readUntil(
+                                            bootstrap,
+                                            topic,
+                                            rs -> own(rs, "restart-").size() >= 5,
+                                            Duration.ofSeconds(30)),
+                                    "restart-"))
+                            .as(
+                                    "decided commit: written on, each input once (%s)",
+                                    loop.health().lastError())
+                            .hasSize(5);
+                    assertThat(loop.health().ready()).isTrue();
+                } else {
+                    assertThat(loop.health().ready())
+                            .as("decided abort: waiting")
+                            .isFalse();
+                    assertThat(loop.health().lastError()).contains("stranded transaction");
+                    assertThat(own(CommittedRecords.read(bootstrap, topic), "restart-"))
+                            .isEmpty();
+                }
+            }
         }
     }
 
@@ -244,12 +327,37 @@ class StrandedTransactionIT {
         }
     }
 
-    /** The real broker's answer, plus one stranded transaction of the asking loop's producer id while told so. */
+    private static final int STRANDED_EPOCH = 7;
+
+    /**
+     * The real broker's answer, plus one stranded transaction (epoch {@link #STRANDED_EPOCH}) of the asking loop's
+     * producer id while told so; the coordinator's last ended transaction as {@code ended} makes it from the
+     * producer id (null: the real answer).
+     */
     private record StrandingLookup(
-            TransactionLookup real, AtomicBoolean stranded, AtomicInteger checks, String txId, String topic)
+            TransactionLookup real,
+            AtomicBoolean stranded,
+            AtomicInteger checks,
+            String txId,
+            String topic,
+            LongFunction<EndedTransaction> ended)
             implements TransactionLookup {
         StrandingLookup(TransactionLookup real, AtomicBoolean stranded, AtomicInteger checks) {
             this(real, stranded, checks, "kit-it-stranded", Topics.SIGNALS);
+        }
+
+        StrandingLookup(
+                TransactionLookup real, AtomicBoolean stranded, AtomicInteger checks, String txId, String topic) {
+            this(real, stranded, checks, txId, topic, null);
+        }
+
+        @Override
+        public Optional<EndedTransaction> ended(String transactionalId) {
+            if (ended == null) {
+                return real.ended(transactionalId);
+            }
+            OptionalLong pid = real.producerId(transactionalId);
+            return pid.isEmpty() ? Optional.empty() : Optional.of(ended.apply(pid.getAsLong()));
         }
 
         @Override
@@ -265,7 +373,7 @@ class StrandedTransactionIT {
                 open.add(new OpenPartitionTransaction(
                         new TopicPartition(topic, 0),
                         real.producerId(txId).orElseThrow(),
-                        7,
+                        STRANDED_EPOCH,
                         0,
                         Instant.now().minusSeconds(40),
                         0));

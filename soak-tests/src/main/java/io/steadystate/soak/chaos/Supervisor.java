@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 
@@ -41,10 +40,7 @@ public final class Supervisor implements AutoCloseable {
     private final Consumer<String> progress;
     private final ConsumerLagProbe lag;
     /** The operator's abort of a transaction a broker crash left hanging (null without Kafka access). */
-    private final HangingTransactions hanging;
-
-    /** Every abort of the operator step in the run, for {@link #operatorAbortsCheck()}. */
-    private final List<HangingTransactions.Open> operatorAborts = new CopyOnWriteArrayList<>();
+    private final OperatorStep operator;
     /** Services between their planned kill and their restart: a gap in the samples, not a crash. */
     private final Set<ServiceId> down = ConcurrentHashMap.newKeySet();
 
@@ -69,7 +65,9 @@ public final class Supervisor implements AutoCloseable {
         this.elapsed = elapsed;
         this.progress = progress;
         this.lag = stack.bootstrapServers().map(ConsumerLagProbe::new).orElse(null);
-        this.hanging = stack.bootstrapServers().map(HangingTransactions::new).orElse(null);
+        this.operator = stack.bootstrapServers()
+                .map(b -> new OperatorStep(b, this::writerWaits, progress))
+                .orElse(null);
     }
 
     public ChaosPlan plan() {
@@ -181,8 +179,8 @@ public final class Supervisor implements AutoCloseable {
                 down.remove(service);
             }
             List<ServiceId> watched = service == null ? List.of(ServiceId.values()) : List.of(service);
-            OperatorRounds operator = service == null ? new OperatorRounds() : null;
-            readyAt = awaitReady(watched, operator);
+            OperatorStep.Rounds rounds = service == null && operator != null ? operator.rounds() : null;
+            readyAt = awaitReady(watched, rounds);
             if (readyAt == null) {
                 note = (note == null ? "" : note + "; ") + "not ready within " + READY_TIMEOUT.toSeconds() + " s";
                 if (service == ServiceId.MARKET_DATA) {
@@ -192,13 +190,13 @@ public final class Supervisor implements AutoCloseable {
                 if (service == ServiceId.MARKET_DATA) {
                     note = startMarket();
                 }
-                drainedAt = awaitDrained(limit, operator);
+                drainedAt = awaitDrained(limit, rounds);
                 if (drainedAt == null) {
                     note = (note == null ? "" : note + "; ") + "lag not back under " + limit + " within "
                             + DRAIN_TIMEOUT.toSeconds() + " s (last " + totalLag() + ")";
                 }
             }
-            String operatorNote = operator == null ? null : operator.note();
+            String operatorNote = rounds == null ? null : rounds.note();
             if (operatorNote != null) {
                 note = operatorNote + (note == null ? "" : "; " + note);
             }
@@ -223,80 +221,11 @@ public final class Supervisor implements AutoCloseable {
                 note);
     }
 
-    /**
-     * The operator's rounds after a broker restart, while a service is not ready or the backlog not worked off (a
-     * hanging transaction on a data partition stops its read_committed readers at the last stable offset, so it can
-     * show as lag alone): from {@link HangingTransactions#MIN_OPEN} on, every 10 s, hanging transactions are aborted.
-     */
-    private final class OperatorRounds {
-        private final List<String> aborts = new ArrayList<>();
-        private final List<String> leftCommitted = new ArrayList<>();
-        private long next = System.nanoTime() + HangingTransactions.MIN_OPEN.toNanos();
-
-        void round() {
-            if (hanging == null || System.nanoTime() < next) {
-                return;
-            }
-            HangingTransactions.Step step = hanging.abortHanging(Supervisor.this::writerWaits);
-            for (HangingTransactions.Open a : step.aborted()) {
-                progress.accept("chaos: operator step: aborted a hanging transaction, " + a.describe());
-                aborts.add(a.describe());
-                operatorAborts.add(a);
-            }
-            for (HangingTransactions.Open c : step.leftCommitted()) {
-                String what = c.describe()
-                        + " — its coordinator decided COMMIT and some of its partitions got the marker: an abort would lose it";
-                if (!leftCommitted.contains(what)) {
-                    progress.accept("chaos: operator step: left a hanging transaction open, " + what);
-                    leftCommitted.add(what);
-                }
-            }
-            next = System.nanoTime() + 10_000_000_000L;
-        }
-
-        String note() {
-            List<String> parts = new ArrayList<>();
-            if (!aborts.isEmpty()) {
-                parts.add("operator aborted " + aborts.size() + " hanging transaction(s) the broker crash left: "
-                        + String.join("; ", aborts));
-            }
-            if (!leftCommitted.isEmpty()) {
-                parts.add("operator left " + leftCommitted.size() + " hanging committed transaction(s) open (Kafka"
-                        + " has no command that writes their commit marker): " + String.join("; ", leftCommitted));
-            }
-            return parts.isEmpty() ? null : String.join("; ", parts);
-        }
-    }
-
-    /**
-     * After the run, while the broker runs: no abort of the operator step dropped committed records (part of a
-     * transaction its coordinator decided commit, some of whose partitions got the marker) — asked again of
-     * {@code __transaction_state} as it is at the end. Such a loss is what no read_committed count can see: the
-     * dropped records never became visible.
-     */
+    /** See {@link OperatorStep#check()}; passes when the stack has no Kafka to act on. */
     public Check operatorAbortsCheck() {
-        String name = "chaos:no-committed-transaction-aborted";
-        if (operatorAborts.isEmpty()) {
-            return new Check(name, "broker", true, "the operator step aborted no transaction");
-        }
-        String bootstrap = stack.bootstrapServers().orElseThrow();
-        try {
-            List<HangingTransactions.Open> committed = HangingTransactions.committedAmong(bootstrap, operatorAborts);
-            return new Check(
-                    name,
-                    "broker",
-                    committed.isEmpty(),
-                    committed.isEmpty()
-                            ? operatorAborts.size() + " operator abort(s), none of part of a transaction its"
-                                    + " coordinator decided commit (__transaction_state)"
-                            : committed.size() + " of " + operatorAborts.size() + " operator aborts dropped"
-                                    + " committed records (part of a transaction its coordinator decided commit): "
-                                    + committed.stream()
-                                            .map(HangingTransactions.Open::describe)
-                                            .toList());
-        } catch (RuntimeException e) {
-            return new Check(name, "broker", false, "could not read __transaction_state: " + e.getMessage());
-        }
+        return operator == null
+                ? new Check(OperatorStep.CHECK, "broker", true, "no operator step (no Kafka access)")
+                : operator.check();
     }
 
     /**
@@ -323,7 +252,7 @@ public final class Supervisor implements AutoCloseable {
     }
 
     /** Waits until every watched service is ready; {@code operator} (after a broker restart, else null) helps meanwhile. */
-    private Double awaitReady(List<ServiceId> watched, OperatorRounds operator) {
+    private Double awaitReady(List<ServiceId> watched, OperatorStep.Rounds operator) {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline && !aborted) {
             boolean all = true;
@@ -358,7 +287,7 @@ public final class Supervisor implements AutoCloseable {
         return "POST /market/start after the restart kept failing";
     }
 
-    private Double awaitDrained(long limit, OperatorRounds operator) {
+    private Double awaitDrained(long limit, OperatorStep.Rounds operator) {
         long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline && !aborted) {
             Long total = totalLag();
@@ -405,8 +334,8 @@ public final class Supervisor implements AutoCloseable {
         if (lag != null) {
             lag.close();
         }
-        if (hanging != null) {
-            hanging.close();
+        if (operator != null) {
+            operator.close();
         }
     }
 }
