@@ -6,6 +6,7 @@ import io.steadystate.core.event.SlotParameters;
 import io.steadystate.core.event.StrategySlot;
 import io.steadystate.core.state.StoreMetrics;
 import io.steadystate.core.time.EventClock;
+import io.steadystate.core.time.EventTimeGuard;
 import io.steadystate.kit.fault.FaultConfig;
 import io.steadystate.strategy.fault.FaultInjector;
 import io.steadystate.strategy.params.ParameterTable;
@@ -59,7 +60,14 @@ public class StrategyBeans {
     SymbolBook symbolBook(
             StrategyConfig config, EventClock clock, StoreMetrics metrics, StrategyMatrix matrix, FaultInjector fault) {
         return new SymbolBook(
-                config.maxSymbols(), config.idleExpiry(), config.rallyThresholdPct(), clock, metrics, matrix, fault);
+                config.maxSymbols(),
+                config.idleExpiry(),
+                config.rallyThresholdPct(),
+                clock,
+                metrics,
+                matrix,
+                fault,
+                EventTimeGuard.withMaxStep(config.maxEventTimeStep()));
     }
 
     /** Every timeframe starts from its strategy's configured row (version 0); strategy.params overrides slots. */

@@ -25,6 +25,14 @@ public interface StrategyConfig {
     @WithDefault("P4D")
     Duration idleExpiry();
 
+    /**
+     * Largest forward jump of event time one event may make past this instance's clock (trading-core
+     * {@code EventTimeGuard}); an event jumping further is dead-lettered (VALIDATION) and moves nothing. Seven
+     * days covers weekends and holiday closures of a session calendar.
+     */
+    @WithDefault("P7D")
+    Duration maxEventTimeStep();
+
     /** Rise from the 4-hour low, in percent, that counts as a rally. */
     @WithDefault("1.5")
     @DecimalMin("0.01")

@@ -44,6 +44,15 @@ public final class BenchRunner {
     /** Simulated seconds per wall second: far above what is needed, so only the tick cap (or nothing) paces. */
     static final double SPEED = 1_000_000;
 
+    /**
+     * The services' event-time step guard, widened: a dropped backlog ({@link BacklogDiscard}) at speed 10⁶ skips
+     * weeks of event time at once, which the default seven-day step refuses for good, tick after tick — measured
+     * (runs/bench-1202b, repetition 3): after the unthrottled step's discard every tick was dead-lettered
+     * ("jumps PT382H… ahead of the event clock") and the pipeline processed 0/s for the rest of the repetition. A
+     * real feed has no such gap; the bench makes it.
+     */
+    static final String BACKLOG_DROP_STEP = "P3650D";
+
     static final int ONE_HOP_RATE = 1_000;
     /** Start-up allowance of the bench's stack (a run's is {@link StackPlan#READY_TIMEOUT}). */
     static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
@@ -188,7 +197,7 @@ public final class BenchRunner {
     /**
      * The bench's local stack: no Prometheus; market-data at the first load's cap, no churn, speed far above need;
      * order-service's risk limits out of the way so that every signal becomes an order (the bench measures work,
-     * not rejections); then {@code --set}.
+     * not rejections); the event-time step guard widened ({@link #BACKLOG_DROP_STEP}); then {@code --set}.
      */
     static StackPlan plan(BenchOptions options, ServiceLauncher launcher) {
         return StackPlan.of(
@@ -209,7 +218,10 @@ public final class BenchRunner {
                                 "steadystate.order.max-orders-per-second",
                                 "1000000",
                                 "steadystate.order.max-open-orders",
-                                "100000")))
+                                "100000",
+                                "steadystate.order.max-event-time-step",
+                                BACKLOG_DROP_STEP)))
+                .with(ServiceId.STRATEGY, Map.of("steadystate.strategy.max-event-time-step", BACKLOG_DROP_STEP))
                 .with(options.extra())
                 .readyWithin(READY_TIMEOUT);
     }

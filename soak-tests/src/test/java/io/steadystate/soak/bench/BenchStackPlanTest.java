@@ -47,6 +47,16 @@ class BenchStackPlanTest {
         assertThat(plan.readyTimeout()).isEqualTo(BenchRunner.READY_TIMEOUT);
     }
 
+    /** A dropped backlog skips weeks of event time at speed 10⁶: the default 7-day step would refuse every tick after. */
+    @Test
+    void theEventTimeStepGuardIsWidenedForTheDroppedBacklogs() {
+        StackPlan plan = BenchRunner.plan(options(Map.of()), ServiceLauncher.quarkusJars(REPO));
+        assertThat(plan.serviceProperties().get(ServiceId.ORDER))
+                .containsEntry("steadystate.order.max-event-time-step", "P3650D");
+        assertThat(plan.serviceProperties().get(ServiceId.STRATEGY))
+                .containsEntry("steadystate.strategy.max-event-time-step", "P3650D");
+    }
+
     @Test
     void riskLimitsAreOutOfTheWayAndSetOverridesWin() {
         StackPlan plan = BenchRunner.plan(
@@ -58,6 +68,7 @@ class BenchStackPlanTest {
                 ServiceLauncher.quarkusJars(REPO));
         assertThat(plan.serviceProperties().get(ServiceId.ORDER))
                 .containsExactly(
+                        Map.entry("steadystate.order.max-event-time-step", BenchRunner.BACKLOG_DROP_STEP),
                         Map.entry("steadystate.order.max-open-orders", "5"),
                         Map.entry("steadystate.order.max-orders-per-second", "1000000"));
         assertThat(plan.serviceProperties().get(ServiceId.STRATEGY))
