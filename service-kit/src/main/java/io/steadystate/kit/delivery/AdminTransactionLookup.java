@@ -31,19 +31,9 @@ final class AdminTransactionLookup implements TransactionLookup {
 
     @Override
     public OptionalLong producerId(String transactionalId) {
-        try {
-            return OptionalLong.of(admin.describeTransactions(List.of(transactionalId))
-                    .description(transactionalId)
-                    .get(TIMEOUT_MS, TimeUnit.MILLISECONDS)
-                    .producerId());
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof TransactionalIdNotFoundException) {
-                return OptionalLong.empty();
-            }
-            throw failed("describing transaction " + transactionalId, e);
-        } catch (InterruptedException | TimeoutException e) {
-            throw failed("describing transaction " + transactionalId, e);
-        }
+        return describe(transactionalId)
+                .map(d -> OptionalLong.of(d.producerId()))
+                .orElse(OptionalLong.empty());
     }
 
     @Override
@@ -52,16 +42,24 @@ final class AdminTransactionLookup implements TransactionLookup {
             if (!epochPerTransaction()) {
                 return Optional.empty();
             }
-            TransactionDescription d = admin.describeTransactions(List.of(transactionalId))
+        } catch (ExecutionException | InterruptedException | TimeoutException e) {
+            throw failed("describing the cluster's features", e);
+        }
+        return describe(transactionalId).flatMap(d -> switch (d.state()) {
+            case PREPARE_COMMIT, COMPLETE_COMMIT ->
+                Optional.of(new EndedTransaction(d.producerId(), d.producerEpoch(), true));
+            case PREPARE_ABORT, COMPLETE_ABORT ->
+                Optional.of(new EndedTransaction(d.producerId(), d.producerEpoch(), false));
+            default -> Optional.empty(); // none ended yet, or one running: nothing decided to go by
+        });
+    }
+
+    /** What the coordinator holds for {@code transactionalId}; empty when it knows none. */
+    private Optional<TransactionDescription> describe(String transactionalId) {
+        try {
+            return Optional.of(admin.describeTransactions(List.of(transactionalId))
                     .description(transactionalId)
-                    .get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
-            return switch (d.state()) {
-                case PREPARE_COMMIT, COMPLETE_COMMIT ->
-                    Optional.of(new EndedTransaction(d.producerId(), d.producerEpoch(), true));
-                case PREPARE_ABORT, COMPLETE_ABORT ->
-                    Optional.of(new EndedTransaction(d.producerId(), d.producerEpoch(), false));
-                default -> Optional.empty(); // none ended yet, or one running: nothing decided to go by
-            };
+                    .get(TIMEOUT_MS, TimeUnit.MILLISECONDS));
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TransactionalIdNotFoundException) {
                 return Optional.empty();

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.steadystate.core.kafka.LocalKafkaBroker;
 import io.steadystate.core.kafka.OpenPartitionTransaction;
 import io.steadystate.core.kafka.OpenTransactions;
-import io.steadystate.core.kafka.TopicProvisioner;
 import io.steadystate.core.kafka.Topics;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.steadystate.soak.ModuleBroker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +15,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,13 +35,7 @@ class CoordinatorDecisionsIT {
 
     @BeforeAll
     static void startBroker() throws Exception {
-        Path libs = Path.of(System.getProperty("soak.module.dir", "."), "target", "kafka-libs");
-        broker = LocalKafkaBroker.start(
-                Files.createTempDirectory("decisions-kafka"),
-                libs.toAbsolutePath() + "/*",
-                "256m",
-                Duration.ofSeconds(90));
-        TopicProvisioner.ensureTopics(broker.bootstrapServers(), 2, (short) 1, Duration.ofSeconds(30));
+        broker = ModuleBroker.start("decisions", 2);
     }
 
     @AfterAll
@@ -164,15 +154,6 @@ class CoordinatorDecisionsIT {
     }
 
     private static KafkaProducer<byte[], byte[]> transactional(String id) {
-        return new KafkaProducer<>(
-                Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        broker.bootstrapServers(),
-                        ProducerConfig.TRANSACTIONAL_ID_CONFIG,
-                        id,
-                        ProducerConfig.ACKS_CONFIG,
-                        "all"),
-                new ByteArraySerializer(),
-                new ByteArraySerializer());
+        return ModuleBroker.transactional(broker, id);
     }
 }

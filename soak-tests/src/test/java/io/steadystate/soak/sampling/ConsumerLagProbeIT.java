@@ -3,20 +3,15 @@ package io.steadystate.soak.sampling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.steadystate.core.kafka.LocalKafkaBroker;
-import io.steadystate.core.kafka.TopicProvisioner;
 import io.steadystate.core.kafka.Topics;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
+import io.steadystate.soak.ModuleBroker;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,13 +30,7 @@ class ConsumerLagProbeIT {
 
     @BeforeAll
     static void startBroker() throws Exception {
-        Path libs = Path.of(System.getProperty("soak.module.dir", "."), "target", "kafka-libs");
-        broker = LocalKafkaBroker.start(
-                Files.createTempDirectory("lag-probe-kafka"),
-                libs.toAbsolutePath() + "/*",
-                "256m",
-                Duration.ofSeconds(90));
-        TopicProvisioner.ensureTopics(broker.bootstrapServers(), 1, (short) 1, Duration.ofSeconds(30));
+        broker = ModuleBroker.start("lag-probe", 1);
     }
 
     @AfterAll
@@ -92,15 +81,6 @@ class ConsumerLagProbeIT {
     }
 
     private static KafkaProducer<byte[], byte[]> transactional(String id) {
-        return new KafkaProducer<>(
-                Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        broker.bootstrapServers(),
-                        ProducerConfig.TRANSACTIONAL_ID_CONFIG,
-                        id,
-                        ProducerConfig.ACKS_CONFIG,
-                        "all"),
-                new ByteArraySerializer(),
-                new ByteArraySerializer());
+        return ModuleBroker.transactional(broker, id);
     }
 }
