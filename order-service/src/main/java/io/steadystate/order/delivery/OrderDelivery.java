@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.RangeAssignor;
+import org.jboss.logging.Logger;
 
 /**
  * One order-service instance's engine and delivery, framework-free: wired by {@code OrderServiceWiring} for
@@ -38,6 +39,7 @@ public final class OrderDelivery implements AutoCloseable {
 
     public static final String GROUP = "order-service";
     static final String SERVICE = "order-service";
+    private static final Logger LOG = Logger.getLogger(OrderDelivery.class);
 
     private final OrderEngine engine;
     private final PartitionOwnership ownership;
@@ -112,6 +114,11 @@ public final class OrderDelivery implements AutoCloseable {
                 s.producerOverrides(),
                 null,
                 s.transactionWindow());
+        if (!settings.transactionWindow().transactional()) {
+            LOG.warn("steadystate.delivery.transactions=false: order steps are NOT atomic (events, position and "
+                    + "open-order records become visible one by one, a crash re-sends them): for measuring what "
+                    + "transactions cost only, never in production");
+        }
         this.loop = new DeliveryLoop(settings, ownership, clients, registry);
         this.mutations = new OrderMutations(loop, publisher);
     }

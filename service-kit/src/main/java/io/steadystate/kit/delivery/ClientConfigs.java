@@ -12,7 +12,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * The client properties of a loop. Fixed by the kit, not overridable: consumers commit only through the loop
  * ({@code enable.auto.commit=false}) and read {@code read_committed}; producers are {@code acks=all},
- * idempotent and transactional. Everything tunable (poll size, fetch, linger, batch, compression) comes from the
+ * idempotent and transactional (unless the window says otherwise: {@link TransactionWindow#transactional()}). Everything tunable (poll size, fetch, linger, batch, compression) comes from the
  * settings' overrides — in the services from {@code DeliveryConfig}'s {@code @WithDefault}s, the one place those
  * defaults are written; a loop built without overrides runs the Kafka client's defaults.
  */
@@ -42,13 +42,20 @@ final class ClientConfigs {
 
     static Map<String, Object> producer(DeliverySettings s) {
         Map<String, Object> p = new HashMap<>();
+        boolean transactional = s.transactionWindow().transactional();
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-        p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, TRANSACTION_TIMEOUT_MS);
+        if (transactional) {
+            p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, TRANSACTION_TIMEOUT_MS);
+        }
         p.putAll(s.producerOverrides());
         p.put(ProducerConfig.CLIENT_ID_CONFIG, s.clientId() + "-out");
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, s.transactionalId());
+        if (transactional) {
+            p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, s.transactionalId());
+        } else {
+            p.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG); // not even through the overrides
+        }
         return s.kafka().clientConfig(p);
     }
 

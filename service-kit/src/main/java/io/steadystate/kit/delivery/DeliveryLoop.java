@@ -83,7 +83,8 @@ public final class DeliveryLoop implements AutoCloseable {
         this.thread.setDaemon(true);
         this.outbox = new LoopOutbox(thread, sendErrors, health::sendFailed);
         this.producer = new LoopProducer(settings, clients, registry, outbox, health, BACKOFF);
-        this.open = new OpenTransaction(settings.transactionWindow(), handler, ClientConfigs.maxPollRecords(settings));
+        this.open = new OpenTransaction(
+                settings.transactionWindow(), handler, ClientConfigs.maxPollRecords(settings), outbox::failures);
     }
 
     public DeliverySettings settings() {
@@ -129,6 +130,12 @@ public final class DeliveryLoop implements AutoCloseable {
             consumerMetrics = new KafkaClientMetrics(consumer);
             consumerMetrics.bindTo(registry);
             if (settings.hasOutputs()) {
+                if (!settings.transactionWindow().transactional()) {
+                    LOG.warnf(
+                            "delivery loop %s runs WITHOUT transactions (steadystate.delivery.transactions=false): "
+                                    + "outputs are at least once, visible as soon as acknowledged, never atomic",
+                            settings.groupId());
+                }
                 producer.first(() -> stopping);
             }
             consumer.subscribe(settings.topics(), new Rebalance());
@@ -192,7 +199,7 @@ public final class DeliveryLoop implements AutoCloseable {
     /** Commits the open transaction with the merged next offsets of every poll handled in it. */
     private void commitOpen() {
         if (open.isOpen()) {
-            open.commit(producer.current(), consumer.groupMetadata());
+            open.commit(producer.current(), consumer);
             health.committed();
             running.forEach(LoopCommand::committed);
             running.clear();
@@ -207,7 +214,7 @@ public final class DeliveryLoop implements AutoCloseable {
     /** Aborts whatever the producer has open; a broken producer is replaced in recover() or closed anyway. */
     private void abortQuietly() {
         open.aborted();
-        if (producer.current() != null) {
+        if (producer.current() != null && settings.transactionWindow().transactional()) {
             try {
                 producer.current().abortTransaction();
             } catch (RuntimeException ignored) {

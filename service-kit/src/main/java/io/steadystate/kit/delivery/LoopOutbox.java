@@ -1,5 +1,6 @@
 package io.steadystate.kit.delivery;
 
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -22,6 +23,9 @@ final class LoopOutbox implements Outbox {
     private final Consumer<Exception> onFailure;
     private final long haltAfter = Long.getLong(HALT_AFTER_SENDS, 0);
     private long sends;
+    /** Sends whose acknowledgement failed, ever (counted on the producer's network thread). */
+    private final AtomicLong failures = new AtomicLong();
+
     private volatile Producer<String, byte[]> producer;
 
     LoopOutbox(Thread loopThread, SendErrors errors, Consumer<Exception> onFailure) {
@@ -43,6 +47,7 @@ final class LoopOutbox implements Outbox {
         String topic = record.topic();
         producer.send(record, (meta, error) -> {
             if (error != null) {
+                failures.incrementAndGet();
                 errors.count(topic);
                 onFailure.accept(error);
             }
@@ -51,6 +56,11 @@ final class LoopOutbox implements Outbox {
             producer.flush();
             Runtime.getRuntime().halt(137);
         }
+    }
+
+    /** Failed acknowledgements so far: a window without transactions commits only if this did not move. */
+    long failures() {
+        return failures.get();
     }
 
     @Override

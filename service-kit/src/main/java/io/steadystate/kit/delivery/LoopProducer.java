@@ -116,6 +116,10 @@ final class LoopProducer {
         if (!unchecked) {
             renew();
         }
+        if (!settings.transactionWindow().transactional()) {
+            unchecked = false; // no transactions, none stranded: a fresh idempotent producer is all it takes
+            return;
+        }
         List<OpenPartitionTransaction> stranded = stranded();
         if (!stranded.isEmpty()) {
             String which =
@@ -169,17 +173,24 @@ final class LoopProducer {
     private void renew() {
         unchecked = false;
         closeProducer();
-        try {
-            lookup().ended(settings.transactionalId()).ifPresent(e -> endedBeforeInit = e);
-        } catch (RuntimeException unknown) {
-            // the broker is not answering yet: the initialisation below fails too, and the next attempt asks again
+        boolean transactional = settings.transactionWindow().transactional();
+        if (transactional) {
+            try {
+                lookup().ended(settings.transactionalId()).ifPresent(e -> endedBeforeInit = e);
+            } catch (RuntimeException unknown) {
+                // the broker is not answering yet: the initialisation below fails too, and the next attempt asks again
+            }
         }
         Map<String, Object> config = ClientConfigs.producer(settings);
         producer = clients.producer(config);
         metrics = new KafkaClientMetrics(producer);
         metrics.bindTo(registry);
         outbox.use(producer);
-        producer.initTransactions();
+        if (transactional) {
+            producer.initTransactions();
+        } else {
+            producer.partitionsFor(settings.outputTopics().get(0)); // the broker answers: the output works
+        }
         effectiveConfig = ClientConfigs.effective(config);
         unchecked = true;
     }

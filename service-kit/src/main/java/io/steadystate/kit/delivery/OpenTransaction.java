@@ -5,11 +5,14 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -32,6 +35,8 @@ final class OpenTransaction {
     private final TransactionWindow window;
     private final DeliveryHandler handler;
     private final int fullPoll;
+    private final LongSupplier sendFailures;
+    private long failuresAtOpen;
     private long lastCommitNanos;
     private boolean behind;
     private boolean open;
@@ -48,11 +53,25 @@ final class OpenTransaction {
      */
     private Map<TopicPartition, OffsetAndMetadata> inDoubt = Map.of();
 
-    /** @param fullPoll the consumer's {@code max.poll.records}: a poll that brings this many means a backlog */
-    OpenTransaction(TransactionWindow window, DeliveryHandler handler, int fullPoll) {
+    /**
+     * @param fullPoll     the consumer's {@code max.poll.records}: a poll that brings this many means a backlog
+     * @param sendFailures failed acknowledgements so far (the outbox's count): without transactions, what stops a
+     *                     commit
+     */
+    OpenTransaction(TransactionWindow window, DeliveryHandler handler, int fullPoll, LongSupplier sendFailures) {
         this.window = window;
         this.handler = handler;
         this.fullPoll = fullPoll;
+        this.sendFailures = sendFailures;
+    }
+
+    /** A transactional window with no outbox behind it (tests of the bookkeeping). */
+    OpenTransaction(TransactionWindow window, DeliveryHandler handler, int fullPoll) {
+        this(window, handler, fullPoll, () -> 0);
+    }
+
+    boolean transactional() {
+        return window.transactional();
     }
 
     boolean isOpen() {
@@ -61,7 +80,10 @@ final class OpenTransaction {
 
     void beginIfClosed(Producer<String, byte[]> producer) {
         if (!open) {
-            producer.beginTransaction();
+            if (window.transactional()) {
+                producer.beginTransaction();
+            }
+            failuresAtOpen = sendFailures.getAsLong();
             open = true;
             openedAtNanos = System.nanoTime();
         }
@@ -91,19 +113,40 @@ final class OpenTransaction {
         return left < idle.toNanos() ? Duration.ofNanos(left) : idle;
     }
 
-    /** Sends the merged offsets into the transaction and commits it; closed afterwards only if that succeeded. */
-    void commit(Producer<String, byte[]> producer, ConsumerGroupMetadata group) {
+    /**
+     * Sends the merged offsets into the transaction and commits it; closed afterwards only if that succeeded. Without
+     * transactions: flushes, then commits the offsets only if no send of the window failed (throws otherwise).
+     */
+    void commit(Producer<String, byte[]> producer, Consumer<?, ?> consumer) {
         long started = System.nanoTime();
         Map<TopicPartition, OffsetAndMetadata> offsets = Map.copyOf(nextOffsets);
+        if (window.transactional()) {
+            commitTransaction(producer, offsets, consumer.groupMetadata());
+        } else {
+            producer.flush(); // every send of the window acknowledged or failed
+            long failed = sendFailures.getAsLong() - failuresAtOpen;
+            if (failed > 0) {
+                throw new KafkaException(failed + " send(s) of this window failed: its offsets are not committed");
+            }
+            if (!offsets.isEmpty()) {
+                consumer.commitSync(offsets);
+            }
+        }
+        lastCommitNanos = System.nanoTime() - started;
+        closed();
+        handler.committed();
+    }
+
+    private void commitTransaction(
+            Producer<String, byte[]> producer,
+            Map<TopicPartition, OffsetAndMetadata> offsets,
+            ConsumerGroupMetadata group) {
         if (!offsets.isEmpty()) {
             producer.sendOffsetsToTransaction(offsets, group);
         }
         inDoubt = offsets; // until the commit answers
         producer.commitTransaction();
         inDoubt = Map.of();
-        lastCommitNanos = System.nanoTime() - started;
-        closed();
-        handler.committed();
     }
 
     /** The offsets of the last commit whose outcome the loop did not learn; empty when there is none. */

@@ -1,18 +1,24 @@
 package io.steadystate.kit.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -70,6 +76,18 @@ class OpenTransactionTest {
         return p;
     }
 
+    /** A consumer of group "g" that owns {@link #TP}: what the commit reads the group from, or commits through. */
+    private static MockConsumer<String, byte[]> consumer() {
+        MockConsumer<String, byte[]> c = new MockConsumer<>("earliest") {
+            @Override
+            public ConsumerGroupMetadata groupMetadata() {
+                return new ConsumerGroupMetadata("g");
+            }
+        };
+        c.assign(List.of(TP));
+        return c;
+    }
+
     private static ConsumerRecords<String, byte[]> polled(long firstOffset, int n) {
         List<ConsumerRecord<String, byte[]>> rs = new java.util.ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -101,7 +119,7 @@ class OpenTransactionTest {
         open.beginIfClosed(producer); // the replay of the same records from the committed offset
         handler.handle(first, Outbox.NONE);
         open.handled(first);
-        open.commit(producer, new ConsumerGroupMetadata("g"));
+        open.commit(producer, consumer());
         assertThat(handler.counter.count()).as("three records, counted once").isEqualTo(3);
         assertThat(producer.consumerGroupOffsetsHistory())
                 .containsExactly(Map.of("g", Map.of(TP, new OffsetAndMetadata(3))));
@@ -117,7 +135,7 @@ class OpenTransactionTest {
         MockProducer<String, byte[]> slow = producer(80);
         open.beginIfClosed(slow);
         open.handled(polled(0, 3)); // a full poll: behind
-        open.commit(slow, new ConsumerGroupMetadata("g"));
+        open.commit(slow, consumer());
         open.beginIfClosed(slow);
         open.handled(polled(3, 3));
         assertThat(open.ageNanos())
@@ -130,11 +148,50 @@ class OpenTransactionTest {
         MockProducer<String, byte[]> fast = producer(0);
         quick.beginIfClosed(fast);
         quick.handled(polled(0, 1));
-        quick.commit(fast, new ConsumerGroupMetadata("g"));
+        quick.commit(fast, consumer());
         quick.beginIfClosed(fast);
         quick.handled(polled(1, 1));
         assertThat(quick.ageNanos())
                 .as("behind, but a commit quicker than the max age changes nothing")
                 .isEqualTo(Duration.ofSeconds(5).toNanos());
+    }
+
+    @Test
+    void withoutTransactionsAWindowFlushesThenCommitsItsOffsetsAndAFailedSendCommitsNothing() {
+        CountingHandler handler = new CountingHandler();
+        handler.counter.register("work", "test", new SimpleMeterRegistry());
+        AtomicLong failures = new AtomicLong();
+        OpenTransaction open = new OpenTransaction(
+                new TransactionWindow(5_000, Duration.ofSeconds(1), false), handler, 500, failures::get);
+        MockProducer<String, byte[]> producer =
+                new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer());
+        MockConsumer<String, byte[]> consumer = consumer();
+
+        open.beginIfClosed(producer); // no beginTransaction: the producer is not transactional
+        ConsumerRecords<String, byte[]> first = polled(0, 3);
+        handler.handle(first, Outbox.NONE);
+        open.handled(first);
+        producer.send(new ProducerRecord<>("out", "k", new byte[1]));
+        open.commit(producer, consumer);
+        assertThat(producer.history()).as("flushed: the send completed").hasSize(1);
+        assertThat(producer.completeNext()).as("nothing left in flight").isFalse();
+        assertThat(consumer.committed(Set.of(TP))).containsEntry(TP, new OffsetAndMetadata(3));
+        assertThat(handler.counter.count()).isEqualTo(3);
+
+        open.beginIfClosed(producer);
+        ConsumerRecords<String, byte[]> second = polled(3, 2);
+        handler.handle(second, Outbox.NONE);
+        open.handled(second);
+        failures.incrementAndGet(); // an acknowledgement of this window failed
+        assertThatThrownBy(() -> open.commit(producer, consumer))
+                .isInstanceOf(KafkaException.class)
+                .hasMessageContaining("1 send(s) of this window failed");
+        open.aborted();
+        assertThat(consumer.committed(Set.of(TP)))
+                .as("no offset past the failed send")
+                .containsEntry(TP, new OffsetAndMetadata(3));
+        assertThat(handler.counter.count())
+                .as("the failed window's work is not counted")
+                .isEqualTo(3);
     }
 }

@@ -30,6 +30,14 @@ public interface DeliveryConfig {
     Duration transactionMaxAge();
 
     /**
+     * {@code false}: the loop runs without Kafka transactions — each window flushes its sends, then commits its
+     * offsets if every send was acknowledged (at least once: a crash in between re-sends; nothing atomic). Only for
+     * measuring what transactions cost (the bench); order-service's steps are atomic only with {@code true}.
+     */
+    @WithDefault("true")
+    boolean transactions();
+
+    /**
      * Records one poll hands the handler. A commit costs the same round trips whatever the transaction holds and
      * the window closes by age after the first poll under load, so this is what one commit is spread over.
      */
@@ -68,7 +76,7 @@ public interface DeliveryConfig {
     long haltAfterSends();
 
     default TransactionWindow transactionWindow() {
-        return new TransactionWindow(transactionMaxRecords(), transactionMaxAge());
+        return new TransactionWindow(transactionMaxRecords(), transactionMaxAge(), transactions());
     }
 
     /** The consumer side, as DeliverySettings consumer overrides (a loop's own overrides are put over it). */
