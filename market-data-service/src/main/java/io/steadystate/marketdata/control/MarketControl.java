@@ -1,6 +1,5 @@
 package io.steadystate.marketdata.control;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.StartupEvent;
@@ -8,32 +7,27 @@ import io.steadystate.core.event.SymbolListed;
 import io.steadystate.core.kafka.KafkaConnection;
 import io.steadystate.core.kafka.TopicProvisioner;
 import io.steadystate.core.kafka.Topics;
-import io.steadystate.core.state.StoreMetrics;
 import io.steadystate.marketdata.MarketSource;
-import io.steadystate.marketdata.calendar.SessionCalendar;
 import io.steadystate.marketdata.config.MarketConfig;
 import io.steadystate.marketdata.config.RateBounds;
-import io.steadystate.marketdata.fault.EventLogFault;
 import io.steadystate.marketdata.publish.MarketEventPublisher;
 import io.steadystate.marketdata.publish.PublishMetrics;
-import io.steadystate.marketdata.replay.CsvReplay;
 import io.steadystate.marketdata.resume.TopicTail;
-import io.steadystate.marketdata.simulation.MarketSimulator;
-import io.steadystate.marketdata.simulation.SimulationSettings;
 import io.steadystate.marketdata.universe.SymbolUniverse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.jboss.logging.Logger;
 
 /**
- * Wires the market — source (simulation or replay), publisher, {@link MarketDriver}, {@link MarketLifecycle},
- * {@link MarketStatusView} — and answers the control API (docs/CONTRACTS.md) by delegating to them. Requests
- * that change the source run under the driver's market lock, so they land in the stream in order with the
- * ticks; status and health read volatile copies and never wait for that lock.
+ * Answers the control API (docs/CONTRACTS.md) by delegating to the parts of the market that
+ * {@link io.steadystate.marketdata.MarketDataWiring} builds — source (simulation or replay), publisher,
+ * {@link MarketDriver}, {@link MarketLifecycle} — and to its own {@link MarketStatusView}, built here because the
+ * view reports this class's readiness. {@link Startup}, so the market is built at boot; the driver thread starts
+ * on the start-up event. Requests that change the source run under the driver's market lock, so they land in the
+ * stream in order with the ticks; status and health read volatile copies and never wait for that lock.
  */
 @Startup
 @ApplicationScoped
@@ -46,63 +40,31 @@ public class MarketControl {
     private final MarketSource source;
     private final SymbolUniverse universe;
     private final MarketEventPublisher publisher;
-    private final MarketLifecycle lifecycle = new MarketLifecycle();
+    private final MarketLifecycle lifecycle;
     private final MarketRates rates;
     private final MarketDriver driver;
-    private final DriverHeartbeat heartbeat = new DriverHeartbeat(System::nanoTime);
+    private final DriverHeartbeat heartbeat;
     private final MarketStatusView statusView;
 
     public MarketControl(
             MarketConfig config,
-            KafkaConnection kafka,
-            PublishMetrics publishMetrics,
-            EventLogFault fault,
-            MeterRegistry registry) {
+            MarketSource source,
+            SymbolUniverse universe,
+            MarketEventPublisher publisher,
+            MarketLifecycle lifecycle,
+            MarketRates rates,
+            MarketSnapshot snapshot,
+            MarketDriver driver,
+            DriverHeartbeat heartbeat,
+            PublishMetrics publishMetrics) {
         this.config = config;
-        this.rates = new MarketRates(config.speed(), config.maxTicksPerSecond());
-        int capacity = config.maxSymbols() > 0 ? config.maxSymbols() : 2 * config.symbols();
-        if (capacity < config.symbols()) {
-            throw new IllegalArgumentException("steadystate.market.max-symbols " + capacity
-                    + " is below steadystate.market.symbols " + config.symbols());
-        }
-        this.universe = new SymbolUniverse(capacity, new StoreMetrics(registry));
-        SessionCalendar calendar = new SessionCalendar(config.sessionOpen(), config.sessionClose());
-        TickSchedule schedule = new TickSchedule();
-        if (config.mode() == MarketConfig.Mode.REPLAY) {
-            String file = config.replay()
-                    .file()
-                    .orElseThrow(() -> new IllegalArgumentException(
-                            "steadystate.market.mode=replay needs steadystate.market.replay.file"));
-            this.source = CsvReplay.open(file, calendar, universe, schedule);
-        } else {
-            this.source = new MarketSimulator(
-                    new SimulationSettings(
-                            config.seed(),
-                            config.symbols(),
-                            config.ticksPerSymbolPerSecond(),
-                            config.churnPerDay(),
-                            config.startDate()),
-                    calendar,
-                    universe,
-                    schedule);
-        }
-        this.publisher = new MarketEventPublisher(
-                MarketEventPublisher.createProducer(kafka, config.producer()),
-                Topics.MARKET_EVENTS,
-                publishMetrics,
-                fault,
-                Duration.ofMillis(config.producer().closeTimeoutMs()));
-        MarketSnapshot snapshot = new MarketSnapshot(config.startDate(), registry);
-        this.driver = new MarketDriver(
-                source,
-                publisher,
-                kafkaPreparation(kafka, config.partitions(), config.replication(), publisher),
-                lifecycle,
-                rates,
-                snapshot,
-                schedule,
-                heartbeat,
-                Clock.systemUTC());
+        this.source = source;
+        this.universe = universe;
+        this.publisher = publisher;
+        this.lifecycle = lifecycle;
+        this.rates = rates;
+        this.driver = driver;
+        this.heartbeat = heartbeat;
         this.statusView = new MarketStatusView(
                 config.mode().name(), source, lifecycle, snapshot, rates, publishMetrics, this::ready);
     }
