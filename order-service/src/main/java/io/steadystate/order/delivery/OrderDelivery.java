@@ -114,7 +114,7 @@ public final class OrderDelivery implements AutoCloseable {
                 s.producerOverrides(),
                 null,
                 s.transactionWindow());
-        if (!settings.transactionWindow().transactional()) {
+        if (!settings.transactional()) {
             LOG.warn("steadystate.delivery.transactions=false: order steps are NOT atomic (events, position and "
                     + "open-order records become visible one by one, a crash re-sends them): for measuring what "
                     + "transactions cost only, never in production");

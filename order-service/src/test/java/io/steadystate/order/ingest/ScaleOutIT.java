@@ -20,6 +20,7 @@ import io.steadystate.core.state.StoreMetrics;
 import io.steadystate.core.testkafka.RealKafka;
 import io.steadystate.core.testkafka.RealKafkaExtension;
 import io.steadystate.core.testkafka.TestRecords;
+import io.steadystate.kit.delivery.Await;
 import io.steadystate.kit.delivery.KafkaClients;
 import io.steadystate.kit.time.EpochMicros;
 import io.steadystate.order.delivery.OrderDelivery;
@@ -285,13 +286,7 @@ class ScaleOutIT {
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until: " + what);
-            }
-            Thread.sleep(50);
-        }
+        Await.until(what, WAIT, condition);
     }
 
     private Tick tick(String symbol, double price) {

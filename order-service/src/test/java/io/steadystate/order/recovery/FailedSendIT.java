@@ -17,6 +17,7 @@ import io.steadystate.core.serde.SignalSerde;
 import io.steadystate.core.testkafka.RealKafka;
 import io.steadystate.core.testkafka.RealKafkaExtension;
 import io.steadystate.core.testkafka.TestRecords;
+import io.steadystate.kit.delivery.Await;
 import io.steadystate.kit.delivery.CommittedRecords;
 import io.steadystate.kit.delivery.FailingSends;
 import io.steadystate.kit.time.EpochMicros;
@@ -149,13 +150,7 @@ class FailedSendIT {
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until: " + what);
-            }
-            Thread.sleep(100);
-        }
+        Await.until(what, WAIT, condition);
     }
 
     private Tick tick(String symbol, double price) {

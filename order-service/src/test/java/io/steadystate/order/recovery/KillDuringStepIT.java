@@ -16,6 +16,7 @@ import io.steadystate.core.serde.PositionSerde;
 import io.steadystate.core.serde.SignalSerde;
 import io.steadystate.core.testkafka.RealKafka;
 import io.steadystate.core.testkafka.TestRecords;
+import io.steadystate.kit.delivery.Await;
 import io.steadystate.kit.delivery.CommittedRecords;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -190,13 +191,7 @@ class KillDuringStepIT {
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until: " + what);
-            }
-            Thread.sleep(100);
-        }
+        Await.until(what, WAIT, condition);
     }
 
     private Tick tick(double price) {

@@ -12,9 +12,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * The client properties of a loop. Fixed by the kit, not overridable: consumers commit only through the loop
  * ({@code enable.auto.commit=false}) and read {@code read_committed}; producers are {@code acks=all},
- * idempotent and transactional (unless the window says otherwise: {@link TransactionWindow#transactional()}). Everything tunable (poll size, fetch, linger, batch, compression) comes from the
- * settings' overrides — in the services from {@code DeliveryConfig}'s {@code @WithDefault}s, the one place those
- * defaults are written; a loop built without overrides runs the Kafka client's defaults.
+ * idempotent and transactional (unless the window runs without transactions:
+ * {@link TransactionWindow#transactional()}). Everything tunable (poll size, fetch, linger, batch, compression)
+ * comes from the settings' overrides — in the services from {@code DeliveryConfig}'s {@code @WithDefault}s, the
+ * one place those defaults are written; a loop built without overrides runs the Kafka client's defaults.
  */
 final class ClientConfigs {
 
@@ -42,7 +43,7 @@ final class ClientConfigs {
 
     static Map<String, Object> producer(DeliverySettings s) {
         Map<String, Object> p = new HashMap<>();
-        boolean transactional = s.transactionWindow().transactional();
+        boolean transactional = s.transactional();
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         if (transactional) {
             p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, TRANSACTION_TIMEOUT_MS);

@@ -130,7 +130,7 @@ public final class DeliveryLoop implements AutoCloseable {
             consumerMetrics = new KafkaClientMetrics(consumer);
             consumerMetrics.bindTo(registry);
             if (settings.hasOutputs()) {
-                if (!settings.transactionWindow().transactional()) {
+                if (!settings.transactional()) {
                     LOG.warnf(
                             "delivery loop %s runs WITHOUT transactions (steadystate.delivery.transactions=false): "
                                     + "outputs are at least once, visible as soon as acknowledged, never atomic",
@@ -214,7 +214,7 @@ public final class DeliveryLoop implements AutoCloseable {
     /** Aborts whatever the producer has open; a broken producer is replaced in recover() or closed anyway. */
     private void abortQuietly() {
         open.aborted();
-        if (producer.current() != null && settings.transactionWindow().transactional()) {
+        if (producer.current() != null && settings.transactional()) {
             try {
                 producer.current().abortTransaction();
             } catch (RuntimeException ignored) {

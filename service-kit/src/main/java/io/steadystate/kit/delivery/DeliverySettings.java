@@ -133,6 +133,11 @@ public record DeliverySettings(
                 TransactionWindow.DEFAULT);
     }
 
+    /** False when the window runs without Kafka transactions ({@link TransactionWindow#transactional()}). */
+    public boolean transactional() {
+        return transactionWindow.transactional();
+    }
+
     public boolean hasOutputs() {
         return !outputTopics.isEmpty();
     }

@@ -116,7 +116,7 @@ final class LoopProducer {
         if (!unchecked) {
             renew();
         }
-        if (!settings.transactionWindow().transactional()) {
+        if (!settings.transactional()) {
             unchecked = false; // no transactions, none stranded: a fresh idempotent producer is all it takes
             return;
         }
@@ -173,7 +173,7 @@ final class LoopProducer {
     private void renew() {
         unchecked = false;
         closeProducer();
-        boolean transactional = settings.transactionWindow().transactional();
+        boolean transactional = settings.transactional();
         if (transactional) {
             try {
                 lookup().ended(settings.transactionalId()).ifPresent(e -> endedBeforeInit = e);

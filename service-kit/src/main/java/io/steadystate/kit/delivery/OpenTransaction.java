@@ -70,10 +70,6 @@ final class OpenTransaction {
         this(window, handler, fullPoll, () -> 0);
     }
 
-    boolean transactional() {
-        return window.transactional();
-    }
-
     boolean isOpen() {
         return open;
     }

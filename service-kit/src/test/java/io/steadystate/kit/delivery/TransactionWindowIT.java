@@ -7,10 +7,8 @@ import io.steadystate.core.kafka.Topics;
 import io.steadystate.core.testkafka.RealKafka;
 import io.steadystate.core.testkafka.RealKafkaExtension;
 import io.steadystate.core.testkafka.TestRecords;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -20,7 +18,6 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
@@ -42,7 +39,7 @@ class TransactionWindowIT {
     @Test
     void oneTransactionSpansPollsAndCommitsTheirMergedOffsets(RealKafka kafka) throws Exception {
         String bootstrap = kafka.bootstrapServers();
-        Map<TopicPartition, Long> inputEnds = publishInputs(bootstrap);
+        Map<TopicPartition, Long> inputEnds = NumberedInputs.publish(bootstrap, Topics.MARKET_EVENTS, INPUTS);
         assertThat(inputEnds).as("inputs spread over several partitions").hasSizeGreaterThan(1);
 
         CountDownLatch holding = new CountDownLatch(1);
@@ -122,19 +119,6 @@ class TransactionWindowIT {
             }
             records.forEach(r -> out.send(new ProducerRecord<>(Topics.SIGNALS, r.key(), r.value())));
         }
-    }
-
-    private static Map<TopicPartition, Long> publishInputs(String bootstrap) throws Exception {
-        Map<TopicPartition, Long> ends = new HashMap<>();
-        try (KafkaProducer<String, byte[]> p = TestRecords.producer(bootstrap)) {
-            for (int i = 0; i < INPUTS; i++) {
-                var meta = p.send(new ProducerRecord<>(
-                                Topics.MARKET_EVENTS, "key-" + i, ("input " + i).getBytes(StandardCharsets.UTF_8)))
-                        .get();
-                ends.merge(new TopicPartition(meta.topic(), meta.partition()), meta.offset() + 1, Math::max);
-            }
-        }
-        return ends;
     }
 
     private static Map<TopicPartition, Long> inputOffsets(String bootstrap) throws Exception {

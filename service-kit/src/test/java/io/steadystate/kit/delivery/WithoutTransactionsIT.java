@@ -6,11 +6,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.steadystate.core.kafka.Topics;
 import io.steadystate.core.testkafka.RealKafka;
 import io.steadystate.core.testkafka.RealKafkaExtension;
-import io.steadystate.core.testkafka.TestRecords;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -21,7 +18,6 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -45,7 +41,7 @@ class WithoutTransactionsIT {
     void outputsAreVisibleBeforeTheOffsetsAndTheWindowCommitsAfterTheFlush(RealKafka kafka) throws Exception {
         String bootstrap = kafka.bootstrapServers();
         String group = "kit-no-tx-window-it";
-        Map<TopicPartition, Long> inputEnds = publishInputs(bootstrap, Topics.MARKET_EVENTS);
+        Map<TopicPartition, Long> inputEnds = NumberedInputs.publish(bootstrap, Topics.MARKET_EVENTS, INPUTS);
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Relay relay = new Relay(Topics.SIGNALS, holding, release);
@@ -83,7 +79,7 @@ class WithoutTransactionsIT {
         String group = "kit-no-tx-failed-send-it";
         String in = Topics.ORDER_EVENTS; // topics of their own: the first test used market.events and signals
         String out = Topics.STRATEGY_DLQ;
-        Map<TopicPartition, Long> inputEnds = publishInputs(bootstrap, in);
+        Map<TopicPartition, Long> inputEnds = NumberedInputs.publish(bootstrap, in, INPUTS);
         FailingSends clients = new FailingSends();
         clients.failing(true);
         DeliverySettings settings = settings(bootstrap, group, in, out, Map.of());
@@ -158,19 +154,6 @@ class WithoutTransactionsIT {
         }
     }
 
-    private static Map<TopicPartition, Long> publishInputs(String bootstrap, String topic) throws Exception {
-        Map<TopicPartition, Long> ends = new HashMap<>();
-        try (KafkaProducer<String, byte[]> p = TestRecords.producer(bootstrap)) {
-            for (int i = 0; i < INPUTS; i++) {
-                var meta = p.send(new ProducerRecord<>(
-                                topic, "key-" + i, ("input " + i).getBytes(StandardCharsets.UTF_8)))
-                        .get();
-                ends.merge(new TopicPartition(meta.topic(), meta.partition()), meta.offset() + 1, Math::max);
-            }
-        }
-        return ends;
-    }
-
     private static Map<TopicPartition, Long> inputOffsets(String bootstrap, String group, String topic) {
         try {
             return CommittedRecords.committedOffsets(bootstrap, group).entrySet().stream()
@@ -183,12 +166,6 @@ class WithoutTransactionsIT {
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until: " + what);
-            }
-            Thread.sleep(100);
-        }
+        Await.until(what, WAIT, condition);
     }
 }

@@ -16,6 +16,7 @@ import io.steadystate.core.testkafka.RealKafka;
 import io.steadystate.core.testkafka.RealKafkaExtension;
 import io.steadystate.core.testkafka.TestRecords;
 import io.steadystate.core.time.EventClock;
+import io.steadystate.kit.delivery.Await;
 import io.steadystate.kit.delivery.CommittedRecords;
 import io.steadystate.kit.delivery.DeadLetters;
 import io.steadystate.kit.delivery.DeliveryLoop;
@@ -179,12 +180,6 @@ class FailedSendIT {
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until: " + what);
-            }
-            Thread.sleep(100);
-        }
+        Await.until(what, WAIT, condition);
     }
 }
