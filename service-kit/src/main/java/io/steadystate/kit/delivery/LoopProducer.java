@@ -168,18 +168,18 @@ final class LoopProducer {
 
     /**
      * A fresh transactional producer: {@code initTransactions} aborts whatever the previous one left open. First the
-     * coordinator is asked how it ended the last transaction, which the initialisation's epoch bump would hide.
+     * coordinator is asked how it ended the last transaction, which the initialisation's epoch bump would hide: no
+     * initialisation until it answered. A coordinator still loading its log after a broker restart does not answer
+     * yet while the initialisation would wait for it and then bump the epoch; the decision, and with it a stranded
+     * committed transaction's only way out, would be lost (measured: chaos CI run, broker kill #4, the loop then
+     * waited for an operator to abort a committed transaction). The lookup throws; the caller retries.
      */
     private void renew() {
         unchecked = false;
         closeProducer();
         boolean transactional = settings.transactional();
         if (transactional) {
-            try {
-                lookup().ended(settings.transactionalId()).ifPresent(e -> endedBeforeInit = e);
-            } catch (RuntimeException unknown) {
-                // the broker is not answering yet: the initialisation below fails too, and the next attempt asks again
-            }
+            lookup().ended(settings.transactionalId()).ifPresent(e -> endedBeforeInit = e);
         }
         Map<String, Object> config = ClientConfigs.producer(settings);
         producer = clients.producer(config);

@@ -120,7 +120,7 @@ class StrandedTransactionIT {
                             checks,
                             txId,
                             topic,
-                            pid -> new EndedTransaction(pid, STRANDED_EPOCH + 1, committed)));
+                            pid -> Optional.of(new EndedTransaction(pid, STRANDED_EPOCH + 1, committed))));
             DeliverySettings settings = new DeliverySettings(
                     "kit-it",
                     bootstrap,
@@ -164,6 +164,80 @@ class StrandedTransactionIT {
                             .isEmpty();
                 }
             }
+        }
+    }
+
+    /**
+     * After a broker restart the coordinator may not answer yet (loading its log); an initialisation would wait for it
+     * and bump the epoch, and the decision of the stranded transaction would be gone with it. So the loop asks again,
+     * without initialising, until the coordinator answers: here it does not answer twice, says "committed" while no
+     * producer has been initialised since and, like the real one, only "Empty" after — the loop must write on.
+     */
+    @Test
+    void aCoordinatorThatDoesNotAnswerYetIsAskedAgainBeforeTheProducerIsInitialised(RealKafka kafka) throws Exception {
+        String bootstrap = kafka.bootstrapServers();
+        String topic = Topics.SIGNALS;
+        String txId = "kit-it-loading";
+        try (KafkaProducer<String, byte[]> in = TestRecords.producer(bootstrap)) {
+            for (int i = 0; i < 5; i++) {
+                in.send(new ProducerRecord<>(Topics.MARKET_EVENTS, "loading-" + i, bytes("input " + i)))
+                        .get();
+            }
+        }
+        try (KafkaProducer<String, byte[]> predecessor = transactional(bootstrap, txId)) {
+            predecessor.initTransactions(); // the process before the restart: the coordinator knows the id
+        }
+        AtomicInteger asks = new AtomicInteger();
+        AtomicBoolean initialised = new AtomicBoolean(false);
+        KafkaClients clients = clients(
+                config -> new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()) {
+                    @Override
+                    public void initTransactions() {
+                        initialised.set(true);
+                        super.initTransactions();
+                    }
+                },
+                config -> new StrandingLookup(
+                        KafkaClients.PLAIN.transactions(config),
+                        new AtomicBoolean(true),
+                        new AtomicInteger(),
+                        txId,
+                        topic,
+                        pid -> {
+                            if (asks.incrementAndGet() <= 2) {
+                                throw new org.apache.kafka.common.errors.TimeoutException(
+                                        "test: the coordinator is loading");
+                            }
+                            return initialised.get()
+                                    ? Optional.empty()
+                                    : Optional.of(new EndedTransaction(pid, STRANDED_EPOCH + 1, true));
+                        }));
+        DeliverySettings settings = new DeliverySettings(
+                "kit-it",
+                bootstrap,
+                "kit-loading",
+                List.of(Topics.MARKET_EVENTS),
+                List.of(topic),
+                txId,
+                true,
+                Map.of(),
+                Map.of(),
+                Duration.ofMillis(100));
+        try (DeliveryLoop loop = new DeliveryLoop(settings, new Forward(topic), clients, new SimpleMeterRegistry())) {
+            loop.start();
+            assertThat(own(
+                            CommittedRecords.readUntil(
+                                    bootstrap, topic, rs -> own(rs, "loading-").size() >= 5, Duration.ofSeconds(45)),
+                            "loading-"))
+                    .as(
+                            "asked until it answered, then written on (%s)",
+                            loop.health().lastError())
+                    .hasSize(5);
+            assertThat(asks.get()).as("asked again after each refusal").isGreaterThanOrEqualTo(3);
+            Await.until(
+                    "the loop is ready",
+                    Duration.ofSeconds(30),
+                    () -> loop.health().ready());
         }
     }
 
@@ -332,7 +406,7 @@ class StrandedTransactionIT {
     /**
      * The real broker's answer, plus one stranded transaction (epoch {@link #STRANDED_EPOCH}) of the asking loop's
      * producer id while told so; the coordinator's last ended transaction as {@code ended} makes it from the
-     * producer id (null: the real answer).
+     * producer id (null: the real answer; it may throw, as a coordinator that does not answer yet).
      */
     private record StrandingLookup(
             TransactionLookup real,
@@ -340,7 +414,7 @@ class StrandedTransactionIT {
             AtomicInteger checks,
             String txId,
             String topic,
-            LongFunction<EndedTransaction> ended)
+            LongFunction<Optional<EndedTransaction>> ended)
             implements TransactionLookup {
         StrandingLookup(TransactionLookup real, AtomicBoolean stranded, AtomicInteger checks) {
             this(real, stranded, checks, "kit-it-stranded", Topics.SIGNALS);
@@ -357,7 +431,7 @@ class StrandedTransactionIT {
                 return real.ended(transactionalId);
             }
             OptionalLong pid = real.producerId(transactionalId);
-            return pid.isEmpty() ? Optional.empty() : Optional.of(ended.apply(pid.getAsLong()));
+            return pid.isEmpty() ? Optional.empty() : ended.apply(pid.getAsLong());
         }
 
         @Override

@@ -94,7 +94,9 @@ public final class ProfileCatalog {
                 n.path("maxTicksPerSecond").asLong(0),
                 n.path("churnPerDay").asDouble(0),
                 new Profile.OrderApiLoad(
-                        api.path("users").asInt(0), api.path("rps").asDouble(0)),
+                        api.path("users").asInt(0),
+                        api.path("rps").asDouble(0),
+                        api.hasNonNull("p99") ? duration(api, "p99") : null),
                 burst == null || burst.isNull()
                         ? null
                         : new Profile.Burst(

@@ -200,7 +200,7 @@ final class HtmlReport {
                     .append(Html.text(String.format(
                             Locale.ROOT,
                             "%s — %d symbols, %.3g ticks/symbol/simulated s, speed ×%.0f (≈ %.0f ticks/s wall), churn %.0f%%/day, "
-                                    + "API %d users ≤ %.0f rps, sample every %s, heap %s",
+                                    + "API %d users ≤ %.0f rps (p99 < %s), sample every %s, heap %s",
                             p.description(),
                             p.symbols(),
                             p.ticksPerSymbolPerSecond(),
@@ -209,6 +209,7 @@ final class HtmlReport {
                             p.churnPerDay() * 100,
                             p.orderApi().users(),
                             p.orderApi().rps(),
+                            DurationText.format(p.orderApi().p99()),
                             DurationText.format(p.sampleInterval()),
                             p.heap())))
                     .append("</li>");

@@ -28,6 +28,21 @@ class LoadPlanTest {
     }
 
     @Test
+    void aProfileMayLoosenTheTailItAssertsTheCiSmokeDoes() {
+        Profile smoke = ProfileCatalog.builtIn().get("smoke");
+        assertThat(LoadPlan.of(smoke, "http://127.0.0.1:4001", "http://127.0.0.1:4002", "tok")
+                        .assertions())
+                .isEqualTo("error rate < 1%, p99 < 3 s");
+        assertThat(ProfileCatalog.parse("profiles:\n  p:\n    duration: 1m\n    symbols: 1\n"
+                                + "    ticksPerSymbolPerSecond: 1\n    speed: 1\n    sampleInterval: 5s\n"
+                                + "    orderApi: { users: 1, rps: 1, p99: 250ms }\n")
+                        .get("p")
+                        .orderApi()
+                        .p99())
+                .isEqualTo(Duration.ofMillis(250));
+    }
+
+    @Test
     void whatTheRunnerSetsIsWhatTheSimulationReadsTheTokenComingFromTheEnvironment() {
         LoadPlan plan = LoadPlan.of(week, "http://127.0.0.1:4001", "http://127.0.0.1:4002", "s3cret");
         Map<String, String> props = plan.systemProperties();
