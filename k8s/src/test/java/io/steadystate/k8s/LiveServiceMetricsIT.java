@@ -3,10 +3,9 @@ package io.steadystate.k8s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.steadystate.core.net.LoopbackPorts;
 import io.steadystate.core.testkafka.RealKafka;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,8 +56,9 @@ class LiveServiceMetricsIT {
         List<Process> processes = new ArrayList<>();
         try (RealKafka kafka = RealKafka.startWithTopics(3)) {
             Map<String, Integer> ports = new LinkedHashMap<>();
+            int[] free = LoopbackPorts.reserve(SERVICES.size());
             for (String s : SERVICES) {
-                int port = freePort();
+                int port = free[ports.size()];
                 ports.put(s, port);
                 processes.add(launch(s, jars.get(s), port, kafka.bootstrapServers(), out));
             }
@@ -154,11 +154,5 @@ class LiveServiceMetricsIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(path).isEqualTo(200);
         return r.body();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 }

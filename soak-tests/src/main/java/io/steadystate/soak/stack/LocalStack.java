@@ -3,9 +3,9 @@ package io.steadystate.soak.stack;
 import io.steadystate.core.kafka.LocalKafkaBroker;
 import io.steadystate.core.kafka.TopicProvisioner;
 import io.steadystate.core.kafka.Topics;
+import io.steadystate.core.net.LoopbackPorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,8 +78,11 @@ public final class LocalStack implements Stack {
                 broker.bootstrapServers(), Topics.DEFAULT_PARTITIONS, (short) 1, Duration.ofSeconds(30));
 
         services = new ServiceProcesses(logDir, plan.apiToken(), progress);
+        // all three at once: a JVM binds its port seconds after it starts, and a port asked for meanwhile may be the
+        // same
+        int[] ports = LoopbackPorts.reserve(ServiceId.values().length);
         for (ServiceId id : ServiceId.values()) {
-            int port = freePort();
+            int port = ports[id.ordinal()];
             ServiceEndpoint e = services.start(
                     id,
                     plan.command(id, port, broker.bootstrapServers()),
@@ -256,14 +259,6 @@ public final class LocalStack implements Stack {
     private Path dir(String name) {
         try {
             return Files.createDirectories(plan.runDir().resolve(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,10 +1,10 @@
 package io.steadystate.core.kafka;
 
+import io.steadystate.core.net.LoopbackPorts;
 import io.steadystate.core.state.Bounded;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,8 +56,9 @@ public final class LocalKafkaBroker implements AutoCloseable {
     public static LocalKafkaBroker start(Path dir, String classpath, String heap, Duration timeout) {
         try {
             Files.createDirectories(dir);
-            int port = freePort();
-            int controllerPort = freePort();
+            int[] ports = LoopbackPorts.reserve(2); // together: two asks in a row may get the same port
+            int port = ports[0];
+            int controllerPort = ports[1];
             Path data = dir.resolve("data");
             Path props = dir.resolve("server.properties");
             Files.writeString(props, serverProperties(port, controllerPort, data));
@@ -265,13 +266,6 @@ public final class LocalKafkaBroker implements AutoCloseable {
             "logger.apache.name = org.apache.kafka",
             "logger.apache.level = WARN",
             "");
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
-    }
 
     private static String tail(Path file) {
         try {
