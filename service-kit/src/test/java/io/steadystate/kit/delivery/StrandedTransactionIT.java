@@ -121,17 +121,7 @@ class StrandedTransactionIT {
                             txId,
                             topic,
                             pid -> Optional.of(new EndedTransaction(pid, STRANDED_EPOCH + 1, committed))));
-            DeliverySettings settings = new DeliverySettings(
-                    "kit-it",
-                    bootstrap,
-                    "kit-restart-" + committed,
-                    List.of(Topics.MARKET_EVENTS),
-                    List.of(topic),
-                    txId,
-                    true,
-                    Map.of(),
-                    Map.of(),
-                    Duration.ofMillis(100));
+            DeliverySettings settings = settings(bootstrap, "kit-restart-" + committed, topic, txId);
             try (KafkaProducer<String, byte[]> predecessor = transactional(bootstrap, txId)) {
                 predecessor.initTransactions(); // the process before the restart: the coordinator knows the id
             }
@@ -212,17 +202,7 @@ class StrandedTransactionIT {
                                     ? Optional.empty()
                                     : Optional.of(new EndedTransaction(pid, STRANDED_EPOCH + 1, true));
                         }));
-        DeliverySettings settings = new DeliverySettings(
-                "kit-it",
-                bootstrap,
-                "kit-loading",
-                List.of(Topics.MARKET_EVENTS),
-                List.of(topic),
-                txId,
-                true,
-                Map.of(),
-                Map.of(),
-                Duration.ofMillis(100));
+        DeliverySettings settings = settings(bootstrap, "kit-loading", topic, txId);
         try (DeliveryLoop loop = new DeliveryLoop(settings, new Forward(topic), clients, new SimpleMeterRegistry())) {
             loop.start();
             assertThat(own(
@@ -255,17 +235,7 @@ class StrandedTransactionIT {
         KafkaClients clients = clients(
                 KafkaClients.PLAIN::producer,
                 config -> new StrandingLookup(KafkaClients.PLAIN.transactions(config), stranded, checks));
-        DeliverySettings settings = new DeliverySettings(
-                "kit-it",
-                bootstrap,
-                "kit-stranded-it",
-                List.of(Topics.MARKET_EVENTS),
-                List.of(Topics.SIGNALS),
-                "kit-it-stranded",
-                true,
-                Map.of(),
-                Map.of(),
-                Duration.ofMillis(100));
+        DeliverySettings settings = settings(bootstrap, "kit-stranded-it", Topics.SIGNALS, "kit-it-stranded");
         try (DeliveryLoop loop = new DeliveryLoop(settings, new Forward(), clients, new SimpleMeterRegistry())) {
             loop.start();
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -346,17 +316,7 @@ class StrandedTransactionIT {
                     },
                     config -> new StrandingLookup(
                             KafkaClients.PLAIN.transactions(config), stranded, checks, txId, topic));
-            DeliverySettings settings = new DeliverySettings(
-                    "kit-it",
-                    bootstrap,
-                    group,
-                    List.of(Topics.MARKET_EVENTS),
-                    List.of(topic),
-                    txId,
-                    true,
-                    Map.of(),
-                    Map.of(),
-                    Duration.ofMillis(100));
+            DeliverySettings settings = settings(bootstrap, group, topic, txId);
             try (DeliveryLoop loop =
                     new DeliveryLoop(settings, new Forward(topic), clients, new SimpleMeterRegistry())) {
                 loop.start();
@@ -482,6 +442,21 @@ class StrandedTransactionIT {
         public void handle(ConsumerRecords<String, byte[]> records, Outbox out) {
             records.forEach(r -> out.send(new ProducerRecord<>(topic, r.key(), r.value())));
         }
+    }
+
+    /** A transactional loop from market.events to {@code topic}, 100 ms windows. */
+    private static DeliverySettings settings(String bootstrap, String group, String topic, String txId) {
+        return new DeliverySettings(
+                "kit-it",
+                bootstrap,
+                group,
+                List.of(Topics.MARKET_EVENTS),
+                List.of(topic),
+                txId,
+                true,
+                Map.of(),
+                Map.of(),
+                Duration.ofMillis(100));
     }
 
     private static KafkaProducer<String, byte[]> transactional(String bootstrap, String id) {
