@@ -78,7 +78,8 @@ public record LoadPlan(
                 Integer.parseInt(or(property, "soak.users", "2")),
                 Double.parseDouble(or(property, "soak.rps", "4")),
                 Duration.ofSeconds(Long.parseLong(or(property, "soak.duration.seconds", "60"))),
-                Double.parseDouble(or(property, "soak.p99.millis", "1000")),
+                Double.parseDouble(
+                        or(property, "soak.p99.millis", Long.toString(Profile.OrderApiLoad.DEFAULT_P99.toMillis()))),
                 Double.parseDouble(or(property, "soak.max.error.percent", "1")));
     }
 

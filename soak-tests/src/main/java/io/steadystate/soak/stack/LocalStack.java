@@ -78,8 +78,7 @@ public final class LocalStack implements Stack {
                 broker.bootstrapServers(), Topics.DEFAULT_PARTITIONS, (short) 1, Duration.ofSeconds(30));
 
         services = new ServiceProcesses(logDir, plan.apiToken(), progress);
-        // all three at once: a JVM binds its port seconds after it starts, and a port asked for meanwhile may be the
-        // same
+        // all at once: a JVM binds its port seconds after it starts; a port asked for meanwhile could be the same one
         int[] ports = LoopbackPorts.reserve(ServiceId.values().length);
         for (ServiceId id : ServiceId.values()) {
             int port = ports[id.ordinal()];

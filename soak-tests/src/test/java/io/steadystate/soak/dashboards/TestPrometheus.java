@@ -1,10 +1,10 @@
 package io.steadystate.soak.dashboards;
 
 import com.sun.net.httpserver.HttpServer;
+import io.steadystate.core.net.LoopbackPorts;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -74,10 +74,7 @@ final class TestPrometheus implements AutoCloseable {
                     .append("-0}\n");
         }
         Files.writeString(dir.resolve("prometheus.yml"), yml);
-        int port;
-        try (ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = free.getLocalPort();
-        }
+        int port = LoopbackPorts.one();
         prometheus = new ProcessBuilder(
                         binary.toString(),
                         "--config.file=" + dir.resolve("prometheus.yml"),
