@@ -23,7 +23,6 @@ import java.util.function.Function;
 import java.util.function.LongFunction;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -125,8 +124,7 @@ class StrandedTransactionIT {
             try (KafkaProducer<String, byte[]> predecessor = transactional(bootstrap, txId)) {
                 predecessor.initTransactions(); // the process before the restart: the coordinator knows the id
             }
-            try (DeliveryLoop loop =
-                    new DeliveryLoop(settings, new Forward(topic), clients, new SimpleMeterRegistry())) {
+            try (DeliveryLoop loop = new DeliveryLoop(settings, new Relay(topic), clients, new SimpleMeterRegistry())) {
                 loop.start();
                 long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
                 while (!loop.health().ready() && checks.get() < 3 && System.nanoTime() < deadline) {
@@ -203,7 +201,7 @@ class StrandedTransactionIT {
                                     : Optional.of(new EndedTransaction(pid, STRANDED_EPOCH + 1, true));
                         }));
         DeliverySettings settings = settings(bootstrap, "kit-loading", topic, txId);
-        try (DeliveryLoop loop = new DeliveryLoop(settings, new Forward(topic), clients, new SimpleMeterRegistry())) {
+        try (DeliveryLoop loop = new DeliveryLoop(settings, new Relay(topic), clients, new SimpleMeterRegistry())) {
             loop.start();
             assertThat(own(
                             CommittedRecords.readUntil(
@@ -236,7 +234,8 @@ class StrandedTransactionIT {
                 KafkaClients.PLAIN::producer,
                 config -> new StrandingLookup(KafkaClients.PLAIN.transactions(config), stranded, checks));
         DeliverySettings settings = settings(bootstrap, "kit-stranded-it", Topics.SIGNALS, "kit-it-stranded");
-        try (DeliveryLoop loop = new DeliveryLoop(settings, new Forward(), clients, new SimpleMeterRegistry())) {
+        try (DeliveryLoop loop =
+                new DeliveryLoop(settings, new Relay(Topics.SIGNALS), clients, new SimpleMeterRegistry())) {
             loop.start();
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (checks.get() < 3 && System.nanoTime() < deadline) {
@@ -317,8 +316,7 @@ class StrandedTransactionIT {
                     config -> new StrandingLookup(
                             KafkaClients.PLAIN.transactions(config), stranded, checks, txId, topic));
             DeliverySettings settings = settings(bootstrap, group, topic, txId);
-            try (DeliveryLoop loop =
-                    new DeliveryLoop(settings, new Forward(topic), clients, new SimpleMeterRegistry())) {
+            try (DeliveryLoop loop = new DeliveryLoop(settings, new Relay(topic), clients, new SimpleMeterRegistry())) {
                 loop.start();
                 long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
                 // after the failed commit: ready again (decided commit) or asked the lookup a few times (abort)
@@ -418,29 +416,6 @@ class StrandedTransactionIT {
         @Override
         public void close() {
             real.close();
-        }
-    }
-
-    private static final class Forward implements DeliveryHandler {
-        private final String topic;
-
-        Forward() {
-            this(Topics.SIGNALS);
-        }
-
-        Forward(String topic) {
-            this.topic = topic;
-        }
-
-        @Override
-        public void assigned(Collection<TopicPartition> partitions, Consumer<?, ?> consumer) {}
-
-        @Override
-        public void revoked(Collection<TopicPartition> partitions) {}
-
-        @Override
-        public void handle(ConsumerRecords<String, byte[]> records, Outbox out) {
-            records.forEach(r -> out.send(new ProducerRecord<>(topic, r.key(), r.value())));
         }
     }
 

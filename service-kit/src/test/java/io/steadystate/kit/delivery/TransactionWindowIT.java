@@ -8,17 +8,12 @@ import io.steadystate.core.testkafka.RealKafka;
 import io.steadystate.core.testkafka.RealKafkaExtension;
 import io.steadystate.core.testkafka.TestRecords;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,7 +39,7 @@ class TransactionWindowIT {
 
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Relay relay = new Relay(holding, release);
+        Relay relay = new Relay(Topics.SIGNALS, HOLD_AT_POLL, holding, release);
         DeliverySettings settings = new DeliverySettings(
                 "kit-it",
                 bootstrap,
@@ -87,37 +82,6 @@ class TransactionWindowIT {
             assertThat(inputOffsets(bootstrap))
                     .as("the merged next offsets of all polls, per partition")
                     .isEqualTo(inputEnds);
-        }
-    }
-
-    /** Forwards every record; at poll {@link #HOLD_AT_POLL} waits until the test has looked. */
-    private static final class Relay implements DeliveryHandler {
-        final AtomicInteger polls = new AtomicInteger();
-        private final CountDownLatch holding;
-        private final CountDownLatch release;
-
-        Relay(CountDownLatch holding, CountDownLatch release) {
-            this.holding = holding;
-            this.release = release;
-        }
-
-        @Override
-        public void assigned(Collection<TopicPartition> partitions, Consumer<?, ?> consumer) {}
-
-        @Override
-        public void revoked(Collection<TopicPartition> partitions) {}
-
-        @Override
-        public void handle(ConsumerRecords<String, byte[]> records, Outbox out) {
-            if (polls.incrementAndGet() == HOLD_AT_POLL) {
-                holding.countDown();
-                try {
-                    release.await(60, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            records.forEach(r -> out.send(new ProducerRecord<>(Topics.SIGNALS, r.key(), r.value())));
         }
     }
 

@@ -7,19 +7,14 @@ import io.steadystate.core.kafka.Topics;
 import io.steadystate.core.testkafka.RealKafka;
 import io.steadystate.core.testkafka.RealKafkaExtension;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,7 +39,7 @@ class WithoutTransactionsIT {
         Map<TopicPartition, Long> inputEnds = NumberedInputs.publish(bootstrap, Topics.MARKET_EVENTS, INPUTS);
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Relay relay = new Relay(Topics.SIGNALS, holding, release);
+        Relay relay = new Relay(Topics.SIGNALS, HOLD_AT_POLL, holding, release);
         DeliverySettings settings =
                 settings(bootstrap, group, Topics.MARKET_EVENTS, Topics.SIGNALS, Map.of("max.poll.records", 1));
         try (DeliveryLoop loop = new DeliveryLoop(settings, relay, KafkaClients.PLAIN, new SimpleMeterRegistry())) {
@@ -83,8 +78,7 @@ class WithoutTransactionsIT {
         FailingSends clients = new FailingSends();
         clients.failing(true);
         DeliverySettings settings = settings(bootstrap, group, in, out, Map.of());
-        try (DeliveryLoop loop =
-                new DeliveryLoop(settings, new Relay(out, null, null), clients, new SimpleMeterRegistry())) {
+        try (DeliveryLoop loop = new DeliveryLoop(settings, new Relay(out), clients, new SimpleMeterRegistry())) {
             loop.start();
             await(
                     "a send failed and readiness is DOWN",
@@ -119,39 +113,6 @@ class WithoutTransactionsIT {
                 Map.of(),
                 Duration.ofSeconds(1),
                 new TransactionWindow(INPUTS, Duration.ofMinutes(1), false));
-    }
-
-    /** Forwards every record; with latches, waits at poll {@link #HOLD_AT_POLL} until the test has looked. */
-    private static final class Relay implements DeliveryHandler {
-        private final AtomicInteger polls = new AtomicInteger();
-        private final String out;
-        private final CountDownLatch holding;
-        private final CountDownLatch release;
-
-        Relay(String out, CountDownLatch holding, CountDownLatch release) {
-            this.out = out;
-            this.holding = holding;
-            this.release = release;
-        }
-
-        @Override
-        public void assigned(Collection<TopicPartition> partitions, Consumer<?, ?> consumer) {}
-
-        @Override
-        public void revoked(Collection<TopicPartition> partitions) {}
-
-        @Override
-        public void handle(ConsumerRecords<String, byte[]> records, Outbox outbox) {
-            if (holding != null && polls.incrementAndGet() == HOLD_AT_POLL) {
-                holding.countDown();
-                try {
-                    release.await(60, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            records.forEach(r -> outbox.send(new ProducerRecord<>(out, r.key(), r.value())));
-        }
     }
 
     private static Map<TopicPartition, Long> inputOffsets(String bootstrap, String group, String topic) {
