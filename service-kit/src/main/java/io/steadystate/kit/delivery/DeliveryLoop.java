@@ -84,11 +84,7 @@ public final class DeliveryLoop implements AutoCloseable {
         this.outbox = new LoopOutbox(thread, sendErrors, health::sendFailed);
         this.producer = new LoopProducer(settings, clients, registry, outbox, health, BACKOFF);
         this.open = new OpenTransaction(
-                settings.transactionWindow(),
-                handler,
-                ClientConfigs.maxPollRecords(settings),
-                outbox::sends,
-                outbox::failures);
+                settings.transactionWindow(), handler, ClientConfigs.maxPollRecords(settings), outbox::failures);
     }
 
     public DeliverySettings settings() {

@@ -22,7 +22,6 @@ final class LoopOutbox implements Outbox {
     private final SendErrors errors;
     private final Consumer<Exception> onFailure;
     private final long haltAfter = Long.getLong(HALT_AFTER_SENDS, 0);
-    /** Records handed to the producer, ever (loop thread only): a window that moved it holds output. */
     private long sends;
     /** Sends whose acknowledgement failed, ever (counted on the producer's network thread). */
     private final AtomicLong failures = new AtomicLong();
@@ -53,16 +52,10 @@ final class LoopOutbox implements Outbox {
                 onFailure.accept(error);
             }
         });
-        sends++;
-        if (haltAfter > 0 && sends == haltAfter) {
+        if (haltAfter > 0 && ++sends == haltAfter) {
             producer.flush();
             Runtime.getRuntime().halt(137);
         }
-    }
-
-    /** Records sent so far (loop thread only). */
-    long sends() {
-        return sends;
     }
 
     /** Failed acknowledgements so far: a window without transactions commits only if this did not move. */

@@ -7,8 +7,7 @@ import java.time.Duration;
  * costs several broker round trips (AddOffsetsToTxn, TxnOffsetCommit, EndTxn and the markers) whatever the
  * transaction holds, so paying it once per poll made it the pipeline's limit; one transaction now spans polls
  * until it holds {@code maxRecords} input records or is {@code maxAge} old — or earlier, when a poll returns
- * nothing, the window sent output and the loop has caught up (the last poll was not full), a REST command ran in it
- * or waits, or a rebalance starts.
+ * nothing, a REST command ran in it or waits, or a rebalance starts.
  *
  * <p>{@code transactional = false} keeps the window but drops the transactions: at the window's end the producer is
  * flushed and, only if every send of the window was acknowledged, the offsets are committed ({@code commitSync}).

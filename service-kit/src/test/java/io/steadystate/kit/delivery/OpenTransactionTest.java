@@ -26,8 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The transaction bookkeeping without a broker (the loop's behaviour against a real one is TransactionWindowIT,
- * FailedSendIT): counts of committed work follow commits and aborts, the window stretches to a slow commit, and a
- * window holding output commits as soon as the loop keeps up.
+ * FailedSendIT): counts of committed work follow commits and aborts, and the window stretches to a slow commit.
  */
 class OpenTransactionTest {
 
@@ -163,7 +162,7 @@ class OpenTransactionTest {
         handler.counter.register("work", "test", new SimpleMeterRegistry());
         AtomicLong failures = new AtomicLong();
         OpenTransaction open = new OpenTransaction(
-                new TransactionWindow(5_000, Duration.ofSeconds(1), false), handler, 500, () -> 0, failures::get);
+                new TransactionWindow(5_000, Duration.ofSeconds(1), false), handler, 500, failures::get);
         MockProducer<String, byte[]> producer =
                 new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer());
         MockConsumer<String, byte[]> consumer = consumer();
@@ -194,34 +193,5 @@ class OpenTransactionTest {
         assertThat(handler.counter.count())
                 .as("the failed window's work is not counted")
                 .isEqualTo(3);
-    }
-
-    @Test
-    void aWindowThatSentSomethingIsDueAfterAPollThatWasNotFullOneThatSentNothingWaitsForItsAge() {
-        AtomicLong sends = new AtomicLong();
-        OpenTransaction open = new OpenTransaction(
-                new TransactionWindow(5_000, Duration.ofHours(1)), new CountingHandler(), 3, sends::get, () -> 0);
-        MockProducer<String, byte[]> producer = producer(0);
-
-        open.beginIfClosed(producer);
-        open.handled(polled(0, 2));
-        assertThat(open.due()).as("no output: nobody waits for these offsets").isFalse();
-        sends.incrementAndGet(); // the handler sent a signal
-        assertThat(open.due())
-                .as("output, and the poll was not full: a reader waits for this commit")
-                .isTrue();
-        open.commit(producer, consumer());
-
-        open.beginIfClosed(producer);
-        sends.incrementAndGet();
-        open.handled(polled(2, 3)); // full: more input is buffered
-        assertThat(open.due()).as("behind: the window keeps filling").isFalse();
-        open.handled(polled(5, 1)); // the backlog is handled
-        assertThat(open.due()).as("caught up with output").isTrue();
-        open.commit(producer, consumer());
-
-        open.beginIfClosed(producer);
-        open.handled(polled(6, 1));
-        assertThat(open.due()).as("a new window counts only its own sends").isFalse();
     }
 }
